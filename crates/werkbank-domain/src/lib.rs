@@ -1,0 +1,25 @@
+//! Werkbank's domain: the types and rules of a social-economy workplace's register.
+//!
+//! Architecture Invariant: this crate does no IO (no files, no database, no clock reads
+//! other than what a caller passes in) and never depends on Tauri. Money and FTE are
+//! [`rust_decimal::Decimal`] or exact integers, dates are [`chrono::NaiveDate`].
+
+pub mod category;
+pub mod employment;
+pub mod fte;
+pub mod insz;
+pub mod kbo;
+pub mod organisation;
+pub mod period;
+pub mod person;
+pub mod violation;
+
+pub use category::Category;
+pub use employment::{EmploymentPeriod, Fraction};
+pub use fte::{category_overview, fte_in_period, CategoryFigures};
+pub use insz::Insz;
+pub use kbo::KboNumber;
+pub use organisation::{Organisation, WorkForm, WorkFormKind};
+pub use period::{DateSpan, ReportingPeriod};
+pub use person::{EducationLevel, Person, Sex, TriState};
+pub use violation::{Violation, Violations};

@@ -1,0 +1,206 @@
+//! A person in the register and the facts the entry conditions need (DOMAIN.md §6).
+
+use crate::insz::Insz;
+use crate::violation::{Violation, Violations};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Yes, no, or not known. Unknown is a value of its own: it is never read as "no".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TriState {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+impl TriState {
+    pub fn id(self) -> &'static str {
+        match self {
+            TriState::Yes => "yes",
+            TriState::No => "no",
+            TriState::Unknown => "unknown",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Self> {
+        [TriState::Yes, TriState::No, TriState::Unknown].into_iter().find(|t| t.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+    X,
+    #[default]
+    Unknown,
+}
+
+impl Sex {
+    pub const ALL: [Sex; 4] = [Sex::Male, Sex::Female, Sex::X, Sex::Unknown];
+    pub fn id(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+            Sex::X => "x",
+            Sex::Unknown => "unknown",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
+/// Highest education completed, in the steps the entry conditions use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EducationLevel {
+    #[default]
+    Unknown,
+    /// geen diploma / lager onderwijs
+    Primary,
+    /// tot en met de tweede graad secundair onderwijs
+    SecondarySecondGrade,
+    /// deeltijds beroepssecundair onderwijs (DBSO)
+    PartTimeVocational,
+    /// derde graad secundair onderwijs (diploma secundair)
+    SecondaryThirdGrade,
+    /// hoger onderwijs
+    Higher,
+}
+
+impl EducationLevel {
+    pub const ALL: [EducationLevel; 6] = [
+        EducationLevel::Unknown,
+        EducationLevel::Primary,
+        EducationLevel::SecondarySecondGrade,
+        EducationLevel::PartTimeVocational,
+        EducationLevel::SecondaryThirdGrade,
+        EducationLevel::Higher,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            EducationLevel::Unknown => "unknown",
+            EducationLevel::Primary => "primary",
+            EducationLevel::SecondarySecondGrade => "secondary_second_grade",
+            EducationLevel::PartTimeVocational => "part_time_vocational",
+            EducationLevel::SecondaryThirdGrade => "secondary_third_grade",
+            EducationLevel::Higher => "higher",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Option<i64>,
+    /// Optional: a new worker's number may not be known yet (shown as a problem later).
+    pub insz: Option<Insz>,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub sex: Sex,
+    pub education_level: EducationLevel,
+    /// Registered with VDAB as a non-working jobseeker since.
+    pub vdab_registration_date: Option<NaiveDate>,
+    /// Uninterruptedly inactive since.
+    pub inactive_since: Option<NaiveDate>,
+    /// A physical, psychological or social limitation is recorded.
+    pub limitation: TriState,
+    /// A disability registration (VDAB/VAPH) is recorded.
+    pub disability_registration: TriState,
+}
+
+impl Person {
+    /// "Achternaam, Voornaam".
+    pub fn display_name(&self) -> String {
+        format!("{}, {}", self.last_name, self.first_name)
+    }
+
+    /// Rules of a person on their own; `today` bounds dates that cannot lie in the future.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), Violations> {
+        let mut out = Vec::new();
+        if self.last_name.trim().is_empty() {
+            out.push(Violation::new("last_name", "person.last_name_required"));
+        }
+        if self.first_name.trim().is_empty() {
+            out.push(Violation::new("first_name", "person.first_name_required"));
+        }
+        if let Some(b) = self.birth_date {
+            if b > today {
+                out.push(Violation::new("birth_date", "person.birth_date_future").with("date", b));
+            } else if let (Some(insz), true) = (&self.insz, true) {
+                if let Some(encoded) = insz.birth_date() {
+                    if encoded != b {
+                        out.push(
+                            Violation::new("birth_date", "person.birth_date_insz_mismatch")
+                                .with("date", b)
+                                .with("insz_date", encoded),
+                        );
+                    }
+                }
+            }
+        }
+        for (field, date) in [("vdab_registration_date", self.vdab_registration_date), ("inactive_since", self.inactive_since)] {
+            if let Some(d) = date {
+                if d > today {
+                    out.push(Violation::new(field, "person.date_future").with("date", d));
+                }
+            }
+        }
+        Violations::check(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> Person {
+        Person {
+            id: None,
+            insz: Some(Insz::parse("93051822361").unwrap()),
+            last_name: "Peeters".into(),
+            first_name: "An".into(),
+            birth_date: NaiveDate::from_ymd_opt(1993, 5, 18),
+            sex: Sex::Female,
+            education_level: EducationLevel::Unknown,
+            vdab_registration_date: None,
+            inactive_since: None,
+            limitation: TriState::Unknown,
+            disability_registration: TriState::Unknown,
+        }
+    }
+
+    #[test]
+    fn valid_person() {
+        assert!(person().validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).is_ok());
+        assert_eq!(person().display_name(), "Peeters, An");
+        assert_eq!(TriState::default(), TriState::Unknown);
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let mut p = person();
+        p.last_name = " ".into();
+        p.first_name = String::new();
+        p.birth_date = NaiveDate::from_ymd_opt(1993, 5, 19);
+        let err = p.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap_err();
+        let codes: Vec<_> = err.0.iter().map(|v| v.code.as_str()).collect();
+        assert_eq!(codes, ["person.last_name_required", "person.first_name_required", "person.birth_date_insz_mismatch"]);
+    }
+
+    #[test]
+    fn future_dates_are_refused() {
+        let mut p = person();
+        p.insz = None;
+        p.birth_date = NaiveDate::from_ymd_opt(2027, 1, 1);
+        p.inactive_since = NaiveDate::from_ymd_opt(2027, 1, 1);
+        let err = p.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap_err();
+        assert_eq!(err.0.len(), 2);
+    }
+}
