@@ -1,0 +1,68 @@
+//! The organisation (one row) and its work forms.
+
+use crate::{codec, Result};
+use sqlx::SqliteConnection;
+use werkbank_domain::{KboNumber, Organisation, WorkForm, WorkFormKind};
+
+pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
+    let row: Option<(String, Option<String>, String, String, String)> =
+        sqlx::query_as("SELECT name, kbo, street, postal_code, city FROM organisation WHERE id = 1")
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((name, kbo, street, postal_code, city)) = row else { return Ok(None) };
+    let kbo = kbo.map(|k| codec::parse("organisation", "kbo", k, |s| KboNumber::parse(s).ok())).transpose()?;
+    let forms: Vec<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, kind, recognition_number FROM work_form ORDER BY id").fetch_all(conn).await?;
+    let work_forms = forms
+        .into_iter()
+        .map(|(id, kind, recognition_number)| {
+            Ok(WorkForm {
+                id: Some(id),
+                kind: codec::parse("work_form", "kind", kind, WorkFormKind::from_id)?,
+                recognition_number,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some(Organisation { name, kbo, street, postal_code, city, work_forms }))
+}
+
+/// Saves the organisation and replaces its work forms (forms with an id keep it).
+pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO organisation (id, name, kbo, street, postal_code, city) VALUES (1, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kbo = excluded.kbo, street = excluded.street,
+         postal_code = excluded.postal_code, city = excluded.city",
+    )
+    .bind(&org.name)
+    .bind(org.kbo.as_ref().map(|k| k.digits().to_string()))
+    .bind(&org.street)
+    .bind(&org.postal_code)
+    .bind(&org.city)
+    .execute(&mut *conn)
+    .await?;
+    let keep: Vec<i64> = org.work_forms.iter().filter_map(|w| w.id).collect();
+    let existing: Vec<i64> = sqlx::query_scalar("SELECT id FROM work_form").fetch_all(&mut *conn).await?;
+    for id in existing.into_iter().filter(|id| !keep.contains(id)) {
+        sqlx::query("DELETE FROM work_form WHERE id = ?").bind(id).execute(&mut *conn).await?;
+    }
+    for form in &org.work_forms {
+        match form.id {
+            Some(id) => {
+                sqlx::query("UPDATE work_form SET kind = ?, recognition_number = ? WHERE id = ?")
+                    .bind(form.kind.id())
+                    .bind(&form.recognition_number)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            None => {
+                sqlx::query("INSERT INTO work_form (kind, recognition_number) VALUES (?, ?)")
+                    .bind(form.kind.id())
+                    .bind(&form.recognition_number)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}

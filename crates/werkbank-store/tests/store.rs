@@ -1,0 +1,148 @@
+//! Storage tests: each on a fresh, migrated database.
+
+use chrono::NaiveDate;
+use werkbank_domain::employment::ContractType;
+use werkbank_domain::*;
+use werkbank_store::{audit, organisation, people, periods, settings, Store, StoreError};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn person() -> Person {
+    Person {
+        id: None,
+        insz: Some(Insz::parse("93051822361").unwrap()),
+        last_name: "Wouters".into(),
+        first_name: "Łukasz".into(),
+        birth_date: Some(d(1993, 5, 18)),
+        sex: Sex::Male,
+        education_level: EducationLevel::SecondarySecondGrade,
+        vdab_registration_date: Some(d(2015, 3, 2)),
+        inactive_since: None,
+        limitation: TriState::Yes,
+        disability_registration: TriState::Unknown,
+    }
+}
+
+fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>) -> EmploymentPeriod {
+    EmploymentPeriod {
+        id: None,
+        category,
+        start,
+        end,
+        fraction: Fraction::new(2280, 3800),
+        contract_type: ContractType::default_for(category),
+        job: Some("kringloopcentrum".into()),
+        ocmw: None,
+        placement_agreement_signed: None,
+    }
+}
+
+#[tokio::test]
+async fn person_and_periods_round_trip_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub").join("werkbank.sqlite");
+    let store = Store::open(&path).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let id = people::insert(&mut tx, &person()).await.unwrap();
+    let mut a60 = period(Category::Article60, d(2024, 1, 1), Some(d(2025, 6, 30)));
+    a60.ocmw = Some("OCMW Gent".into());
+    a60.placement_agreement_signed = Some(d(2023, 12, 15));
+    periods::insert(&mut tx, id, &a60).await.unwrap();
+    periods::insert(&mut tx, id, &period(Category::TargetGroupRecognised, d(2025, 7, 1), None)).await.unwrap();
+    tx.commit().await.unwrap();
+    store.close().await;
+
+    // reopen: data survived, migrations are idempotent
+    let store = Store::open(&path).await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let back = people::get(&mut conn, id).await.unwrap().unwrap();
+    assert_eq!(Person { id: None, ..back.clone() }, person());
+    let ps = periods::for_person(&mut conn, id).await.unwrap();
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[0].category, Category::Article60);
+    assert_eq!(ps[0].ocmw.as_deref(), Some("OCMW Gent"));
+    assert_eq!(ps[0].placement_agreement_signed, Some(d(2023, 12, 15)));
+    assert_eq!(ps[1].end, None);
+    assert_eq!(ps[1].fraction, Fraction::new(2280, 3800));
+    let found = people::find_by_insz(&mut conn, &Insz::parse("93.05.18-223.61").unwrap()).await.unwrap();
+    assert_eq!(found.unwrap().id, Some(id));
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn database_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    let path = folder.join("werkbank.sqlite");
+    let _store = Store::open(&path).await.unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777, 0o700);
+}
+
+#[tokio::test]
+async fn rolled_back_transaction_leaves_nothing() {
+    let store = Store::open_in_memory().await.unwrap();
+    {
+        let mut tx = store.begin().await.unwrap();
+        let id = people::insert(&mut tx, &person()).await.unwrap();
+        audit::record(&mut tx, "2026-01-01T00:00:00Z", "test", "create", "person", Some(id), &serde_json::json!({}))
+            .await
+            .unwrap();
+        // dropped without commit
+    }
+    let mut conn = store.conn().await.unwrap();
+    assert_eq!(people::count(&mut conn).await.unwrap(), 0);
+    assert!(audit::list(&mut conn, None).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn schema_refuses_what_the_domain_refuses() {
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let id = people::insert(&mut conn, &person()).await.unwrap();
+    // duplicate INSZ
+    let err = people::insert(&mut conn, &person()).await.unwrap_err();
+    assert!(matches!(err, StoreError::Database(_)), "{err}");
+    // end before start
+    let bad = period(Category::OtherStaff, d(2026, 2, 1), Some(d(2026, 1, 1)));
+    assert!(periods::insert(&mut conn, id, &bad).await.is_err());
+    // Q out of range
+    let mut bad = period(Category::OtherStaff, d(2026, 2, 1), None);
+    bad.fraction = Fraction::new(0, 3800);
+    assert!(periods::insert(&mut conn, id, &bad).await.is_err());
+}
+
+#[tokio::test]
+async fn organisation_with_work_forms() {
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    assert!(organisation::get(&mut conn).await.unwrap().is_none());
+    let mut org = Organisation {
+        name: "De Werkbank vzw".into(),
+        kbo: Some(KboNumber::parse("0566.988.259").unwrap()),
+        street: "Kerkstraat 1".into(),
+        postal_code: "9000".into(),
+        city: "Gent".into(),
+        work_forms: vec![
+            WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW-123".into()) },
+            WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
+        ],
+    };
+    organisation::save(&mut conn, &org).await.unwrap();
+    let back = organisation::get(&mut conn).await.unwrap().unwrap();
+    assert_eq!(back.work_forms.len(), 2);
+    assert_eq!(back.kbo.as_ref().unwrap().to_string(), "0566.988.259");
+    // drop work care, keep the workshop
+    org.work_forms = vec![back.work_forms[0].clone()];
+    organisation::save(&mut conn, &org).await.unwrap();
+    let back = organisation::get(&mut conn).await.unwrap().unwrap();
+    assert_eq!(back.work_forms.len(), 1);
+    assert_eq!(back.work_forms[0].recognition_number.as_deref(), Some("SW-123"));
+
+    settings::set(&mut conn, "k", "1").await.unwrap();
+    settings::set(&mut conn, "k", "2").await.unwrap();
+    assert_eq!(settings::get(&mut conn, "k").await.unwrap().as_deref(), Some("2"));
+}
