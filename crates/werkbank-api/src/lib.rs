@@ -1,1 +1,462 @@
-//! placeholder
+//! Werkbank's use cases: the one API that the desktop shell (`src-tauri`) and the CLI
+//! (`werkbank-cli`) call. Each public method of [`Api`] is one thing a director does.
+//!
+//! Architecture Invariant: no Tauri here, and no front-end logic in the adapters: a Tauri
+//! command or a CLI subcommand takes its parameters, calls one method, returns the DTO.
+//! Every write runs in one transaction together with its audit record.
+
+pub mod demo;
+pub mod dto;
+pub mod error;
+mod input;
+pub mod messages;
+pub mod paths;
+mod staff_import;
+
+use chrono::{NaiveDate, Utc};
+use dto::*;
+use error::{AppError, Result};
+use messages::Catalogue;
+use std::collections::BTreeMap;
+use std::path::Path;
+use werkbank_domain::fte::{category_overview, round_fte};
+use werkbank_domain::{EmploymentPeriod, Organisation, Person, ReportingPeriod, Violation, Violations, WorkForm};
+use werkbank_store::{audit, organisation, people, periods, settings, SqliteConnection, Store};
+
+pub use error::ErrorDto;
+
+/// Setting: the weekly hours of activity that make one FTE in work care (hundredths).
+pub const WORK_CARE_FULL_TIME_KEY: &str = "work_care_full_time";
+pub const WORK_CARE_FULL_TIME_DEFAULT: u32 = 3000;
+
+pub struct Api {
+    store: Store,
+    actor: String,
+    fixed_today: Option<NaiveDate>,
+}
+
+impl Api {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    pub async fn open(path: &Path) -> Result<Self> {
+        Ok(Self::new(Store::open(path).await?))
+    }
+
+    /// A fresh in-memory register (tests).
+    pub async fn open_in_memory() -> Result<Self> {
+        Ok(Self::new(Store::open_in_memory().await?))
+    }
+
+    fn new(store: Store) -> Self {
+        let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "werkbank".into());
+        Self { store, actor, fixed_today: None }
+    }
+
+    /// Pins "today" (tests, reproducible demos).
+    pub fn with_today(mut self, today: NaiveDate) -> Self {
+        self.fixed_today = Some(today);
+        self
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn catalogue(&self) -> &'static Catalogue {
+        Catalogue::nl_be()
+    }
+
+    /// The error as the UI and CLI show it, in the user's language.
+    pub fn error_dto(&self, e: &AppError) -> ErrorDto {
+        e.to_dto(self.catalogue())
+    }
+
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
+    async fn audit(&self, conn: &mut SqliteConnection, action: &str, entity: &str, id: Option<i64>, details: serde_json::Value) -> Result<()> {
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        audit::record(conn, &at, &self.actor, action, entity, id, &details).await?;
+        Ok(())
+    }
+
+    pub async fn status(&self) -> Result<AppStatusDto> {
+        let mut conn = self.store.conn().await?;
+        let today = self.today();
+        Ok(AppStatusDto {
+            database: self.store.path().map(|p| p.display().to_string()).unwrap_or_else(|| ":memory:".into()),
+            people: people::count(&mut conn).await?,
+            has_organisation: organisation::get(&mut conn).await?.is_some(),
+            today: iso(today),
+            current_quarter: ReportingPeriod::quarter_of(today).to_string(),
+        })
+    }
+
+    pub async fn work_care_full_time(&self) -> Result<u32> {
+        let mut conn = self.store.conn().await?;
+        work_care_full_time(&mut conn).await
+    }
+
+    // ----- organisation -------------------------------------------------------------
+
+    pub async fn organisation(&self) -> Result<Option<OrganisationDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(organisation::get(&mut conn).await?.map(organisation_dto))
+    }
+
+    pub async fn save_organisation(&self, input: OrganisationDto) -> Result<OrganisationDto> {
+        let mut out = Vec::new();
+        if input.name.trim().is_empty() {
+            out.push(Violation::new("name", "organisation.name_required"));
+        }
+        let kbo = if input.kbo.trim().is_empty() {
+            None
+        } else {
+            werkbank_domain::KboNumber::parse(&input.kbo).map_err(|v| out.push(v)).ok()
+        };
+        Violations::check(out)?;
+        let org = Organisation {
+            name: input.name.trim().into(),
+            kbo,
+            street: input.street.trim().into(),
+            postal_code: input.postal_code.trim().into(),
+            city: input.city.trim().into(),
+            work_forms: input
+                .work_forms
+                .iter()
+                .map(|w| WorkForm { id: w.id, kind: w.kind, recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()) })
+                .collect(),
+        };
+        let mut tx = self.store.begin().await?;
+        organisation::save(&mut tx, &org).await?;
+        self.audit(&mut tx, "save", "organisation", Some(1), serde_json::json!({ "name": org.name })).await?;
+        let saved = organisation::get(&mut tx).await?.expect("just saved");
+        tx.commit().await?;
+        Ok(organisation_dto(saved))
+    }
+
+    // ----- people and periods -------------------------------------------------------
+
+    pub async fn list_staff(&self, filter: StaffFilter) -> Result<Vec<StaffRowDto>> {
+        let mut errs = Vec::new();
+        let on = filter.on.as_deref().and_then(|s| input::optional_date("on", s, &mut errs));
+        Violations::check(errs)?;
+        let today = self.today();
+        let mut conn = self.store.conn().await?;
+        let everyone = people::list(&mut conn).await?;
+        let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
+        for (pid, p) in periods::all(&mut conn).await? {
+            by_person.entry(pid).or_default().push(p);
+        }
+        let needle = filter.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        let needle_digits: Option<String> =
+            needle.as_ref().map(|n| n.chars().filter(char::is_ascii_digit).collect()).filter(|d: &String| !d.is_empty());
+        let mut rows = Vec::new();
+        for person in everyone {
+            let id = person.id.expect("stored");
+            let ps = by_person.remove(&id).unwrap_or_default();
+            let on_day = |day: NaiveDate| ps.iter().find(|p| p.span().contains(day));
+            let shown = match on {
+                Some(day) => match on_day(day) {
+                    Some(p) => Some(p),
+                    None => continue,
+                },
+                None => on_day(today).or_else(|| ps.last()),
+            };
+            if let Some(cat) = filter.category {
+                if shown.map(|p| p.category) != Some(cat) {
+                    continue;
+                }
+            }
+            if let Some(n) = &needle {
+                let name = format!("{} {} {}", person.last_name, person.first_name, person.last_name).to_lowercase();
+                let insz_hit = match (&needle_digits, &person.insz) {
+                    (Some(d), Some(i)) => i.digits().contains(d.as_str()),
+                    _ => false,
+                };
+                if !name.contains(n.as_str()) && !insz_hit {
+                    continue;
+                }
+            }
+            rows.push(StaffRowDto {
+                id,
+                insz: person.insz.as_ref().map(|i| i.formatted()),
+                last_name: person.last_name,
+                first_name: person.first_name,
+                birth_date: person.birth_date.map(iso),
+                category: shown.map(|p| p.category),
+                fraction: shown.map(|p| fraction_text(p)),
+                start: shown.map(|p| iso(p.start)),
+                end: shown.and_then(|p| p.end.map(iso)),
+                active: on_day(today).is_some(),
+            });
+        }
+        Ok(rows)
+    }
+
+    pub async fn person(&self, id: i64) -> Result<PersonDetailDto> {
+        let mut conn = self.store.conn().await?;
+        person_detail(&mut conn, id).await
+    }
+
+    pub async fn create_person(&self, input: PersonInput) -> Result<PersonDetailDto> {
+        let person = input::person(&input, None, self.today())?;
+        let mut tx = self.store.begin().await?;
+        check_insz_free(&mut tx, &person, None).await?;
+        let id = people::insert(&mut tx, &person).await?;
+        self.audit(&mut tx, "create", "person", Some(id), serde_json::json!({})).await?;
+        let detail = person_detail(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    pub async fn update_person(&self, id: i64, input: PersonInput) -> Result<PersonDetailDto> {
+        let person = input::person(&input, Some(id), self.today())?;
+        let mut tx = self.store.begin().await?;
+        let old = people::get(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "person", id })?;
+        check_insz_free(&mut tx, &person, Some(id)).await?;
+        people::update(&mut tx, id, &person).await?;
+        // The audit names the fields that changed, not their (personal) values.
+        self.audit(&mut tx, "update", "person", Some(id), serde_json::json!({ "fields": changed_fields(&old, &person) })).await?;
+        let detail = person_detail(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    pub async fn add_period(&self, person_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
+        let wc = self.work_care_full_time().await?;
+        let period = input::period(&input, None, wc)?;
+        let mut tx = self.store.begin().await?;
+        people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let others = periods::for_person(&mut tx, person_id).await?;
+        period.check_no_overlap(&others)?;
+        let id = periods::insert(&mut tx, person_id, &period).await?;
+        self.audit(&mut tx, "create", "employment_period", Some(id), period_audit(person_id, &period)).await?;
+        let detail = person_detail(&mut tx, person_id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
+        let wc = self.work_care_full_time().await?;
+        let period = input::period(&input, Some(period_id), wc)?;
+        let mut tx = self.store.begin().await?;
+        let (person_id, _) =
+            periods::get(&mut tx, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
+        let others = periods::for_person(&mut tx, person_id).await?;
+        period.check_no_overlap(&others)?;
+        periods::update(&mut tx, period_id, &period).await?;
+        self.audit(&mut tx, "update", "employment_period", Some(period_id), period_audit(person_id, &period)).await?;
+        let detail = person_detail(&mut tx, person_id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    pub async fn delete_period(&self, period_id: i64) -> Result<PersonDetailDto> {
+        let mut tx = self.store.begin().await?;
+        let (person_id, old) =
+            periods::get(&mut tx, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
+        periods::delete(&mut tx, period_id).await?;
+        self.audit(&mut tx, "delete", "employment_period", Some(period_id), period_audit(person_id, &old)).await?;
+        let detail = person_detail(&mut tx, person_id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    /// The audit trail, newest first: of one entity (`("person", 3)`) or of everything.
+    pub async fn audit_trail(&self, entity: Option<(&str, i64)>) -> Result<Vec<AuditEntryDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(audit::list(&mut conn, entity)
+            .await?
+            .into_iter()
+            .map(|e| AuditEntryDto { at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, details: e.details })
+            .collect())
+    }
+
+    // ----- figures ------------------------------------------------------------------
+
+    /// Heads and FTE per category over a month (`2026-03`), quarter (`2026/1`) or year.
+    pub async fn fte_overview(&self, period: &str) -> Result<FteOverviewDto> {
+        let period = ReportingPeriod::parse(period)?;
+        let mut conn = self.store.conn().await?;
+        let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
+        for (pid, p) in periods::all(&mut conn).await? {
+            by_person.entry(pid).or_default().push(p);
+        }
+        let (figures, total_heads) = category_overview(by_person.values().map(Vec::as_slice), &period);
+        let total = figures.iter().map(|f| f.fte).sum();
+        Ok(FteOverviewDto {
+            period: period.to_string(),
+            start: iso(period.first_day()),
+            end: iso(period.last_day()),
+            categories: figures
+                .into_iter()
+                .map(|f| CategoryFiguresDto { category: f.category, heads: f.heads, fte: round_fte(f.fte).to_string() })
+                .collect(),
+            total_heads,
+            total_fte: round_fte(total).to_string(),
+        })
+    }
+
+    // ----- demo and import ----------------------------------------------------------
+
+    /// Loads the synthetic demo workplace into an empty register.
+    pub async fn load_demo(&self) -> Result<DemoSummaryDto> {
+        let mut tx = self.store.begin().await?;
+        if people::count(&mut tx).await? > 0 {
+            return Err(AppError::Conflict { code: "demo.not_empty", params: BTreeMap::new() });
+        }
+        let workplace = demo::workplace();
+        organisation::save(&mut tx, &workplace.organisation).await?;
+        let mut n_periods = 0;
+        for (person, ps) in &workplace.people {
+            let id = people::insert(&mut tx, person).await?;
+            for p in ps {
+                periods::insert(&mut tx, id, p).await?;
+                n_periods += 1;
+            }
+        }
+        let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };
+        self.audit(&mut tx, "load_demo", "register", None, serde_json::to_value(&summary).expect("json")).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Reads a staff register file and shows what an import would do; stores nothing.
+    pub async fn preview_staff_import(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportPreviewDto> {
+        let wc = self.work_care_full_time().await?;
+        let preview = staff_import::read(path, sheet, wc)?;
+        let mut conn = self.store.conn().await?;
+        staff_import::preview(&mut conn, self.catalogue(), preview).await.map(|(dto, _)| dto)
+    }
+
+    /// Imports a staff register file: all rows or, on any problem, nothing.
+    pub async fn import_staff(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportResultDto> {
+        let wc = self.work_care_full_time().await?;
+        let preview = staff_import::read(path, sheet, wc)?;
+        let mut tx = self.store.begin().await?;
+        let (dto, plan) = staff_import::preview(&mut tx, self.catalogue(), preview).await?;
+        if !dto.issues.is_empty() || dto.rows.is_empty() {
+            return Err(staff_import::refusal(&dto));
+        }
+        let result = staff_import::commit(&mut tx, plan).await?;
+        self.audit(
+            &mut tx,
+            "import",
+            "staff_register",
+            None,
+            serde_json::json!({ "file": dto.file_name, "sheet": dto.sheet, "rows": result.rows,
+                "people_created": result.people_created, "periods_created": result.periods_created }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(result)
+    }
+}
+
+async fn work_care_full_time(conn: &mut SqliteConnection) -> Result<u32> {
+    Ok(settings::get(conn, WORK_CARE_FULL_TIME_KEY)
+        .await?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(WORK_CARE_FULL_TIME_DEFAULT))
+}
+
+async fn check_insz_free(conn: &mut SqliteConnection, person: &Person, own_id: Option<i64>) -> Result<()> {
+    if let Some(insz) = &person.insz {
+        if let Some(other) = people::find_by_insz(conn, insz).await? {
+            if other.id != own_id {
+                return Err(Violation::new("insz", "person.insz_taken").with("name", other.display_name()).into());
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn person_detail(conn: &mut SqliteConnection, id: i64) -> Result<PersonDetailDto> {
+    let person = people::get(conn, id).await?.ok_or(AppError::NotFound { entity: "person", id })?;
+    let ps = periods::for_person(conn, id).await?;
+    Ok(PersonDetailDto { person: person_dto(person), periods: ps.into_iter().map(|p| period_dto(id, p)).collect() })
+}
+
+fn changed_fields(old: &Person, new: &Person) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |name: &'static str, changed: bool| {
+        if changed {
+            out.push(name);
+        }
+    };
+    check("insz", old.insz != new.insz);
+    check("last_name", old.last_name != new.last_name);
+    check("first_name", old.first_name != new.first_name);
+    check("birth_date", old.birth_date != new.birth_date);
+    check("sex", old.sex != new.sex);
+    check("education_level", old.education_level != new.education_level);
+    check("vdab_registration_date", old.vdab_registration_date != new.vdab_registration_date);
+    check("inactive_since", old.inactive_since != new.inactive_since);
+    check("limitation", old.limitation != new.limitation);
+    check("disability_registration", old.disability_registration != new.disability_registration);
+    out
+}
+
+fn period_audit(person_id: i64, p: &EmploymentPeriod) -> serde_json::Value {
+    serde_json::json!({
+        "person_id": person_id, "category": p.category, "start": iso(p.start), "end": p.end.map(iso),
+        "q": p.fraction.q, "s": p.fraction.s,
+    })
+}
+
+pub(crate) fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn fraction_text(p: &EmploymentPeriod) -> String {
+    round_fte(p.fraction.value()).to_string()
+}
+
+fn person_dto(p: Person) -> PersonDto {
+    PersonDto {
+        id: p.id.expect("stored person"),
+        insz: p.insz.as_ref().map(|i| i.formatted()),
+        last_name: p.last_name,
+        first_name: p.first_name,
+        birth_date: p.birth_date.map(iso),
+        sex: p.sex,
+        education_level: p.education_level,
+        vdab_registration_date: p.vdab_registration_date.map(iso),
+        inactive_since: p.inactive_since.map(iso),
+        limitation: p.limitation,
+        disability_registration: p.disability_registration,
+    }
+}
+
+fn period_dto(person_id: i64, p: EmploymentPeriod) -> PeriodDto {
+    PeriodDto {
+        id: p.id.expect("stored period"),
+        person_id,
+        category: p.category,
+        start: iso(p.start),
+        end: p.end.map(iso),
+        q: p.fraction.q,
+        s: p.fraction.s,
+        fraction: fraction_text(&p),
+        contract_type: p.contract_type,
+        job: p.job,
+        ocmw: p.ocmw,
+        placement_agreement_signed: p.placement_agreement_signed.map(iso),
+    }
+}
+
+fn organisation_dto(o: Organisation) -> OrganisationDto {
+    OrganisationDto {
+        name: o.name,
+        kbo: o.kbo.map(|k| k.to_string()).unwrap_or_default(),
+        street: o.street,
+        postal_code: o.postal_code,
+        city: o.city,
+        work_forms: o
+            .work_forms
+            .into_iter()
+            .map(|w| WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number })
+            .collect(),
+    }
+}

@@ -46,6 +46,7 @@ pub fn hours(hundredths: u32) -> String {
     format!("{},{:02}", hundredths / 100, hundredths % 100)
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContractType {

@@ -18,6 +18,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+pub use sqlx;
 pub use sqlx::SqliteConnection;
 
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,178 @@
+//! The synthetic demo workplace: "De Werkbank vzw", a social workshop with a work-care
+//! group in Gent, 40 people from 2019 on. Every name and number is made up; INSZ numbers
+//! are valid by construction. Deterministic: the same data on every machine.
+
+use chrono::NaiveDate;
+use werkbank_domain::employment::ContractType;
+use werkbank_domain::{
+    Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState, WorkForm,
+    WorkFormKind,
+};
+
+pub struct DemoWorkplace {
+    pub organisation: Organisation,
+    pub people: Vec<(Person, Vec<EmploymentPeriod>)>,
+}
+
+const LAST_NAMES: [&str; 40] = [
+    "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
+    "Dubois", "Lambert", "Dupont", "Martens", "Vermeulen", "Van den Broeck", "Hermans", "Pauwels", "Aerts", "De Clercq",
+    "Desmet", "Verstraete", "Van Damme", "Declercq", "Lemmens", "Smets", "Coppens", "Van Hove", "Michiels", "Bogaert",
+    "De Backer", "Cools", "Vandenberghe", "Verhoeven", "D'Hondt", "Vos", "Segers", "El Amrani", "Nowak", "Öztürk",
+];
+const MEN: [&str; 20] = [
+    "Jan", "Luc", "Marc", "Koen", "Tom", "Bart", "Dirk", "Pieter", "Wim", "Geert",
+    "Youssef", "Mehmet", "Łukasz", "Karim", "Jef", "Stijn", "Ward", "Frederik", "Rachid", "Joris",
+];
+const WOMEN: [&str; 20] = [
+    "An", "Els", "Katrien", "Sofie", "Inge", "Marleen", "Griet", "Lieve", "Hilde", "Nathalie",
+    "Fatima", "Ayşe", "Désirée", "Joke", "Leen", "Sarah", "Nadia", "Ilse", "Veerle", "Ellen",
+];
+const JOBS: [&str; 8] = [
+    "kringloopcentrum", "groenonderhoud", "strijkatelier", "schoonmaak", "keukenhulp", "klusjesdienst", "magazijn", "chauffeur",
+];
+const OCMWS: [&str; 3] = ["OCMW Gent", "OCMW Merelbeke", "OCMW Destelbergen"];
+
+/// A tiny deterministic generator (no external randomness in the demo).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid demo date")
+}
+
+fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>, q: u32, s: u32, job: &str) -> EmploymentPeriod {
+    EmploymentPeriod {
+        id: None,
+        category,
+        start,
+        end,
+        fraction: Fraction::new(q, s),
+        contract_type: ContractType::default_for(category),
+        job: Some(job.to_string()),
+        ocmw: None,
+        placement_agreement_signed: None,
+    }
+}
+
+pub fn workplace() -> DemoWorkplace {
+    use Category::*;
+    let organisation = Organisation {
+        name: "De Werkbank vzw".into(),
+        kbo: Some(KboNumber::parse("0403.019.261").expect("valid demo KBO")),
+        street: "Kringloopstraat 12".into(),
+        postal_code: "9000".into(),
+        city: "Gent".into(),
+        work_forms: vec![
+            WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW/2019/0042".into()) },
+            WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: Some("AZ/2019/0017".into()) },
+        ],
+    };
+    let mut rng = Lcg(20_190_101);
+    let mut people = Vec::new();
+    for i in 0..40usize {
+        let female = rng.below(100) < 38;
+        let first = if female { WOMEN[i % 20] } else { MEN[i % 20] };
+        let supervisor_or_staff = matches!(i, 30..=34 | 38 | 39);
+        let year = if supervisor_or_staff { 1968 + rng.below(22) as i32 } else { 1966 + rng.below(36) as i32 };
+        let birth = d(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
+        let serial = 1 + 2 * rng.below(400) as u16 + u16::from(female);
+        let insz = Insz::from_birth_date(birth, serial);
+        let job = JOBS[rng.below(JOBS.len() as u64) as usize];
+        let start = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
+        let part = [3800, 3040, 2280, 1900][rng.below(4) as usize];
+        let periods = match i {
+            // Recognised target-group workers, some of whom left.
+            0..=13 => {
+                let end = (i % 5 == 4).then(|| d(2025, 1 + (i % 12) as u32, 28));
+                vec![period(TargetGroupRecognised, start, end, part, 3800, job)]
+            }
+            // Hired non-recognised, took a recognised place when one freed up.
+            14..=17 => {
+                let switch = d(2024, 1 + (i as u32 - 14) * 3, 1);
+                let first_start = start.min(d(2023, 6, 1));
+                vec![
+                    period(TargetGroupNonRecognised, first_start, Some(switch.pred_opt().expect("date")), 3800, 3800, job),
+                    period(TargetGroupRecognised, switch, None, 3800, 3800, job),
+                ]
+            }
+            // Non-recognised target-group workers.
+            18..=22 => vec![period(TargetGroupNonRecognised, start, None, part, 3800, job)],
+            // Article 60: fixed-term placements via the OCMW, one hired afterwards.
+            23..=26 => {
+                let a60_start = d(2025, 1 + (i as u32 - 23) * 2, 1);
+                let mut a60 = period(Article60, a60_start, Some(d(2026, 6 + (i as u32 - 23), 30 - (i as u32 % 2))), 3800, 3800, job);
+                a60.ocmw = Some(OCMWS[i % 3].to_string());
+                a60.placement_agreement_signed = Some(a60_start - chrono::Days::new(10 + i as u64));
+                let mut list = vec![a60];
+                if i == 23 {
+                    list.push(period(TargetGroupNonRecognised, d(2026, 7, 1), None, 3800, 3800, job));
+                }
+                list
+            }
+            // Work-care participants: hours per week out of 30.
+            27..=29 | 35..=37 => {
+                let hours = [1200, 1500, 1800, 2400, 900, 2000][i % 6];
+                vec![period(WorkCare, start, None, hours, 3000, "arbeidszorg atelier")]
+            }
+            // Supervisors: four recognised, one not.
+            30..=33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
+            34 => vec![period(SupervisorNonRecognised, d(2023, 9, 1), None, 1900, 3800, "begeleider")],
+            // Director and administration.
+            _ => vec![period(OtherStaff, d(2019, 1, 1), None, if i == 38 { 3800 } else { 3040 }, 3800,
+                if i == 38 { "directeur" } else { "administratie" })],
+        };
+        let target = periods.iter().any(|p| p.category.is_target_group());
+        let person = Person {
+            id: None,
+            insz: Some(insz),
+            last_name: LAST_NAMES[i].into(),
+            first_name: first.into(),
+            birth_date: Some(birth),
+            sex: if female { Sex::Female } else { Sex::Male },
+            education_level: if target {
+                [EducationLevel::Primary, EducationLevel::SecondarySecondGrade, EducationLevel::Unknown][i % 3]
+            } else {
+                EducationLevel::Higher
+            },
+            vdab_registration_date: target.then(|| periods[0].start - chrono::Days::new(365 * 6)),
+            inactive_since: target.then(|| periods[0].start - chrono::Days::new(365 * 5 + 40)),
+            limitation: if target { [TriState::Yes, TriState::Yes, TriState::Unknown][i % 3] } else { TriState::Unknown },
+            disability_registration: TriState::Unknown,
+        };
+        people.push((person, periods));
+    }
+    DemoWorkplace { organisation, people }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_is_valid_and_varied() {
+        let w = workplace();
+        assert_eq!(w.people.len(), 40);
+        let today = d(2026, 11, 29);
+        let mut categories = std::collections::BTreeSet::new();
+        for (person, periods) in &w.people {
+            person.validate(today).unwrap_or_else(|e| panic!("{}: {e}", person.display_name()));
+            for (k, p) in periods.iter().enumerate() {
+                assert!(p.validate().is_empty(), "{}: {:?}", person.display_name(), p.validate());
+                p.check_no_overlap(&periods[..k]).unwrap_or_else(|e| panic!("{}: {e}", person.display_name()));
+                categories.insert(p.category);
+            }
+        }
+        assert_eq!(categories.len(), Category::ALL.len(), "every category appears");
+        let inszs: std::collections::BTreeSet<_> = w.people.iter().map(|(p, _)| p.insz.clone()).collect();
+        assert_eq!(inszs.len(), 40, "INSZ numbers are unique");
+    }
+}

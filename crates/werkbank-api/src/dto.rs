@@ -1,0 +1,243 @@
+//! Data transfer objects: what the use cases take and return. They serialise to the JSON
+//! the CLI prints and the desktop UI receives; their TypeScript declarations are generated
+//! into `ui/src/lib/bindings/` (see `tests/bindings.rs`), never written by hand.
+//!
+//! Dates are ISO strings (`2026-01-31`), FTE and fractions decimal strings with 4 decimals
+//! (`"9.4500"`), Q and S integers in hundredths of hours.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use werkbank_domain::employment::ContractType;
+use werkbank_domain::{Category, EducationLevel, Sex, TriState, WorkFormKind};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AppStatusDto {
+    /// Where the database file is.
+    pub database: String,
+    pub people: i64,
+    pub has_organisation: bool,
+    /// Today's date as the application sees it (ISO).
+    pub today: String,
+    /// The quarter containing today, e.g. `2026/4`.
+    pub current_quarter: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkFormDto {
+    pub id: Option<i64>,
+    pub kind: WorkFormKind,
+    pub recognition_number: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrganisationDto {
+    pub name: String,
+    /// As typed on input; formatted `0403.019.261` on output.
+    pub kbo: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub work_forms: Vec<WorkFormDto>,
+}
+
+/// A person as entered in a form. Dates are text as typed (`31/01/2026` or ISO); empty
+/// text means unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonInput {
+    pub insz: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: String,
+    pub sex: Sex,
+    pub education_level: EducationLevel,
+    pub vdab_registration_date: String,
+    pub inactive_since: String,
+    pub limitation: TriState,
+    pub disability_registration: TriState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonDto {
+    pub id: i64,
+    /// Formatted `YY.MM.DD-SSS.CC`, or null when not known.
+    pub insz: Option<String>,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: Option<String>,
+    pub sex: Sex,
+    pub education_level: EducationLevel,
+    pub vdab_registration_date: Option<String>,
+    pub inactive_since: Option<String>,
+    pub limitation: TriState,
+    pub disability_registration: TriState,
+}
+
+/// An employment period as entered in a form. Q and S are hours as typed (`38`, `22,8`,
+/// `7:36`); dates as typed. For work care, Q is the hours per week and S may be left
+/// empty (the configured work-care full-time hours, 30 by default, are used).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodInput {
+    pub category: Option<Category>,
+    pub start: String,
+    pub end: String,
+    pub q: String,
+    pub s: String,
+    pub contract_type: Option<ContractType>,
+    pub job: String,
+    pub ocmw: String,
+    pub placement_agreement_signed: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodDto {
+    pub id: i64,
+    pub person_id: i64,
+    pub category: Category,
+    pub start: String,
+    /// Last day (inclusive); null = ongoing.
+    pub end: Option<String>,
+    /// Hundredths of hours.
+    pub q: u32,
+    pub s: u32,
+    /// Q/S with 4 decimals.
+    pub fraction: String,
+    pub contract_type: ContractType,
+    pub job: Option<String>,
+    pub ocmw: Option<String>,
+    pub placement_agreement_signed: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonDetailDto {
+    pub person: PersonDto,
+    /// Oldest first.
+    pub periods: Vec<PeriodDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffFilter {
+    /// Part of a name or of the INSZ.
+    pub search: Option<String>,
+    pub category: Option<Category>,
+    /// Only people employed on this day (ISO or dd/mm/yyyy).
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffRowDto {
+    pub id: i64,
+    pub insz: Option<String>,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: Option<String>,
+    /// The period on the filter day; without a day: the one running today, else the latest.
+    pub category: Option<Category>,
+    pub fraction: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Employed today.
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CategoryFiguresDto {
+    pub category: Category,
+    pub heads: u32,
+    /// 4 decimals, e.g. `"9.4500"`.
+    pub fte: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FteOverviewDto {
+    /// As written: `2026/1`, `2026-03` or `2026`.
+    pub period: String,
+    pub start: String,
+    /// Last day of the period (inclusive).
+    pub end: String,
+    /// Every category, in a fixed order.
+    pub categories: Vec<CategoryFiguresDto>,
+    /// Distinct people with at least one day in the period.
+    pub total_heads: u32,
+    pub total_fte: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DemoSummaryDto {
+    pub people: u32,
+    pub periods: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportColumnDto {
+    pub field: String,
+    pub header: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffImportRowDto {
+    pub row: u32,
+    pub insz: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: String,
+    pub category: Category,
+    pub start: String,
+    pub end: Option<String>,
+    pub q: u32,
+    pub s: u32,
+    /// True when the INSZ is already in the register.
+    pub existing_person: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StaffImportPreviewDto {
+    pub file_name: String,
+    pub sheet: String,
+    pub sheet_names: Vec<String>,
+    pub header_row: u32,
+    pub columns: Vec<ImportColumnDto>,
+    pub total_rows: u32,
+    pub rows: Vec<StaffImportRowDto>,
+    pub issues: Vec<crate::error::ImportIssueDto>,
+    pub new_people: u32,
+    pub existing_people: u32,
+    /// True when there are rows and no issues: a commit would store everything.
+    pub can_commit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StaffImportResultDto {
+    pub rows: u32,
+    pub people_created: u32,
+    pub people_matched: u32,
+    pub periods_created: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditEntryDto {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    #[ts(type = "unknown")]
+    pub details: serde_json::Value,
+}

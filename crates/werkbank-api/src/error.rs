@@ -1,0 +1,144 @@
+//! The application's typed errors and the `{kind, code, message, details}` shape in which
+//! they reach the UI and the CLI.
+
+use crate::messages::Catalogue;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+use werkbank_domain::{Violation, Violations};
+use werkbank_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Input broke one or more rules; each violation names its field.
+    #[error("validation failed: {0}")]
+    Validation(#[from] Violations),
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: i64 },
+    /// The request conflicts with the data (e.g. demo data into a non-empty register).
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, params: BTreeMap<String, String> },
+    /// An import file could not be read or contains problems; nothing was stored.
+    #[error("import failed: {code}")]
+    Import { code: String, params: BTreeMap<String, String>, issues: Vec<ImportIssueDto> },
+    #[error(transparent)]
+    Storage(#[from] StoreError),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+impl From<Violation> for AppError {
+    fn from(v: Violation) -> Self {
+        AppError::Validation(Violations::one(v))
+    }
+}
+
+impl From<werkbank_store::sqlx::Error> for AppError {
+    fn from(e: werkbank_store::sqlx::Error) -> Self {
+        AppError::Storage(StoreError::Database(e))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    Validation,
+    NotFound,
+    Conflict,
+    Import,
+    Storage,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ViolationDto {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+    pub params: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportIssueDto {
+    /// Spreadsheet row number as the user sees it (1 = first row).
+    pub row: u32,
+    /// Field id of the column (`insz`, `start`, …).
+    pub column: String,
+    /// The column's header as written in the file.
+    pub header: Option<String>,
+    pub value: Option<String>,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorDetails {
+    pub violations: Vec<ViolationDto>,
+    pub issues: Vec<ImportIssueDto>,
+    pub params: BTreeMap<String, String>,
+}
+
+/// What a front end shows: a stable `code`, a `message` in the user's language, and the
+/// details (field violations, import issues) to place next to their inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorDto {
+    pub kind: ErrorKind,
+    pub code: String,
+    pub message: String,
+    pub details: ErrorDetails,
+}
+
+pub fn violation_dto(cat: &Catalogue, v: &Violation) -> ViolationDto {
+    ViolationDto { field: v.field.clone(), code: v.code.clone(), message: cat.render(&v.code, &v.params), params: v.params.clone() }
+}
+
+impl AppError {
+    pub fn to_dto(&self, cat: &Catalogue) -> ErrorDto {
+        let one = |kind, code: &str, params: BTreeMap<String, String>| ErrorDto {
+            kind,
+            code: code.to_string(),
+            message: cat.render(code, &params),
+            details: ErrorDetails { params, ..Default::default() },
+        };
+        match self {
+            AppError::Validation(vs) => {
+                let violations: Vec<ViolationDto> = vs.0.iter().map(|v| violation_dto(cat, v)).collect();
+                // One problem: say it directly; several: point at the fields.
+                let (code, message) = match violations.as_slice() {
+                    [only] => (only.code.clone(), only.message.clone()),
+                    _ => ("validation.failed".to_string(), cat.render("validation.failed", &BTreeMap::new())),
+                };
+                ErrorDto { kind: ErrorKind::Validation, code, message, details: ErrorDetails { violations, ..Default::default() } }
+            }
+            AppError::NotFound { entity, id } => {
+                let mut params = BTreeMap::new();
+                params.insert("id".to_string(), id.to_string());
+                one(ErrorKind::NotFound, &format!("not_found.{entity}"), params)
+            }
+            AppError::Conflict { code, params } => one(ErrorKind::Conflict, code, params.clone()),
+            AppError::Import { code, params, issues } => {
+                let mut dto = one(ErrorKind::Import, code, params.clone());
+                dto.details.issues = issues.clone();
+                dto
+            }
+            AppError::Storage(e) => {
+                let mut params = BTreeMap::new();
+                params.insert("detail".to_string(), e.to_string());
+                let code = if matches!(e, StoreError::Io { .. }) { "storage.io" } else { "storage.error" };
+                one(ErrorKind::Storage, code, params)
+            }
+            AppError::Internal(detail) => {
+                let mut params = BTreeMap::new();
+                params.insert("detail".to_string(), detail.clone());
+                one(ErrorKind::Internal, "internal.error", params)
+            }
+        }
+    }
+}

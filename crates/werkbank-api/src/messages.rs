@@ -1,0 +1,130 @@
+//! Message catalogues. Texts live in `locales/<locale>/*.json`, keyed by stable codes;
+//! the UI reads the same files. Placeholders are `{name}`, with an optional format:
+//! `{start:date}` (ISO date → 31/01/2026), `{category:category}` (id → label),
+//! `{column:field}` (field id → column label).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+const NL_BE: &str = include_str!("../../../locales/nl-BE/messages.json");
+
+pub struct Catalogue {
+    texts: HashMap<String, String>,
+}
+
+impl Catalogue {
+    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
+        Ok(Self { texts: serde_json::from_str(json)? })
+    }
+
+    /// The nl-BE catalogue (the only locale so far; fr-BE and en will follow).
+    pub fn nl_be() -> &'static Catalogue {
+        static CAT: OnceLock<Catalogue> = OnceLock::new();
+        CAT.get_or_init(|| Catalogue::parse(NL_BE).expect("locales/nl-BE/messages.json is valid JSON"))
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.texts.contains_key(key)
+    }
+
+    /// The plain text of a key (labels), or the key itself when it is missing.
+    pub fn text(&self, key: &str) -> String {
+        self.texts.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// Renders `code` with `params`. A missing code renders as the code and its params,
+    /// so nothing is ever silently lost.
+    pub fn render(&self, code: &str, params: &BTreeMap<String, String>) -> String {
+        let Some(template) = self.texts.get(code) else {
+            if params.is_empty() {
+                return code.to_string();
+            }
+            let list: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            return format!("{code} ({})", list.join(", "));
+        };
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                out.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let spec = &rest[open + 1..open + close];
+            let (name, format) = spec.split_once(':').unwrap_or((spec, ""));
+            let value = params.get(name).map(String::as_str).unwrap_or("");
+            out.push_str(&self.format_value(value, format));
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn format_value(&self, value: &str, format: &str) -> String {
+        match format {
+            "date" => format_date(value),
+            "category" => self.text(&format!("category.{value}")),
+            "field" => self.texts.get(&format!("field.{value}")).cloned().unwrap_or_else(|| value.to_string()),
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// ISO `2026-01-31` → `31/01/2026`; an empty date (open end) → `…`; other text unchanged.
+pub fn format_date(iso: &str) -> String {
+    if iso.is_empty() {
+        return "…".to_string();
+    }
+    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+        Ok(d) => d.format("%d/%m/%Y").to_string(),
+        Err(_) => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(list: &[(&str, &str)]) -> BTreeMap<String, String> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn renders_with_formats() {
+        let cat = Catalogue::nl_be();
+        let msg = cat.render(
+            "period.overlap",
+            &params(&[("category", "article_60"), ("start", "2025-01-01"), ("end", "")]),
+        );
+        assert!(msg.contains("Artikel 60 van 01/01/2025 tot …"), "{msg}");
+        assert_eq!(
+            cat.render("insz.checksum", &params(&[("value", "12345678901")])),
+            "Het INSZ-nummer \"12345678901\" klopt niet: de controlecijfers zijn fout. Kijk het nummer na op de identiteitskaart."
+        );
+        assert_eq!(cat.render("import.column_missing", &params(&[("column", "birth_date")])), "De kolom \"Geboortedatum\" ontbreekt.");
+    }
+
+    #[test]
+    fn missing_code_keeps_its_parameters() {
+        let cat = Catalogue::nl_be();
+        assert_eq!(cat.render("no.such.code", &params(&[("a", "1")])), "no.such.code (a=1)");
+    }
+
+    #[test]
+    fn every_domain_enum_has_a_label() {
+        use werkbank_domain::employment::ContractType;
+        use werkbank_domain::*;
+        let cat = Catalogue::nl_be();
+        let keys = Category::ALL
+            .iter()
+            .map(|c| format!("category.{}", c.id()))
+            .chain(ContractType::ALL.iter().map(|c| format!("contract.{}", c.id())))
+            .chain(Sex::ALL.iter().map(|c| format!("sex.{}", c.id())))
+            .chain(EducationLevel::ALL.iter().map(|c| format!("education.{}", c.id())))
+            .chain(WorkFormKind::ALL.iter().map(|c| format!("work_form.{}", c.id())));
+        for key in keys {
+            assert!(cat.has(&key), "missing label {key}");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Staff register import: the file is parsed to a preview by `werkbank-import`; here it
+//! is checked against what the register already holds, then committed in one transaction.
+
+use crate::dto::{ImportColumnDto, StaffImportPreviewDto, StaffImportResultDto, StaffImportRowDto};
+use crate::error::{AppError, ImportIssueDto, Result};
+use crate::iso;
+use crate::messages::Catalogue;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use werkbank_domain::{EmploymentPeriod, Person, Sex, TriState};
+use werkbank_import::staff::{preview_staff, ImportIssue, StaffImportOptions, StaffPreview, StaffRow};
+use werkbank_store::{people, periods, SqliteConnection};
+
+pub(crate) struct Plan {
+    rows: u32,
+    people: Vec<PlannedPerson>,
+}
+
+struct PlannedPerson {
+    existing_id: Option<i64>,
+    person: Person,
+    periods: Vec<EmploymentPeriod>,
+}
+
+pub(crate) fn read(path: &Path, sheet: Option<String>, work_care_full_time: u32) -> Result<StaffPreview> {
+    let opts = StaffImportOptions { work_care_full_time, sheet };
+    preview_staff(path, &opts).map_err(|e| AppError::Import { code: e.code().to_string(), params: e.params(), issues: vec![] })
+}
+
+fn issue_dto(cat: &Catalogue, i: &ImportIssue) -> ImportIssueDto {
+    let mut params = i.params.clone();
+    if let Some(v) = &i.value {
+        params.entry("value".into()).or_insert_with(|| v.clone());
+    }
+    ImportIssueDto {
+        row: i.row,
+        column: i.column.clone(),
+        header: i.header.clone(),
+        value: i.value.clone(),
+        code: i.code.clone(),
+        message: cat.render(&i.code, &params),
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Checks the parsed rows against the register. Returns what the user sees and, when
+/// there is nothing wrong, what a commit will write.
+pub(crate) async fn preview(
+    conn: &mut SqliteConnection,
+    cat: &Catalogue,
+    p: StaffPreview,
+) -> Result<(StaffImportPreviewDto, Plan)> {
+    let mut issues: Vec<ImportIssue> = p.issues.clone();
+    let header_of = |field: &str| p.columns.iter().find(|(f, _)| f == field).map(|(_, h)| h.clone());
+    let mut planned: Vec<PlannedPerson> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut rows = Vec::new();
+    let (mut new_people, mut existing_people) = (0, 0);
+    for row in &p.rows {
+        let key = row.insz.digits().to_string();
+        let slot = match index.get(&key) {
+            Some(&k) => k,
+            None => {
+                let existing = people::find_by_insz(conn, &row.insz).await?;
+                let (existing_id, person, stored) = match existing {
+                    Some(person) => {
+                        existing_people += 1;
+                        let id = person.id.expect("stored");
+                        (Some(id), person, periods::for_person(conn, id).await?)
+                    }
+                    None => {
+                        new_people += 1;
+                        (None, new_person(row), Vec::new())
+                    }
+                };
+                planned.push(PlannedPerson { existing_id, person, periods: stored });
+                index.insert(key, planned.len() - 1);
+                planned.len() - 1
+            }
+        };
+        let plan = &mut planned[slot];
+        if plan.existing_id.is_some()
+            && (!same_text(&plan.person.last_name, &row.last_name)
+                || !same_text(&plan.person.first_name, &row.first_name)
+                || plan.person.birth_date.is_some_and(|b| b != row.birth_date))
+        {
+            let mut params = BTreeMap::new();
+            params.insert("name".into(), plan.person.display_name());
+            params.insert("birth_date".into(), plan.person.birth_date.map(iso).unwrap_or_default());
+            issues.push(ImportIssue {
+                row: row.row,
+                column: "last_name".into(),
+                header: header_of("last_name"),
+                value: Some(format!("{}, {}", row.last_name, row.first_name)),
+                code: "import.person_mismatch".into(),
+                params,
+            });
+        }
+        let stored: Vec<EmploymentPeriod> = plan.periods.iter().filter(|s| s.id.is_some()).cloned().collect();
+        if stored.iter().any(|s| same_period(s, &row.period)) {
+            issues.push(ImportIssue {
+                row: row.row,
+                column: "start".into(),
+                header: header_of("start"),
+                value: Some(iso(row.period.start)),
+                code: "import.period_exists".into(),
+                params: BTreeMap::new(),
+            });
+        } else if let Err(v) = row.period.check_no_overlap(&stored) {
+            for v in v.0 {
+                issues.push(ImportIssue {
+                    row: row.row,
+                    column: "start".into(),
+                    header: header_of("start"),
+                    value: Some(iso(row.period.start)),
+                    code: v.code,
+                    params: v.params,
+                });
+            }
+        }
+        plan.periods.push(row.period.clone());
+        rows.push(StaffImportRowDto {
+            row: row.row,
+            insz: row.insz.formatted(),
+            last_name: row.last_name.clone(),
+            first_name: row.first_name.clone(),
+            birth_date: iso(row.birth_date),
+            category: row.period.category,
+            start: iso(row.period.start),
+            end: row.period.end.map(iso),
+            q: row.period.fraction.q,
+            s: row.period.fraction.s,
+            existing_person: plan.existing_id.is_some(),
+        });
+    }
+    issues.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
+    let issues: Vec<ImportIssueDto> = issues.iter().map(|i| issue_dto(cat, i)).collect();
+    let dto = StaffImportPreviewDto {
+        can_commit: issues.is_empty() && !rows.is_empty(),
+        file_name: p.file_name,
+        sheet: p.sheet,
+        sheet_names: p.sheet_names,
+        header_row: p.header_row,
+        columns: p.columns.into_iter().map(|(field, header)| ImportColumnDto { field, header }).collect(),
+        total_rows: p.total_rows,
+        rows,
+        issues,
+        new_people,
+        existing_people,
+    };
+    Ok((dto, Plan { rows: dto_rows(&planned), people: planned }))
+}
+
+fn dto_rows(planned: &[PlannedPerson]) -> u32 {
+    planned.iter().map(|p| p.periods.iter().filter(|x| x.id.is_none()).count() as u32).sum()
+}
+
+fn same_period(a: &EmploymentPeriod, b: &EmploymentPeriod) -> bool {
+    a.category == b.category && a.start == b.start && a.end == b.end && a.fraction == b.fraction
+}
+
+fn new_person(row: &StaffRow) -> Person {
+    Person {
+        id: None,
+        insz: Some(row.insz.clone()),
+        last_name: row.last_name.clone(),
+        first_name: row.first_name.clone(),
+        birth_date: Some(row.birth_date),
+        sex: row.sex.unwrap_or(Sex::Unknown),
+        education_level: Default::default(),
+        vdab_registration_date: None,
+        inactive_since: None,
+        limitation: TriState::Unknown,
+        disability_registration: TriState::Unknown,
+    }
+}
+
+/// The error returned when a file cannot be imported as it is.
+pub(crate) fn refusal(dto: &StaffImportPreviewDto) -> AppError {
+    let mut params = BTreeMap::new();
+    params.insert("count".into(), dto.issues.len().to_string());
+    let code = if dto.issues.is_empty() { "import.header_only" } else { "import.has_issues" };
+    AppError::Import { code: code.into(), params, issues: dto.issues.clone() }
+}
+
+pub(crate) async fn commit(conn: &mut SqliteConnection, plan: Plan) -> Result<StaffImportResultDto> {
+    let mut result = StaffImportResultDto { rows: plan.rows, people_created: 0, people_matched: 0, periods_created: 0 };
+    for planned in plan.people {
+        let id = match planned.existing_id {
+            Some(id) => {
+                result.people_matched += 1;
+                id
+            }
+            None => {
+                result.people_created += 1;
+                people::insert(conn, &planned.person).await?
+            }
+        };
+        for p in planned.periods.iter().filter(|p| p.id.is_none()) {
+            periods::insert(conn, id, p).await?;
+            result.periods_created += 1;
+        }
+    }
+    Ok(result)
+}

@@ -1,0 +1,561 @@
+//! The staff-register import: one row per employment period, read to a [`StaffPreview`].
+//!
+//! Columns are recognised by header ([`FIELDS`]); the header row is the first of the top
+//! ten rows naming at least two known fields. Q and S are hours in the sheet (`38`,
+//! `22,8`, `7:36`) and hundredths in the result. Every problem of every row is reported,
+//! each as an [`ImportIssue`] with the 1-based spreadsheet row, the field id as column and
+//! a stable code; the message catalogue renders it.
+//!
+//! # Issue codes and their params
+//!
+//! Column level (row = the header row; `header` is `None` unless said otherwise):
+//! - `import.column_missing` — a required column is absent. No params.
+//! - `import.column_duplicate` — a second column names a field that an earlier column
+//!   already names; it is ignored. `header` = the ignored column's header.
+//!   Params: `first_header` (the header of the column that is used).
+//! - `import.header_only` — the header row is found but no data row follows
+//!   (column = `""`). No params.
+//!
+//! Reading a cell (`value` = the cell's text as in the file):
+//! - `import.value_required` — a required cell is empty. No params.
+//! - `import.cell_error` — the cell holds a formula error. Params: `error` (`#N/A`, …).
+//! - `import.date_unreadable` — not a date (birth_date, start, end,
+//!   placement_agreement_signed). No params.
+//! - `import.hours_unreadable` — not a number of hours (q, s). No params.
+//! - `insz.format` — not 11 digits or no valid date part. Params: `value`.
+//! - `insz.checksum` — the check digits do not match. Params: `value`.
+//! - `category.unknown` — not a category id or known Dutch label. Params: `value`.
+//! - `contract_type.unknown` — not a contract type id or known Dutch word. Params: `value`.
+//! - `sex.unknown` — not M/V/X/man/vrouw/… Params: `value`.
+//!
+//! Domain rules of the row (see werkbank-domain):
+//! - `fraction.q_range` (column q), `fraction.s_range` (column s) — outside 0,01–48 h.
+//!   Params: `value` (hours as "38,00").
+//! - `fraction.q_above_s` (column q). Params: `q`, `s` (hours as "38,00").
+//! - `period.end_before_start` (column end). Params: `start`, `end` (ISO dates).
+//! - `period.article_60_fields_only` (column ocmw, or placement_agreement_signed when
+//!   only that one is filled) — OCMW facts on a period that is not article 60. No params.
+//! - `person.birth_date_insz_mismatch` (column birth_date). Params: `date`, `insz_date`.
+//! - `person.birth_date_future` (column birth_date). Params: `date`.
+//!
+//! Across rows (reported on the later row):
+//! - `import.person_inconsistent` (column last_name, first_name or birth_date) — the same
+//!   INSZ with another name or birth date than on its first row. Params: `other_row`,
+//!   `other_value` (the value on that row; dates ISO).
+//! - `period.overlap` (column start) — a period of the same INSZ shares a day with an
+//!   earlier row's period. Params: `other_row`, `category`, `start`, `end` (the other
+//!   period's; `end` empty when ongoing).
+
+use crate::columns::{find_columns, find_header_row, ColumnMap, FieldSpec};
+use crate::table::{read_table, Cell, ReadError, Table};
+use crate::values::{self, parse_date, parse_hours, parse_text};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use werkbank_domain::employment::ContractType;
+use werkbank_domain::{Category, EducationLevel, EmploymentPeriod, Fraction, Insz, Person, Sex, TriState, Violation};
+
+pub const COLUMN_MISSING: &str = "import.column_missing";
+pub const COLUMN_DUPLICATE: &str = "import.column_duplicate";
+pub const HEADER_ONLY: &str = "import.header_only";
+pub const CELL_ERROR: &str = "import.cell_error";
+pub const CONTRACT_TYPE_UNKNOWN: &str = "contract_type.unknown";
+pub const SEX_UNKNOWN: &str = "sex.unknown";
+pub const PERSON_INCONSISTENT: &str = "import.person_inconsistent";
+
+/// The fields of the staff register and the header texts that name them.
+pub const FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        id: "insz",
+        synonyms: &["INSZ", "INSZ-nummer", "INSZ nr", "Rijksregisternummer", "Rijksregisternr", "RRN", "NISS", "National number", "National register number", "Numéro national"],
+    },
+    FieldSpec { id: "last_name", synonyms: &["Naam", "Achternaam", "Familienaam", "Last name", "Surname", "Family name", "Nom", "Nom de famille"] },
+    FieldSpec { id: "first_name", synonyms: &["Voornaam", "First name", "Given name", "Prénom"] },
+    FieldSpec { id: "birth_date", synonyms: &["Geboortedatum", "Birth date", "Date of birth", "Birthdate", "Date de naissance"] },
+    FieldSpec { id: "sex", synonyms: &["Geslacht", "Sex", "Gender", "Sexe"] },
+    FieldSpec { id: "category", synonyms: &["Categorie", "Category", "Statuut", "Doelgroep", "Catégorie"] },
+    FieldSpec { id: "start", synonyms: &["Begindatum", "Start", "Startdatum", "Start date", "Van", "In dienst", "Datum in dienst", "Date de début"] },
+    FieldSpec { id: "end", synonyms: &["Einddatum", "End", "End date", "Tot", "Uit dienst", "Datum uit dienst", "Date de fin"] },
+    FieldSpec { id: "q", synonyms: &["Q", "Uren per week", "Weekuren"] },
+    FieldSpec { id: "s", synonyms: &["S", "Maatpersoon", "Referentie-uren", "Uren voltijds"] },
+    FieldSpec { id: "contract_type", synonyms: &["Contract", "Contracttype", "Contract type", "Soort contract"] },
+    FieldSpec { id: "job", synonyms: &["Functie", "Job", "Activiteit", "Fonction"] },
+    FieldSpec { id: "ocmw", synonyms: &["OCMW", "CPAS"] },
+    FieldSpec { id: "placement_agreement_signed", synonyms: &["Datum plaatsingsovereenkomst", "Plaatsingsovereenkomst"] },
+    FieldSpec { id: "work_form", synonyms: &["Werkvorm"] },
+];
+
+/// Columns without which no row can be read (`end` may be absent: every period ongoing).
+pub const REQUIRED: &[&str] = &["insz", "last_name", "first_name", "birth_date", "category", "start", "q", "s"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffImportOptions {
+    /// S for work care rows whose S cell is empty, in hundredths of hours (default 3000).
+    pub work_care_full_time: u32,
+    /// The sheet to read; `None` = the first.
+    pub sheet: Option<String>,
+}
+
+impl Default for StaffImportOptions {
+    fn default() -> Self {
+        Self { work_care_full_time: 3000, sheet: None }
+    }
+}
+
+/// One row read completely: a person and one of their employment periods.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StaffRow {
+    /// 1-based spreadsheet row.
+    pub row: u32,
+    pub insz: Insz,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: NaiveDate,
+    pub sex: Option<Sex>,
+    /// `id` is `None`; Q and S in hundredths of hours.
+    pub period: EmploymentPeriod,
+    /// The work form's text as in the file, matched to the organisation's work forms later.
+    pub work_form: Option<String>,
+}
+
+/// One problem, at a row and column of the file. No sentences: `code` and `params` key the
+/// message catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportIssue {
+    /// 1-based spreadsheet row (the header row for column-level issues).
+    pub row: u32,
+    /// Field id (`insz`, `start`, …).
+    pub column: String,
+    /// The column's header text as in the file, when the column exists.
+    pub header: Option<String>,
+    /// The cell's text as in the file, when not empty.
+    pub value: Option<String>,
+    pub code: String,
+    pub params: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StaffPreview {
+    pub file_name: String,
+    pub sheet: String,
+    pub sheet_names: Vec<String>,
+    /// 1-based row of the header (1 when no header row was recognised).
+    pub header_row: u32,
+    /// Recognised columns, left to right: (field id, header text).
+    pub columns: Vec<(String, String)>,
+    /// Every row whose values could all be read, in file order. Such a row may still break
+    /// a rule: see `issues` for its row number, or use [`StaffPreview::valid_rows`].
+    pub rows: Vec<StaffRow>,
+    /// Every problem, ordered by row.
+    pub issues: Vec<ImportIssue>,
+    /// Data rows below the header, not counting fully empty rows.
+    pub total_rows: u32,
+}
+
+impl StaffPreview {
+    /// The issues of one row.
+    pub fn issues_at(&self, row: u32) -> impl Iterator<Item = &ImportIssue> {
+        self.issues.iter().filter(move |i| i.row == row)
+    }
+
+    /// The rows without any issue.
+    pub fn valid_rows(&self) -> impl Iterator<Item = &StaffRow> {
+        self.rows.iter().filter(|r| self.issues_at(r.row).next().is_none())
+    }
+}
+
+/// Reads a staff register file to a preview. A file with a header row but no data rows is
+/// [`ReadError::HeaderOnly`].
+pub fn preview_staff(path: &Path, opts: &StaffImportOptions) -> Result<StaffPreview, ReadError> {
+    let table = read_table(path, opts.sheet.as_deref())?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let preview = preview_staff_table(table, &file_name, opts);
+    if preview.issues.iter().any(|i| i.code == HEADER_ONLY) {
+        return Err(ReadError::HeaderOnly);
+    }
+    Ok(preview)
+}
+
+/// Parses a table already read to a preview (a header-only table gives the issue
+/// `import.header_only`).
+pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOptions) -> StaffPreview {
+    let found = find_header_row(&table.rows, FIELDS);
+    let header_found = found.is_some();
+    let (header_index, map) =
+        found.unwrap_or_else(|| (0, table.rows.first().map(|r| find_columns(r, FIELDS)).unwrap_or_default()));
+    let header_row = Table::row_number(header_index);
+    let mut issues = column_issues(&map, header_row);
+
+    let today = chrono::Local::now().date_naive();
+    let mut rows = Vec::new();
+    let mut total_rows = 0u32;
+    for (index, cells) in table.rows.iter().enumerate().skip(header_index + 1) {
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        total_rows += 1;
+        let mut reader = RowReader { row: Table::row_number(index), cells, map: &map, issues: Vec::new() };
+        if let Some(row) = reader.read(opts, today) {
+            rows.push(row);
+        }
+        issues.append(&mut reader.issues);
+    }
+    if header_found && total_rows == 0 {
+        issues.push(issue_at(&map, &[], header_row, "", HEADER_ONLY, BTreeMap::new()));
+    }
+    issues.extend(cross_row_issues(&rows, &table, &map));
+    issues.sort_by_key(|i| i.row);
+
+    StaffPreview {
+        file_name: file_name.to_owned(),
+        sheet: table.sheet,
+        sheet_names: table.sheet_names,
+        header_row,
+        columns: map.matches.iter().map(|m| (m.field.to_owned(), m.header.clone())).collect(),
+        rows,
+        issues,
+        total_rows,
+    }
+}
+
+fn column_issues(map: &ColumnMap, header_row: u32) -> Vec<ImportIssue> {
+    let missing = REQUIRED
+        .iter()
+        .filter(|f| !map.contains(f))
+        .map(|f| issue_at(map, &[], header_row, f, COLUMN_MISSING, BTreeMap::new()));
+    let duplicates = map.duplicates.iter().map(|d| {
+        let first = map.get(d.field).map(|m| m.header.clone()).unwrap_or_default();
+        ImportIssue {
+            row: header_row,
+            column: d.field.to_owned(),
+            header: Some(d.header.clone()),
+            value: None,
+            code: COLUMN_DUPLICATE.to_owned(),
+            params: BTreeMap::from([("first_header".to_owned(), first)]),
+        }
+    });
+    missing.chain(duplicates).collect()
+}
+
+/// An issue at `row`, `field`; header and value are filled in from the map and the cells.
+fn issue_at(map: &ColumnMap, cells: &[Cell], row: u32, field: &str, code: &str, params: BTreeMap<String, String>) -> ImportIssue {
+    let column = map.get(field);
+    let value = column
+        .and_then(|c| cells.get(c.index))
+        .map(|c| c.to_text().trim().to_owned())
+        .filter(|t| !t.is_empty());
+    ImportIssue {
+        row,
+        column: field.to_owned(),
+        header: column.map(|c| c.header.clone()),
+        value,
+        code: code.to_owned(),
+        params,
+    }
+}
+
+/// What a row holds for a field.
+enum Slot<'a> {
+    /// The column does not exist (reported once, at the header).
+    NoColumn,
+    Blank,
+    /// A formula error, already reported.
+    Reported,
+    Value(&'a Cell),
+}
+
+struct RowReader<'a> {
+    row: u32,
+    cells: &'a [Cell],
+    map: &'a ColumnMap,
+    issues: Vec<ImportIssue>,
+}
+
+impl<'a> RowReader<'a> {
+    fn issue(&mut self, field: &str, code: &str, params: BTreeMap<String, String>) {
+        self.issues.push(issue_at(self.map, self.cells, self.row, field, code, params));
+    }
+
+    fn slot(&mut self, field: &str) -> Slot<'a> {
+        let Some(index) = self.map.index(field) else { return Slot::NoColumn };
+        let cells: &'a [Cell] = self.cells;
+        match cells.get(index) {
+            None => Slot::Blank,
+            Some(c) if c.is_empty() => Slot::Blank,
+            Some(Cell::Error(e)) => {
+                let params = BTreeMap::from([("error".to_owned(), e.clone())]);
+                self.issue(field, CELL_ERROR, params);
+                Slot::Reported
+            }
+            Some(c) => Slot::Value(c),
+        }
+    }
+
+    fn parse<T>(&mut self, field: &str, cell: &Cell, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+        match parse(cell) {
+            Ok(v) => Some(v),
+            Err(v) => {
+                self.issue(field, &v.code, v.params);
+                None
+            }
+        }
+    }
+
+    /// The parsed value; a blank cell is `import.value_required`.
+    fn required<T>(&mut self, field: &str, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+        match self.slot(field) {
+            Slot::Value(cell) => self.parse(field, cell, parse),
+            Slot::Blank => {
+                self.issue(field, values::VALUE_REQUIRED, BTreeMap::new());
+                None
+            }
+            Slot::NoColumn | Slot::Reported => None,
+        }
+    }
+
+    /// The parsed value, `None` when blank.
+    fn optional<T>(&mut self, field: &str, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+        match self.slot(field) {
+            Slot::Value(cell) => self.parse(field, cell, parse),
+            Slot::NoColumn | Slot::Blank | Slot::Reported => None,
+        }
+    }
+
+    /// Reads the row, reporting every problem; `Some` when every value could be read.
+    fn read(&mut self, opts: &StaffImportOptions, today: NaiveDate) -> Option<StaffRow> {
+        let insz = self.required("insz", insz_value);
+        let last_name = self.required("last_name", text_value);
+        let first_name = self.required("first_name", text_value);
+        let birth_date = self.required("birth_date", date_value);
+        let sex = self.optional("sex", sex_value);
+        let category = self.required("category", category_value);
+        let start = self.required("start", date_value);
+        let end = self.optional("end", date_value);
+        let q = self.required("q", hours_value);
+        let s = match (category, self.slot("s")) {
+            (Some(Category::WorkCare), Slot::Blank) => Some(opts.work_care_full_time),
+            _ => self.required("s", hours_value),
+        };
+        let contract_type = self.optional("contract_type", contract_type_value);
+        let job = self.optional("job", text_value);
+        let ocmw = self.optional("ocmw", text_value);
+        let placement_agreement_signed = self.optional("placement_agreement_signed", date_value);
+        let work_form = self.optional("work_form", text_value);
+        let all_read = self.issues.is_empty();
+
+        if let Some(birth_date) = birth_date {
+            self.check_person(insz.clone(), birth_date, today);
+        }
+
+        let (insz, last_name, first_name, birth_date, category, start, q, s) =
+            (insz?, last_name?, first_name?, birth_date?, category?, start?, q?, s?);
+        let period = EmploymentPeriod {
+            id: None,
+            category,
+            start,
+            end,
+            fraction: Fraction::new(q, s),
+            contract_type: contract_type.unwrap_or_else(|| ContractType::default_for(category)),
+            job,
+            ocmw,
+            placement_agreement_signed,
+        };
+        for v in period.validate() {
+            let column = match v.field.as_str() {
+                "ocmw" if period.ocmw.is_none() => "placement_agreement_signed",
+                other => other,
+            };
+            self.issue(column, &v.code, v.params);
+        }
+        all_read.then_some(StaffRow { row: self.row, insz, last_name, first_name, birth_date, sex, period, work_form })
+    }
+
+    /// The person's own rules about the birth date (future, or not the INSZ's).
+    fn check_person(&mut self, insz: Option<Insz>, birth_date: NaiveDate, today: NaiveDate) {
+        let person = Person {
+            id: None,
+            insz,
+            last_name: String::new(),
+            first_name: String::new(),
+            birth_date: Some(birth_date),
+            sex: Sex::Unknown,
+            education_level: EducationLevel::Unknown,
+            vdab_registration_date: None,
+            inactive_since: None,
+            limitation: TriState::Unknown,
+            disability_registration: TriState::Unknown,
+        };
+        if let Err(violations) = person.validate(today) {
+            // The names are checked as cells above; only the birth date's rules are new here.
+            for v in violations.0.into_iter().filter(|v| v.field == "birth_date") {
+                self.issue("birth_date", &v.code, v.params);
+            }
+        }
+    }
+}
+
+fn code(field: &str, code: &'static str) -> Violation {
+    Violation::new(field, code)
+}
+
+fn text_value(cell: &Cell) -> Result<String, Violation> {
+    parse_text(cell).ok_or_else(|| code("", values::VALUE_REQUIRED))
+}
+
+fn date_value(cell: &Cell) -> Result<NaiveDate, Violation> {
+    parse_date(cell).map_err(|c| code("", c))
+}
+
+fn hours_value(cell: &Cell) -> Result<u32, Violation> {
+    parse_hours(cell).map_err(|c| code("", c))
+}
+
+/// An INSZ; a number cell loses leading zeros (00012556777 → 12556777), so it is padded.
+fn insz_value(cell: &Cell) -> Result<Insz, Violation> {
+    let text = match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (0.0..1e11).contains(n) => format!("{:011}", *n as u64),
+        _ => parse_text(cell).unwrap_or_default(),
+    };
+    Insz::parse(&text)
+}
+
+fn category_value(cell: &Cell) -> Result<Category, Violation> {
+    parse_text(cell).unwrap_or_default().parse()
+}
+
+fn contract_type_value(cell: &Cell) -> Result<ContractType, Violation> {
+    let text = parse_text(cell).unwrap_or_default();
+    parse_contract_type(&text).ok_or_else(|| code("contract_type", CONTRACT_TYPE_UNKNOWN).with("value", &text))
+}
+
+fn sex_value(cell: &Cell) -> Result<Sex, Violation> {
+    let text = parse_text(cell).unwrap_or_default();
+    parse_sex(&text).ok_or_else(|| code("sex", SEX_UNKNOWN).with("value", &text))
+}
+
+/// A contract type id (`open_ended`, …) or a Dutch (or English) word for it.
+pub fn parse_contract_type(input: &str) -> Option<ContractType> {
+    use crate::columns::normalise_key;
+    let key = normalise_key(input);
+    if let Some(c) = ContractType::ALL.into_iter().find(|c| normalise_key(c.id()) == key) {
+        return Some(c);
+    }
+    let words: &[(&[&str], ContractType)] = &[
+        (
+            &["onbepaaldeduur", "onbepaald", "contractonbepaaldeduur", "arbeidsovereenkomstonbepaaldeduur", "openended"],
+            ContractType::OpenEnded,
+        ),
+        (&["bepaaldeduur", "bepaald", "contractbepaaldeduur", "arbeidsovereenkomstbepaaldeduur", "fixedterm"], ContractType::FixedTerm),
+        (&["vervanging", "vervangingsovereenkomst", "vervangingscontract", "replacement"], ContractType::Replacement),
+        (&["arbeidszorgovereenkomst", "arbeidszorg", "workcare", "workcareagreement"], ContractType::WorkCareAgreement),
+        (&["artikel60", "art60", "artikel607", "art607", "article60", "tewerkstellingartikel60"], ContractType::Article60Placement),
+        (&["ander", "andere", "overig", "overige", "other"], ContractType::Other),
+    ];
+    words.iter().find(|(ws, _)| ws.contains(&key.as_str())).map(|(_, c)| *c)
+}
+
+/// M/V/X and the words for them (Dutch, English, French); `onbekend` is [`Sex::Unknown`].
+pub fn parse_sex(input: &str) -> Option<Sex> {
+    let key = crate::columns::normalise_key(input);
+    match key.as_str() {
+        "m" | "man" | "mannelijk" | "male" | "h" | "homme" => Some(Sex::Male),
+        "v" | "vrouw" | "vrouwelijk" | "f" | "female" | "femme" => Some(Sex::Female),
+        "x" => Some(Sex::X),
+        "onbekend" | "unknown" | "inconnu" => Some(Sex::Unknown),
+        _ => None,
+    }
+}
+
+/// Same INSZ: same name and birth date as on its first row, and no overlapping periods.
+fn cross_row_issues(rows: &[StaffRow], table: &Table, map: &ColumnMap) -> Vec<ImportIssue> {
+    let mut issues = Vec::new();
+    let mut seen: HashMap<&str, Vec<&StaffRow>> = HashMap::new();
+    for row in rows {
+        let cells = table.rows.get((row.row as usize).saturating_sub(1)).map(Vec::as_slice).unwrap_or_default();
+        let earlier = seen.entry(row.insz.digits()).or_default();
+        if let Some(first) = earlier.first() {
+            let differences = [
+                ("last_name", !same_name(&row.last_name, &first.last_name), first.last_name.clone()),
+                ("first_name", !same_name(&row.first_name, &first.first_name), first.first_name.clone()),
+                ("birth_date", row.birth_date != first.birth_date, first.birth_date.to_string()),
+            ];
+            for (field, differs, other_value) in differences {
+                if differs {
+                    let params = BTreeMap::from([
+                        ("other_row".to_owned(), first.row.to_string()),
+                        ("other_value".to_owned(), other_value),
+                    ]);
+                    issues.push(issue_at(map, cells, row.row, field, PERSON_INCONSISTENT, params));
+                }
+            }
+        }
+        for other in earlier.iter() {
+            if let Err(violations) = row.period.check_no_overlap(std::slice::from_ref(&other.period)) {
+                for v in violations.0 {
+                    let mut params = v.params;
+                    params.insert("other_row".to_owned(), other.row.to_string());
+                    issues.push(issue_at(map, cells, row.row, "start", &v.code, params));
+                }
+            }
+        }
+        earlier.push(row);
+    }
+    issues
+}
+
+/// Names compare ignoring case and extra spaces (accents count).
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_types() {
+        let table = [
+            ("onbepaalde duur", ContractType::OpenEnded),
+            ("Onbepaalde Duur", ContractType::OpenEnded),
+            ("open_ended", ContractType::OpenEnded),
+            ("bepaalde duur", ContractType::FixedTerm),
+            ("fixed_term", ContractType::FixedTerm),
+            ("Vervanging", ContractType::Replacement),
+            ("arbeidszorgovereenkomst", ContractType::WorkCareAgreement),
+            ("artikel 60", ContractType::Article60Placement),
+            ("Art. 60 §7", ContractType::Article60Placement),
+            ("article_60_placement", ContractType::Article60Placement),
+            ("other", ContractType::Other),
+        ];
+        for (input, expected) in table {
+            assert_eq!(parse_contract_type(input), Some(expected), "{input}");
+        }
+        assert_eq!(parse_contract_type("interim"), None);
+        assert_eq!(parse_contract_type(""), None);
+    }
+
+    #[test]
+    fn sexes() {
+        for (input, expected) in [("M", Sex::Male), ("man", Sex::Male), ("V", Sex::Female), ("Vrouw", Sex::Female), ("F", Sex::Female), ("x", Sex::X), ("onbekend", Sex::Unknown)] {
+            assert_eq!(parse_sex(input), Some(expected), "{input}");
+        }
+        assert_eq!(parse_sex("q"), None);
+    }
+
+    #[test]
+    fn insz_from_number_cells_keeps_leading_zeros() {
+        assert_eq!(insz_value(&Cell::Number(12556777.0)).unwrap().digits(), "00012556777");
+        assert_eq!(insz_value(&Cell::Number(93051822361.0)).unwrap().digits(), "93051822361");
+        assert_eq!(insz_value(&Cell::Text("93.05.18-223.61".into())).unwrap().digits(), "93051822361");
+        assert_eq!(insz_value(&Cell::Text("93051822362".into())).unwrap_err().code, "insz.checksum");
+        assert_eq!(insz_value(&Cell::Number(1.5)).unwrap_err().code, "insz.format");
+    }
+
+    #[test]
+    fn names_compare_loosely() {
+        assert!(same_name("Van den Broeck", " van  den broeck"));
+        assert!(!same_name("Désirée", "Desiree"));
+    }
+}

@@ -1,0 +1,26 @@
+// The app manifest lists every command the UI may call; tauri-build turns each into an
+// `allow-<command>` permission, granted in capabilities/default.json. A command missing
+// from a capability cannot be invoked.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "load_demo",
+    "get_organisation",
+    "save_organisation",
+    "list_staff",
+    "get_person",
+    "create_person",
+    "update_person",
+    "add_period",
+    "update_period",
+    "delete_period",
+    "fte_overview",
+    "preview_staff_import",
+    "import_staff",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}

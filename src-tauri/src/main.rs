@@ -1,0 +1,140 @@
+//! Werkbank's desktop shell. Each command takes its parameters, calls one method of
+//! `werkbank_api::Api` and returns its DTO, or the error as `{kind, code, message, details}`.
+//! Nothing else lives here: rules, storage and texts are in the shared crates.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use tauri::State;
+use werkbank_api::dto::*;
+use werkbank_api::{paths, Api, ErrorDto};
+
+type Reply<T> = Result<T, ErrorDto>;
+
+fn reply<T>(api: &Api, r: werkbank_api::error::Result<T>) -> Reply<T> {
+    r.map_err(|e| {
+        tracing::warn!(error = %e, "command failed");
+        api.error_dto(&e)
+    })
+}
+
+#[tauri::command]
+async fn app_status(api: State<'_, Api>) -> Reply<AppStatusDto> {
+    reply(&api, api.status().await)
+}
+
+#[tauri::command]
+async fn load_demo(api: State<'_, Api>) -> Reply<DemoSummaryDto> {
+    reply(&api, api.load_demo().await)
+}
+
+#[tauri::command]
+async fn get_organisation(api: State<'_, Api>) -> Reply<Option<OrganisationDto>> {
+    reply(&api, api.organisation().await)
+}
+
+#[tauri::command]
+async fn save_organisation(api: State<'_, Api>, input: OrganisationDto) -> Reply<OrganisationDto> {
+    reply(&api, api.save_organisation(input).await)
+}
+
+#[tauri::command]
+async fn list_staff(api: State<'_, Api>, filter: StaffFilter) -> Reply<Vec<StaffRowDto>> {
+    reply(&api, api.list_staff(filter).await)
+}
+
+#[tauri::command]
+async fn get_person(api: State<'_, Api>, id: i64) -> Reply<PersonDetailDto> {
+    reply(&api, api.person(id).await)
+}
+
+#[tauri::command]
+async fn create_person(api: State<'_, Api>, input: PersonInput) -> Reply<PersonDetailDto> {
+    reply(&api, api.create_person(input).await)
+}
+
+#[tauri::command]
+async fn update_person(api: State<'_, Api>, id: i64, input: PersonInput) -> Reply<PersonDetailDto> {
+    reply(&api, api.update_person(id, input).await)
+}
+
+#[tauri::command]
+async fn add_period(api: State<'_, Api>, person_id: i64, input: PeriodInput) -> Reply<PersonDetailDto> {
+    reply(&api, api.add_period(person_id, input).await)
+}
+
+#[tauri::command]
+async fn update_period(api: State<'_, Api>, period_id: i64, input: PeriodInput) -> Reply<PersonDetailDto> {
+    reply(&api, api.update_period(period_id, input).await)
+}
+
+#[tauri::command]
+async fn delete_period(api: State<'_, Api>, period_id: i64) -> Reply<PersonDetailDto> {
+    reply(&api, api.delete_period(period_id).await)
+}
+
+#[tauri::command]
+async fn fte_overview(api: State<'_, Api>, period: String) -> Reply<FteOverviewDto> {
+    reply(&api, api.fte_overview(&period).await)
+}
+
+#[tauri::command]
+async fn preview_staff_import(api: State<'_, Api>, path: PathBuf, sheet: Option<String>) -> Reply<StaffImportPreviewDto> {
+    reply(&api, api.preview_staff_import(&path, sheet).await)
+}
+
+#[tauri::command]
+async fn import_staff(api: State<'_, Api>, path: PathBuf, sheet: Option<String>) -> Reply<StaffImportResultDto> {
+    reply(&api, api.import_staff(&path, sheet).await)
+}
+
+/// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
+/// platform's data directory.
+fn database_path() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(p) = args.next() {
+                return PathBuf::from(p);
+            }
+        } else if let Some(p) = arg.strip_prefix("--db=") {
+            return PathBuf::from(p);
+        }
+    }
+    paths::default_database_path()
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("WERKBANK_LOG").unwrap_or_else(|_| "warn".into()))
+        .init();
+    let path = database_path();
+    let api = match tauri::async_runtime::block_on(Api::open(&path)) {
+        Ok(api) => api,
+        Err(e) => {
+            let dto = e.to_dto(werkbank_api::messages::Catalogue::nl_be());
+            eprintln!("Werkbank kan niet starten: {} ({})", dto.message, path.display());
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .manage(api)
+        .invoke_handler(tauri::generate_handler![
+            app_status,
+            load_demo,
+            get_organisation,
+            save_organisation,
+            list_staff,
+            get_person,
+            create_person,
+            update_person,
+            add_period,
+            update_period,
+            delete_period,
+            fte_overview,
+            preview_staff_import,
+            import_staff,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Werkbank");
+}

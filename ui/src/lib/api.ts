@@ -1,0 +1,93 @@
+// The one door to the backend: typed wrappers around Tauri's `invoke`. Components never
+// call `invoke` themselves. Every failure becomes an ApiError carrying the backend's
+// ErrorDto (message already in Dutch, field violations in details.violations).
+
+import { invoke } from '@tauri-apps/api/core';
+import type { AppStatusDto } from './bindings/AppStatusDto';
+import type { DemoSummaryDto } from './bindings/DemoSummaryDto';
+import type { ErrorDto } from './bindings/ErrorDto';
+import type { FteOverviewDto } from './bindings/FteOverviewDto';
+import type { OrganisationDto } from './bindings/OrganisationDto';
+import type { PeriodInput } from './bindings/PeriodInput';
+import type { PersonDetailDto } from './bindings/PersonDetailDto';
+import type { PersonInput } from './bindings/PersonInput';
+import type { StaffFilter } from './bindings/StaffFilter';
+import type { StaffRowDto } from './bindings/StaffRowDto';
+import { t } from './i18n';
+
+/**
+ * Database ids. The generated bindings type Rust's i64 as `bigint`, but JSON delivers
+ * plain numbers; ids are passed back as numbers.
+ */
+export type Id = number | bigint;
+
+export class ApiError extends Error {
+  readonly dto: ErrorDto;
+  constructor(dto: ErrorDto) {
+    super(dto.message);
+    this.name = 'ApiError';
+    this.dto = dto;
+  }
+}
+
+/** True inside the Tauri webview; false in a plain browser (`npm run dev` without Tauri). */
+export function hasBackend(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+function errorDto(code: string, message: string, kind: ErrorDto['kind'] = 'internal'): ErrorDto {
+  return { kind, code, message, details: { violations: [], issues: [], params: {} } };
+}
+
+/** Whatever `invoke` rejected with, as an ErrorDto. */
+export function toErrorDto(e: unknown): ErrorDto {
+  if (e instanceof ApiError) return e.dto;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const o = e as Partial<ErrorDto>;
+    return {
+      kind: o.kind ?? 'internal',
+      code: String(o.code),
+      message: String(o.message),
+      details: {
+        violations: o.details?.violations ?? [],
+        issues: o.details?.issues ?? [],
+        params: o.details?.params ?? {},
+      },
+    };
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  return errorDto('internal.error', t('internal.error', { detail: text }));
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  if (!hasBackend()) throw new ApiError(errorDto('ui.no_backend', t('ui.no_backend.message')));
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw new ApiError(toErrorDto(e));
+  }
+}
+
+const id = (value: Id): number => Number(value);
+
+export const api = {
+  appStatus: () => call<AppStatusDto>('app_status'),
+  loadDemo: () => call<DemoSummaryDto>('load_demo'),
+
+  getOrganisation: () => call<OrganisationDto | null>('get_organisation'),
+  saveOrganisation: (input: OrganisationDto) => call<OrganisationDto>('save_organisation', { input }),
+
+  listStaff: (filter: StaffFilter) => call<StaffRowDto[]>('list_staff', { filter }),
+  getPerson: (personId: Id) => call<PersonDetailDto>('get_person', { id: id(personId) }),
+  createPerson: (input: PersonInput) => call<PersonDetailDto>('create_person', { input }),
+  updatePerson: (personId: Id, input: PersonInput) =>
+    call<PersonDetailDto>('update_person', { id: id(personId), input }),
+
+  addPeriod: (personId: Id, input: PeriodInput) =>
+    call<PersonDetailDto>('add_period', { personId: id(personId), input }),
+  updatePeriod: (periodId: Id, input: PeriodInput) =>
+    call<PersonDetailDto>('update_period', { periodId: id(periodId), input }),
+  deletePeriod: (periodId: Id) => call<PersonDetailDto>('delete_period', { periodId: id(periodId) }),
+
+  fteOverview: (period: string) => call<FteOverviewDto>('fte_overview', { period }),
+};

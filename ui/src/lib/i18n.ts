@@ -1,0 +1,77 @@
+// Message catalogues: every text the user sees comes from locales/nl-BE/*.json.
+// messages.json holds the shared domain labels and error texts (also used by the backend),
+// ui.json the sentences and labels of this UI. Placeholders are `{name}` with an optional
+// format, as in the backend's catalogue: `{x:date}` (ISO → dd/mm/yyyy, empty → …),
+// `{x:category}` (id → category label), `{x:field}` (field id → field label).
+
+import messages from '../../../locales/nl-BE/messages.json';
+import uiTexts from '../../../locales/nl-BE/ui.json';
+import { formatDate } from './format';
+
+export type Params = Record<string, string | number | bigint | null | undefined>;
+
+const catalogue: Record<string, string> = {
+  ...(messages as Record<string, string>),
+  ...(uiTexts as Record<string, string>),
+};
+
+export const locale = 'nl-BE';
+
+export function has(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+/**
+ * The text of `key` with its placeholders filled in. A missing key renders as the key
+ * (and its parameters), as the backend does, so nothing is silently lost.
+ */
+export function t(key: string, params: Params = {}): string {
+  const template = has(key) ? catalogue[key] : undefined;
+  if (template === undefined) {
+    const list = Object.entries(params).map(([k, v]) => `${k}=${v ?? ''}`);
+    return list.length ? `${key} (${list.join(', ')})` : key;
+  }
+  return render(template, params);
+}
+
+/** Fills `{name}` / `{name:format}` placeholders of a template. */
+export function render(template: string, params: Params = {}): string {
+  return template.replace(/\{([A-Za-z0-9_]+)(?::([A-Za-z]+))?\}/g, (_all, name: string, format?: string) => {
+    const raw = params[name];
+    const value = raw === null || raw === undefined ? '' : String(raw);
+    return formatValue(value, format ?? '');
+  });
+}
+
+function formatValue(value: string, format: string): string {
+  switch (format) {
+    case 'date':
+      return formatDate(value, '…');
+    case 'category':
+      return label('category', value);
+    case 'field':
+      return has(`field.${value}`) ? catalogue[`field.${value}`] : value;
+    default:
+      return value;
+  }
+}
+
+/** `{count}`-dependent text: `key.one` when count is 1, else `key.other`. */
+export function tn(key: string, count: number, params: Params = {}): string {
+  return t(count === 1 ? `${key}.one` : `${key}.other`, { count, ...params });
+}
+
+/** The label of an enum value, e.g. `label('category', 'work_care')` → "Arbeidszorg". */
+export function label(group: string, id: string | null | undefined): string {
+  if (id === null || id === undefined || id === '') return '';
+  const key = `${group}.${id}`;
+  if (has(key)) return catalogue[key];
+  // Tolerate ids written with or without an underscore before a digit
+  // (`article60_placement` from serde vs `article_60_placement` in the catalogue).
+  const alt = `${group}.${id.includes('_') ? id.replace(/([a-z])_?(\d)/g, '$1_$2') : id}`;
+  return has(alt) ? catalogue[alt] : id;
+}
+
+export const categoryLabel = (id: string | null | undefined): string => label('category', id);
+export const contractLabel = (id: string | null | undefined): string => label('contract', id);
+export const fieldLabel = (id: string): string => (has(`field.${id}`) ? catalogue[`field.${id}`] : id);
