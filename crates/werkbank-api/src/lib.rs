@@ -24,6 +24,7 @@ use werkbank_domain::{EmploymentPeriod, Organisation, Person, ReportingPeriod, V
 use werkbank_store::{audit, organisation, people, periods, settings, SqliteConnection, Store};
 
 pub use error::ErrorDto;
+pub use werkbank_domain::Category;
 
 /// Setting: the weekly hours of activity that make one FTE in work care (hundredths).
 pub const WORK_CARE_FULL_TIME_KEY: &str = "work_care_full_time";

@@ -348,27 +348,41 @@ impl<'a> RowReader<'a> {
             self.check_person(insz.clone(), birth_date, today);
         }
 
-        let (insz, last_name, first_name, birth_date, category, start, q, s) =
-            (insz?, last_name?, first_name?, birth_date?, category?, start?, q?, s?);
-        let period = EmploymentPeriod {
-            id: None,
-            category,
-            start,
-            end,
-            fraction: Fraction::new(q, s),
-            contract_type: contract_type.unwrap_or_else(|| ContractType::default_for(category)),
-            job,
-            ocmw,
-            placement_agreement_signed,
+        // The period's rules are checked whenever its own values could be read.
+        let period = match (category, start, q, s) {
+            (Some(category), Some(start), Some(q), Some(s)) => Some(EmploymentPeriod {
+                id: None,
+                category,
+                start,
+                end,
+                fraction: Fraction::new(q, s),
+                contract_type: contract_type.unwrap_or_else(|| ContractType::default_for(category)),
+                job,
+                ocmw,
+                placement_agreement_signed,
+            }),
+            _ => None,
         };
-        for v in period.validate() {
-            let column = match v.field.as_str() {
-                "ocmw" if period.ocmw.is_none() => "placement_agreement_signed",
-                other => other,
-            };
-            self.issue(column, &v.code, v.params);
+        if let Some(period) = &period {
+            for v in period.validate() {
+                let column = match v.field.as_str() {
+                    "ocmw" if period.ocmw.is_none() => "placement_agreement_signed",
+                    other => other,
+                };
+                self.issue(column, &v.code, v.params);
+            }
         }
-        all_read.then_some(StaffRow { row: self.row, insz, last_name, first_name, birth_date, sex, period, work_form })
+        let row = StaffRow {
+            row: self.row,
+            insz: insz?,
+            last_name: last_name?,
+            first_name: first_name?,
+            birth_date: birth_date?,
+            sex,
+            period: period?,
+            work_form,
+        };
+        all_read.then_some(row)
     }
 
     /// The person's own rules about the birth date (future, or not the INSZ's).

@@ -1,0 +1,176 @@
+//! CLI scenario: import a staff register file, then ask for FTE as JSON — the numbers are
+//! computed by hand in the comments. Runs the real `werkbank` binary on a temp database.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn werkbank(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_werkbank"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("WERKBANK_DB")
+        .output()
+        .expect("run werkbank")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn category<'a>(fte: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    fte["categories"].as_array().unwrap().iter().find(|c| c["category"] == id).unwrap()
+}
+
+/// A register as a secretariat would send it: Dutch headers, dates as real date cells and
+/// as dd/mm/yyyy text, decimal comma in Q, Dutch category labels.
+fn write_xlsx(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Personeel").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let headers = ["INSZ", "Naam", "Voornaam", "Geboortedatum", "Categorie", "Begindatum", "Einddatum", "Q", "S"];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    // (insz, last, first, birth, category, start, end, Q, S)
+    let rows: [(&str, &str, &str, (u16, u8, u8), &str, &str, &str, &str, f64); 4] = [
+        // non-recognised until 15/02/2026, then recognised: 46/90 + 44/90 of one FTE
+        ("93051822361", "Peeters", "An", (1993, 5, 18), "doelgroep niet erkend", "01/03/2025", "15/02/2026", "38", 38.0),
+        ("93051822361", "Peeters", "An", (1993, 5, 18), "doelgroep erkend", "16/02/2026", "", "38", 38.0),
+        // half-time supervisor all quarter: 0.5
+        ("85.07.30-033.28", "Claes", "Els", (1985, 7, 30), "begeleider erkend", "01/01/2020", "", "19", 38.0),
+        // article 60 leaving on 31/01/2026, 22,8/38 = 0.6 × 31/90 = 0.20666… → 0.2067
+        ("00012556777", "Öztürk", "Ayşe", (2000, 1, 25), "artikel 60", "01/06/2025", "31/01/2026", "22,8", 38.0),
+    ];
+    for (r, (insz, last, first, (y, m, d), cat, start, end, q, s)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *insz).unwrap();
+        ws.write_string(r, 1, *last).unwrap();
+        ws.write_string(r, 2, *first).unwrap();
+        ws.write_datetime_with_format(r, 3, ExcelDateTime::from_ymd(*y, *m, *d).unwrap(), &date).unwrap();
+        ws.write_string(r, 4, *cat).unwrap();
+        ws.write_string(r, 5, *start).unwrap();
+        if !end.is_empty() {
+            ws.write_string(r, 6, *end).unwrap();
+        }
+        ws.write_string(r, 7, *q).unwrap();
+        ws.write_number(r, 8, *s).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn import_staff_then_fte_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let file = dir.path().join("personeel.xlsx");
+    write_xlsx(&file);
+
+    let init = json(&werkbank(&db, &["init", "--json"]));
+    assert_eq!(init["people"], 0);
+
+    let dry = json(&werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--dry-run", "--json"]));
+    assert_eq!(dry["can_commit"], true);
+    assert_eq!(dry["rows"].as_array().unwrap().len(), 4);
+    assert_eq!(json(&werkbank(&db, &["fte", "--period", "2026/1", "--json"]))["total_heads"], 0, "dry run stores nothing");
+
+    let result = json(&werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--json"]));
+    assert_eq!((result["people_created"].as_u64(), result["periods_created"].as_u64()), (Some(3), Some(4)));
+
+    let fte = json(&werkbank(&db, &["fte", "--period", "2026/1", "--json"]));
+    assert_eq!(fte["period"], "2026/1");
+    assert_eq!(fte["start"], "2026-01-01");
+    assert_eq!(fte["end"], "2026-03-31");
+    assert_eq!(fte["categories"].as_array().unwrap().len(), 7, "every category present");
+    let expect = [
+        ("target_group_non_recognised", 1, "0.5111"),
+        ("target_group_recognised", 1, "0.4889"),
+        ("supervisor_recognised", 1, "0.5000"),
+        ("article_60", 1, "0.2067"),
+        ("work_care", 0, "0.0000"),
+        ("other_staff", 0, "0.0000"),
+        ("supervisor_non_recognised", 0, "0.0000"),
+    ];
+    for (id, heads, value) in expect {
+        let c = category(&fte, id);
+        assert_eq!((c["heads"].as_u64().unwrap(), c["fte"].as_str().unwrap()), (heads, value), "{id}");
+    }
+    assert_eq!(fte["total_heads"], 3);
+
+    // Q2: Peeters recognised all quarter, Claes half time, Öztürk gone.
+    let q2 = json(&werkbank(&db, &["fte", "--period", "2026/2", "--json"]));
+    assert_eq!(category(&q2, "target_group_recognised")["fte"], "1.0000");
+    assert_eq!(category(&q2, "article_60")["heads"], 0);
+
+    // Importing the same file again is refused as a whole: nothing is added twice.
+    let again = werkbank(&db, &["staff", "import", file.to_str().unwrap()]);
+    assert!(!again.status.success());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("Er werd niets ingelezen"), "{stderr}");
+    assert!(stderr.contains("Rij 2"), "{stderr}");
+    let list = json(&werkbank(&db, &["staff", "list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn a_file_with_errors_stores_nothing_and_names_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let file = dir.path().join("personeel.csv");
+    std::fs::write(
+        &file,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n\
+         93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;;38;38\n\
+         12345678901;Janssens;Jan;01/01/1980;stagiair;31/02/2026;;38;38\n",
+    )
+    .unwrap();
+    let out = werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(err["error"]["code"], "import.has_issues");
+    let issues = err["error"]["details"]["issues"].as_array().unwrap();
+    let at: Vec<(u64, &str)> = issues.iter().map(|i| (i["row"].as_u64().unwrap(), i["column"].as_str().unwrap())).collect();
+    assert!(at.contains(&(3, "insz")), "{at:?}");
+    assert!(at.contains(&(3, "category")), "{at:?}");
+    assert!(at.contains(&(3, "start")), "{at:?}");
+    assert!(issues.iter().all(|i| !i["message"].as_str().unwrap().is_empty()));
+    let list = json(&werkbank(&db, &["staff", "list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 0, "the valid first row was not stored either");
+
+    // Text mode: a Dutch message on stderr, exit code 1.
+    let out = werkbank(&db, &["staff", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Rij 3, kolom INSZ"), "{stderr}");
+}
+
+#[test]
+fn bad_period_and_missing_file_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let out = werkbank(&db, &["fte", "--period", "2026/5"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen geldige periode"));
+    let out = werkbank(&db, &["staff", "import", dir.path().join("nope.xlsx").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat niet"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn demo_and_staff_list_on_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let demo = json(&werkbank(&db, &["demo", "--json"]));
+    assert_eq!(demo["people"], 40);
+    let all = json(&werkbank(&db, &["staff", "list", "--json"]));
+    let on = json(&werkbank(&db, &["staff", "list", "--on", "01/01/2019", "--json"]));
+    assert_eq!(all.as_array().unwrap().len(), 40);
+    let early = on.as_array().unwrap();
+    assert!(!early.is_empty() && early.len() < 40, "{}", early.len());
+    assert!(early.iter().all(|r| r["start"].as_str().unwrap() <= "2019-01-01"));
+    let again = werkbank(&db, &["demo"]);
+    assert!(!again.status.success(), "demo refuses a non-empty register");
+}
