@@ -1,1 +1,85 @@
-// placeholder
+//! End-to-end: the real Werkbank binary in its real webview (WebKitGTK), driven through
+//! tauri-driver + WebKitWebDriver. Run under a display (scripts/test.sh uses Xvfb).
+//!
+//! Screenshots land in `test-artifacts/e2e/` at the workspace root.
+
+mod harness;
+
+use harness::{App, By};
+
+const BAD_INSZ: &str = "93.05.18-223.62";
+const GOOD_INSZ: &str = "93.05.18-223.61";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_a_person_and_see_the_quarter_change() {
+    let app = App::launch("register").await;
+    let result = scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn scenario(app: &App) -> Result<(), String> {
+    // First run on an empty database: the app offers demo data.
+    app.wait_visible(By::id("load-demo")).await?;
+    app.screenshot("01-welcome").await;
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    app.screenshot("02-staff-list").await;
+
+    // The quarter overview before.
+    app.click(By::id("nav-overview")).await?;
+    app.fill(By::id("overview-period"), "2026/4\n").await?;
+    app.wait_text(By::id("overview-period-dates"), "01/10/2026").await?;
+    let before = app.text(By::id("overview-total")).await?;
+    let heads_before = harness::first_integer(&before).ok_or(format!("no heads in {before:?}"))?;
+    let recognised_before = app.text(By::id("overview-row-target_group_recognised")).await?;
+
+    // Add a person with a mistyped INSZ: the Dutch message appears next to the field.
+    app.click(By::id("nav-staff")).await?;
+    app.click(By::id("add-person")).await?;
+    app.fill(By::id("person-insz"), BAD_INSZ).await?;
+    app.fill(By::id("person-last-name"), "Verbruggen").await?;
+    app.fill(By::id("person-first-name"), "Lotte").await?;
+    app.fill(By::id("person-birth-date"), "18/05/1993").await?;
+    app.click(By::id("person-save")).await?;
+    app.wait_text(By::id("error-insz"), "controlecijfers zijn fout").await?;
+    app.screenshot("03-invalid-insz").await;
+
+    // Fix it and save: the person's page opens.
+    app.fill(By::id("person-insz"), GOOD_INSZ).await?;
+    app.click(By::id("person-save")).await?;
+    app.wait_text(By::id("person-detail"), "Verbruggen").await?;
+    app.wait_text(By::id("person-detail"), GOOD_INSZ).await?;
+
+    // Hire as a recognised target-group worker from 1 October 2026, full time.
+    app.click(By::id("add-period")).await?;
+    app.select(By::id("period-category"), "target_group_recognised").await?;
+    app.fill(By::id("period-start"), "01/10/2026").await?;
+    app.fill(By::id("period-q"), "38").await?;
+    app.fill(By::id("period-s"), "38").await?;
+    app.click(By::id("period-save")).await?;
+    app.wait_count(By::id("period-row"), 1).await?;
+    app.wait_text(By::id("period-row"), "Doelgroep erkend").await?;
+    app.screenshot("04-person-detail").await;
+
+    // The person is in the staff list.
+    app.click(By::id("nav-staff")).await?;
+    app.fill(By::id("staff-search"), "Verbruggen").await?;
+    app.wait_count(By::id("staff-row"), 1).await?;
+    app.wait_text(By::id("staff-row"), "Lotte").await?;
+
+    // The quarter overview counts one more head.
+    app.click(By::id("nav-overview")).await?;
+    app.fill(By::id("overview-period"), "2026/4\n").await?;
+    let want = (heads_before + 1).to_string();
+    app.wait_until(By::id("overview-total"), |t| harness::first_integer(t) == Some(heads_before + 1), &want).await?;
+    let recognised_after = app.text(By::id("overview-row-target_group_recognised")).await?;
+    if recognised_after == recognised_before {
+        return Err(format!("recognised row did not change: {recognised_after:?}"));
+    }
+    app.screenshot("05-overview-after").await;
+    Ok(())
+}

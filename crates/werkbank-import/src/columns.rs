@@ -115,9 +115,7 @@ fn header_keys(header: &str) -> Vec<String> {
 /// The field a header names, if any.
 fn field_for<'f>(header: &str, fields: &'f [FieldSpec]) -> Option<&'f FieldSpec> {
     let keys = header_keys(header);
-    fields
-        .iter()
-        .find(|f| f.synonyms.iter().any(|s| keys.contains(&normalise_key(s))))
+    fields.iter().find(|f| f.synonyms.iter().any(|s| keys.contains(&normalise_key(s))))
 }
 
 /// Recognises the columns of a header row.
@@ -170,7 +168,9 @@ mod tests {
 
     #[test]
     fn headers_match_loosely() {
-        for header in ["Begin datum", "begindatum", "Start date", "START_DATE", "Begindatum (dd/mm/jjjj)", " Start-date: "] {
+        for header in
+            ["Begin datum", "begindatum", "Start date", "START_DATE", "Begindatum (dd/mm/jjjj)", " Start-date: "]
+        {
             let map = find_columns(&row(&[header]), FIELDS);
             assert_eq!(map.index("start"), Some(0), "{header}");
         }

@@ -9,7 +9,10 @@
 //! # Issue codes and their params
 //!
 //! Column level (row = the header row; `header` is `None` unless said otherwise):
-//! - `import.column_missing` — a required column is absent. No params.
+//! - `import.header_not_found` — none of the top ten rows names two known fields
+//!   (row 1, column `""`); nothing else is reported and no row is read. No params.
+//! - `import.column_missing` — a required column is absent. Params: `column` (the field
+//!   id, as in the issue's column).
 //! - `import.column_duplicate` — a second column names a field that an earlier column
 //!   already names; it is ignored. `header` = the ignored column's header.
 //!   Params: `first_header` (the header of the column that is used).
@@ -25,8 +28,8 @@
 //! - `insz.format` — not 11 digits or no valid date part. Params: `value`.
 //! - `insz.checksum` — the check digits do not match. Params: `value`.
 //! - `category.unknown` — not a category id or known Dutch label. Params: `value`.
-//! - `contract_type.unknown` — not a contract type id or known Dutch word. Params: `value`.
-//! - `sex.unknown` — not M/V/X/man/vrouw/… Params: `value`.
+//! - `import.contract_unknown` — not a contract type id or known Dutch word. Params: `value`.
+//! - `import.sex_unknown` — not M/V/X/man/vrouw/… Params: `value`.
 //!
 //! Domain rules of the row (see werkbank-domain):
 //! - `fraction.q_range` (column q), `fraction.s_range` (column s) — outside 0,01–48 h.
@@ -46,7 +49,7 @@
 //!   earlier row's period. Params: `other_row`, `category`, `start`, `end` (the other
 //!   period's; `end` empty when ongoing).
 
-use crate::columns::{find_columns, find_header_row, ColumnMap, FieldSpec};
+use crate::columns::{find_header_row, ColumnMap, FieldSpec};
 use crate::table::{read_table, Cell, ReadError, Table};
 use crate::values::{self, parse_date, parse_hours, parse_text};
 use chrono::NaiveDate;
@@ -60,29 +63,74 @@ pub const COLUMN_MISSING: &str = "import.column_missing";
 pub const COLUMN_DUPLICATE: &str = "import.column_duplicate";
 pub const HEADER_ONLY: &str = "import.header_only";
 pub const CELL_ERROR: &str = "import.cell_error";
-pub const CONTRACT_TYPE_UNKNOWN: &str = "contract_type.unknown";
-pub const SEX_UNKNOWN: &str = "sex.unknown";
+pub const HEADER_NOT_FOUND: &str = "import.header_not_found";
+pub const CONTRACT_UNKNOWN: &str = "import.contract_unknown";
+pub const SEX_UNKNOWN: &str = "import.sex_unknown";
 pub const PERSON_INCONSISTENT: &str = "import.person_inconsistent";
 
 /// The fields of the staff register and the header texts that name them.
 pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         id: "insz",
-        synonyms: &["INSZ", "INSZ-nummer", "INSZ nr", "Rijksregisternummer", "Rijksregisternr", "RRN", "NISS", "National number", "National register number", "Numéro national"],
+        synonyms: &[
+            "INSZ",
+            "INSZ-nummer",
+            "INSZ nr",
+            "Rijksregisternummer",
+            "Rijksregisternr",
+            "RRN",
+            "NISS",
+            "National number",
+            "National register number",
+            "Numéro national",
+        ],
     },
-    FieldSpec { id: "last_name", synonyms: &["Naam", "Achternaam", "Familienaam", "Last name", "Surname", "Family name", "Nom", "Nom de famille"] },
+    FieldSpec {
+        id: "last_name",
+        synonyms: &[
+            "Naam",
+            "Achternaam",
+            "Familienaam",
+            "Last name",
+            "Surname",
+            "Family name",
+            "Nom",
+            "Nom de famille",
+        ],
+    },
     FieldSpec { id: "first_name", synonyms: &["Voornaam", "First name", "Given name", "Prénom"] },
-    FieldSpec { id: "birth_date", synonyms: &["Geboortedatum", "Birth date", "Date of birth", "Birthdate", "Date de naissance"] },
+    FieldSpec {
+        id: "birth_date",
+        synonyms: &["Geboortedatum", "Birth date", "Date of birth", "Birthdate", "Date de naissance"],
+    },
     FieldSpec { id: "sex", synonyms: &["Geslacht", "Sex", "Gender", "Sexe"] },
     FieldSpec { id: "category", synonyms: &["Categorie", "Category", "Statuut", "Doelgroep", "Catégorie"] },
-    FieldSpec { id: "start", synonyms: &["Begindatum", "Start", "Startdatum", "Start date", "Van", "In dienst", "Datum in dienst", "Date de début"] },
-    FieldSpec { id: "end", synonyms: &["Einddatum", "End", "End date", "Tot", "Uit dienst", "Datum uit dienst", "Date de fin"] },
+    FieldSpec {
+        id: "start",
+        synonyms: &[
+            "Begindatum",
+            "Start",
+            "Startdatum",
+            "Start date",
+            "Van",
+            "In dienst",
+            "Datum in dienst",
+            "Date de début",
+        ],
+    },
+    FieldSpec {
+        id: "end",
+        synonyms: &["Einddatum", "End", "End date", "Tot", "Uit dienst", "Datum uit dienst", "Date de fin"],
+    },
     FieldSpec { id: "q", synonyms: &["Q", "Uren per week", "Weekuren"] },
     FieldSpec { id: "s", synonyms: &["S", "Maatpersoon", "Referentie-uren", "Uren voltijds"] },
     FieldSpec { id: "contract_type", synonyms: &["Contract", "Contracttype", "Contract type", "Soort contract"] },
     FieldSpec { id: "job", synonyms: &["Functie", "Job", "Activiteit", "Fonction"] },
     FieldSpec { id: "ocmw", synonyms: &["OCMW", "CPAS"] },
-    FieldSpec { id: "placement_agreement_signed", synonyms: &["Datum plaatsingsovereenkomst", "Plaatsingsovereenkomst"] },
+    FieldSpec {
+        id: "placement_agreement_signed",
+        synonyms: &["Datum plaatsingsovereenkomst", "Plaatsingsovereenkomst"],
+    },
     FieldSpec { id: "work_form", synonyms: &["Werkvorm"] },
 ];
 
@@ -178,34 +226,42 @@ pub fn preview_staff(path: &Path, opts: &StaffImportOptions) -> Result<StaffPrev
 }
 
 /// Parses a table already read to a preview (a header-only table gives the issue
-/// `import.header_only`).
+/// `import.header_only`, a table without a recognisable header `import.header_not_found`).
 pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOptions) -> StaffPreview {
     let found = find_header_row(&table.rows, FIELDS);
     let header_found = found.is_some();
-    let (header_index, map) =
-        found.unwrap_or_else(|| (0, table.rows.first().map(|r| find_columns(r, FIELDS)).unwrap_or_default()));
+    let (header_index, map) = found.unwrap_or_default();
     let header_row = Table::row_number(header_index);
-    let mut issues = column_issues(&map, header_row);
+    let data_rows: Vec<(usize, &Vec<Cell>)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .skip(header_index + 1)
+        .filter(|(_, cells)| !cells.iter().all(Cell::is_empty))
+        .collect();
+    let total_rows = u32::try_from(data_rows.len()).unwrap_or(u32::MAX);
 
-    let today = chrono::Local::now().date_naive();
     let mut rows = Vec::new();
-    let mut total_rows = 0u32;
-    for (index, cells) in table.rows.iter().enumerate().skip(header_index + 1) {
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        total_rows += 1;
-        let mut reader = RowReader { row: Table::row_number(index), cells, map: &map, issues: Vec::new() };
-        if let Some(row) = reader.read(opts, today) {
-            rows.push(row);
-        }
-        issues.append(&mut reader.issues);
-    }
-    if header_found && total_rows == 0 {
+    let mut issues = Vec::new();
+    if !header_found {
+        // Without a header no column is known: one issue instead of one per column.
+        issues.push(issue_at(&map, &[], header_row, "", HEADER_NOT_FOUND, BTreeMap::new()));
+    } else if data_rows.is_empty() {
+        issues.extend(column_issues(&map, header_row));
         issues.push(issue_at(&map, &[], header_row, "", HEADER_ONLY, BTreeMap::new()));
+    } else {
+        issues.extend(column_issues(&map, header_row));
+        let today = chrono::Local::now().date_naive();
+        for (index, cells) in data_rows {
+            let mut reader = RowReader { row: Table::row_number(index), cells, map: &map, issues: Vec::new() };
+            if let Some(row) = reader.read(opts, today) {
+                rows.push(row);
+            }
+            issues.append(&mut reader.issues);
+        }
+        issues.extend(cross_row_issues(&rows, &table, &map));
+        issues.sort_by_key(|i| i.row);
     }
-    issues.extend(cross_row_issues(&rows, &table, &map));
-    issues.sort_by_key(|i| i.row);
 
     StaffPreview {
         file_name: file_name.to_owned(),
@@ -220,10 +276,9 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
 }
 
 fn column_issues(map: &ColumnMap, header_row: u32) -> Vec<ImportIssue> {
-    let missing = REQUIRED
-        .iter()
-        .filter(|f| !map.contains(f))
-        .map(|f| issue_at(map, &[], header_row, f, COLUMN_MISSING, BTreeMap::new()));
+    let missing = REQUIRED.iter().filter(|f| !map.contains(f)).map(|f| {
+        issue_at(map, &[], header_row, f, COLUMN_MISSING, BTreeMap::from([("column".to_owned(), (*f).to_owned())]))
+    });
     let duplicates = map.duplicates.iter().map(|d| {
         let first = map.get(d.field).map(|m| m.header.clone()).unwrap_or_default();
         ImportIssue {
@@ -239,12 +294,17 @@ fn column_issues(map: &ColumnMap, header_row: u32) -> Vec<ImportIssue> {
 }
 
 /// An issue at `row`, `field`; header and value are filled in from the map and the cells.
-fn issue_at(map: &ColumnMap, cells: &[Cell], row: u32, field: &str, code: &str, params: BTreeMap<String, String>) -> ImportIssue {
+fn issue_at(
+    map: &ColumnMap,
+    cells: &[Cell],
+    row: u32,
+    field: &str,
+    code: &str,
+    params: BTreeMap<String, String>,
+) -> ImportIssue {
     let column = map.get(field);
-    let value = column
-        .and_then(|c| cells.get(c.index))
-        .map(|c| c.to_text().trim().to_owned())
-        .filter(|t| !t.is_empty());
+    let value =
+        column.and_then(|c| cells.get(c.index)).map(|c| c.to_text().trim().to_owned()).filter(|t| !t.is_empty());
     ImportIssue {
         row,
         column: field.to_owned(),
@@ -440,7 +500,7 @@ fn category_value(cell: &Cell) -> Result<Category, Violation> {
 
 fn contract_type_value(cell: &Cell) -> Result<ContractType, Violation> {
     let text = parse_text(cell).unwrap_or_default();
-    parse_contract_type(&text).ok_or_else(|| code("contract_type", CONTRACT_TYPE_UNKNOWN).with("value", &text))
+    parse_contract_type(&text).ok_or_else(|| code("contract_type", CONTRACT_UNKNOWN).with("value", &text))
 }
 
 fn sex_value(cell: &Cell) -> Result<Sex, Violation> {
@@ -457,13 +517,25 @@ pub fn parse_contract_type(input: &str) -> Option<ContractType> {
     }
     let words: &[(&[&str], ContractType)] = &[
         (
-            &["onbepaaldeduur", "onbepaald", "contractonbepaaldeduur", "arbeidsovereenkomstonbepaaldeduur", "openended"],
+            &[
+                "onbepaaldeduur",
+                "onbepaald",
+                "contractonbepaaldeduur",
+                "arbeidsovereenkomstonbepaaldeduur",
+                "openended",
+            ],
             ContractType::OpenEnded,
         ),
-        (&["bepaaldeduur", "bepaald", "contractbepaaldeduur", "arbeidsovereenkomstbepaaldeduur", "fixedterm"], ContractType::FixedTerm),
+        (
+            &["bepaaldeduur", "bepaald", "contractbepaaldeduur", "arbeidsovereenkomstbepaaldeduur", "fixedterm"],
+            ContractType::FixedTerm,
+        ),
         (&["vervanging", "vervangingsovereenkomst", "vervangingscontract", "replacement"], ContractType::Replacement),
         (&["arbeidszorgovereenkomst", "arbeidszorg", "workcare", "workcareagreement"], ContractType::WorkCareAgreement),
-        (&["artikel60", "art60", "artikel607", "art607", "article60", "tewerkstellingartikel60"], ContractType::Article60Placement),
+        (
+            &["artikel60", "art60", "artikel607", "art607", "article60", "tewerkstellingartikel60"],
+            ContractType::Article60Placement,
+        ),
         (&["ander", "andere", "overig", "overige", "other"], ContractType::Other),
     ];
     words.iter().find(|(ws, _)| ws.contains(&key.as_str())).map(|(_, c)| *c)
@@ -552,7 +624,15 @@ mod tests {
 
     #[test]
     fn sexes() {
-        for (input, expected) in [("M", Sex::Male), ("man", Sex::Male), ("V", Sex::Female), ("Vrouw", Sex::Female), ("F", Sex::Female), ("x", Sex::X), ("onbekend", Sex::Unknown)] {
+        for (input, expected) in [
+            ("M", Sex::Male),
+            ("man", Sex::Male),
+            ("V", Sex::Female),
+            ("Vrouw", Sex::Female),
+            ("F", Sex::Female),
+            ("x", Sex::X),
+            ("onbekend", Sex::Unknown),
+        ] {
             assert_eq!(parse_sex(input), Some(expected), "{input}");
         }
         assert_eq!(parse_sex("q"), None);

@@ -184,10 +184,7 @@ enum Format {
 /// Like [`read_table`], for a file already in memory; the format follows `file_name`'s
 /// extension.
 pub fn read_table_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let ext = Path::new(file_name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = Path::new(file_name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = match ext.as_str() {
         "xlsx" | "xlsm" => Format::Xlsx,
         "xlsb" => Format::Xlsb,
@@ -200,10 +197,7 @@ pub fn read_table_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> R
         return Err(ReadError::Empty);
     }
     if format == Format::Csv {
-        let stem = Path::new(file_name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = Path::new(file_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         return read_csv(bytes, stem);
     }
     let workbook = open_workbook(bytes, format)?;
@@ -213,8 +207,12 @@ pub fn read_table_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> R
 fn open_workbook(bytes: &[u8], format: Format) -> Result<Sheets<Cursor<&[u8]>>, ReadError> {
     let cursor = Cursor::new(bytes);
     let by_extension = match format {
-        Format::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor.clone()).map(Sheets::Xlsx).map_err(|e| e.to_string()),
-        Format::Xlsb => open_workbook_from_rs::<Xlsb<_>, _>(cursor.clone()).map(Sheets::Xlsb).map_err(|e| e.to_string()),
+        Format::Xlsx => {
+            open_workbook_from_rs::<Xlsx<_>, _>(cursor.clone()).map(Sheets::Xlsx).map_err(|e| e.to_string())
+        }
+        Format::Xlsb => {
+            open_workbook_from_rs::<Xlsb<_>, _>(cursor.clone()).map(Sheets::Xlsb).map_err(|e| e.to_string())
+        }
         Format::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor.clone()).map(Sheets::Xls).map_err(|e| e.to_string()),
         Format::Ods => open_workbook_from_rs::<Ods<_>, _>(cursor.clone()).map(Sheets::Ods).map_err(|e| e.to_string()),
         Format::Csv => Err("not a workbook".to_owned()),
@@ -302,9 +300,7 @@ fn parse_iso_datetime(s: &str) -> Option<Cell> {
     if let Ok(dt) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
         return Some(date_or_datetime(dt));
     }
-    NaiveTime::parse_from_str(s, "%H:%M:%S%.f")
-        .ok()
-        .map(|t| Cell::Duration(t - NaiveTime::MIN))
+    NaiveTime::parse_from_str(s, "%H:%M:%S%.f").ok().map(|t| Cell::Duration(t - NaiveTime::MIN))
 }
 
 /// ISO 8601 durations as ODS writes them: `PT07H36M00S`, `PT31H00M00S`, `P1DT2H`, `-PT1H`.
@@ -318,7 +314,10 @@ fn parse_iso_duration(s: &str) -> Option<TimeDelta> {
     let (date_part, time_part) = s.split_once('T').unwrap_or((s, ""));
     let mut millis: f64 = 0.0;
     let mut seen = false;
-    for (part, units) in [(date_part, &[('W', 604_800_000.0), ('D', 86_400_000.0)][..]), (time_part, &[('H', 3_600_000.0), ('M', 60_000.0), ('S', 1_000.0)][..])] {
+    for (part, units) in [
+        (date_part, &[('W', 604_800_000.0), ('D', 86_400_000.0)][..]),
+        (time_part, &[('H', 3_600_000.0), ('M', 60_000.0), ('S', 1_000.0)][..]),
+    ] {
         let mut rest = part;
         while !rest.is_empty() {
             let end = rest.find(|c: char| c.is_ascii_alphabetic())?;
@@ -407,11 +406,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 fn read_csv(bytes: &[u8], sheet: String) -> Result<Table, ReadError> {
     let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     // The csv crate skips blank lines; a spreadsheet shows them as rows. Row numbers follow
     // the record's line, less the extra lines of earlier quoted fields with line breaks.
@@ -420,10 +416,8 @@ fn read_csv(bytes: &[u8], sheet: String) -> Result<Table, ReadError> {
     for record in reader.records() {
         let record = record.map_err(|e| ReadError::Unreadable { detail: e.to_string() })?;
         let line = record.position().map_or(rows.len() as u64 + 1, |p| {
-            let skipped = usize::try_from(p.byte())
-                .ok()
-                .and_then(|b| text.as_bytes().get(b..))
-                .map_or(0, leading_line_breaks);
+            let skipped =
+                usize::try_from(p.byte()).ok().and_then(|b| text.as_bytes().get(b..)).map_or(0, leading_line_breaks);
             p.line() + skipped
         });
         let row_index = usize::try_from(line.saturating_sub(extra_lines).saturating_sub(1)).unwrap_or(usize::MAX);
@@ -494,12 +488,27 @@ mod tests {
         let cases = [
             (Data::DateTimeIso("2026-01-01".into()), Cell::Date(d(2026, 1, 1))),
             (Data::DateTimeIso("2026-01-01T00:00:00".into()), Cell::Date(d(2026, 1, 1))),
-            (Data::DateTimeIso("2026-01-01T08:30:00".into()), Cell::DateTime(d(2026, 1, 1).and_hms_opt(8, 30, 0).unwrap())),
+            (
+                Data::DateTimeIso("2026-01-01T08:30:00".into()),
+                Cell::DateTime(d(2026, 1, 1).and_hms_opt(8, 30, 0).unwrap()),
+            ),
             (Data::DurationIso("PT07H36M00S".into()), Cell::Duration(TimeDelta::minutes(456))),
-            (Data::DateTime(ExcelDateTime::new(46023.0, ExcelDateTimeType::DateTime, false)), Cell::Date(d(2026, 1, 1))),
-            (Data::DateTime(ExcelDateTime::new(46023.5, ExcelDateTimeType::DateTime, false)), Cell::DateTime(d(2026, 1, 1).and_hms_opt(12, 0, 0).unwrap())),
-            (Data::DateTime(ExcelDateTime::new(0.3166666666666667, ExcelDateTimeType::DateTime, false)), Cell::Duration(TimeDelta::minutes(456))),
-            (Data::DateTime(ExcelDateTime::new(38.0 / 24.0, ExcelDateTimeType::TimeDelta, false)), Cell::Duration(TimeDelta::hours(38))),
+            (
+                Data::DateTime(ExcelDateTime::new(46023.0, ExcelDateTimeType::DateTime, false)),
+                Cell::Date(d(2026, 1, 1)),
+            ),
+            (
+                Data::DateTime(ExcelDateTime::new(46023.5, ExcelDateTimeType::DateTime, false)),
+                Cell::DateTime(d(2026, 1, 1).and_hms_opt(12, 0, 0).unwrap()),
+            ),
+            (
+                Data::DateTime(ExcelDateTime::new(0.3166666666666667, ExcelDateTimeType::DateTime, false)),
+                Cell::Duration(TimeDelta::minutes(456)),
+            ),
+            (
+                Data::DateTime(ExcelDateTime::new(38.0 / 24.0, ExcelDateTimeType::TimeDelta, false)),
+                Cell::Duration(TimeDelta::hours(38)),
+            ),
             (Data::Int(38), Cell::Number(38.0)),
             (Data::String("  ".into()), Cell::Empty),
             (Data::Error(CellErrorType::NA), Cell::Error("#N/A".into())),

@@ -325,7 +325,7 @@ mod tests {
         ];
         for (cell, expected) in ok {
             // compares the text, so the scale counts too
-        assert_eq!(parse_decimal(&cell).map(|d| d.to_string()), Ok(expected.to_owned()), "{cell:?}");
+            assert_eq!(parse_decimal(&cell).map(|d| d.to_string()), Ok(expected.to_owned()), "{cell:?}");
         }
         // exact: not 0.3000000000000000444
         assert_eq!(parse_decimal(&Cell::Number(0.3)).unwrap().to_string(), "0.3");

@@ -15,10 +15,13 @@ fn text(t: &str) -> Cell {
 #[test]
 fn xlsx_cells_have_their_types_and_cached_values() {
     let bytes = xlsx(&[
-        ("Personeel", vec![
-            texts(&["Naam", "Datum", "Tekstdatum", "Uren", "Tijd", "Formule"]),
-            vec![s("Peeters"), V::D(2026, 1, 1), s("03/04/2026"), V::N(22.8), V::Time(7, 36), V::F("=19*2", "38")],
-        ]),
+        (
+            "Personeel",
+            vec![
+                texts(&["Naam", "Datum", "Tekstdatum", "Uren", "Tijd", "Formule"]),
+                vec![s("Peeters"), V::D(2026, 1, 1), s("03/04/2026"), V::N(22.8), V::Time(7, 36), V::F("=19*2", "38")],
+            ],
+        ),
         ("Tweede", vec![texts(&["x"])]),
     ]);
     let (_dir, path) = file("register.xlsx", &bytes);
@@ -50,7 +53,13 @@ fn row_numbers_are_spreadsheet_rows_when_data_starts_below_a1() {
     // Nothing in rows 1-2 and columns A-B: the used range starts at C3.
     let bytes = xlsx(&[(
         "Blad1",
-        vec![vec![], vec![], vec![V::Blank, V::Blank, s("Naam"), s("Voornaam")], vec![], vec![V::Blank, V::Blank, s("Peeters"), s("An")]],
+        vec![
+            vec![],
+            vec![],
+            vec![V::Blank, V::Blank, s("Naam"), s("Voornaam")],
+            vec![],
+            vec![V::Blank, V::Blank, s("Peeters"), s("An")],
+        ],
     )]);
     let table = read_table_bytes(&bytes, "x.xlsx", None).unwrap();
     assert_eq!(table.rows.len(), 5);
@@ -71,7 +80,8 @@ fn missing_sheet_is_reported_with_its_name() {
 
 #[test]
 fn csv_utf8_with_bom_semicolons_and_decimal_commas() {
-    let content = "\u{feff}Naam;Voornaam;Q;Bedrag\r\nPeeters;Ann-Sofie;22,8;\"1.234,56\"\r\nJanssens;Zoë;7:36;-2,40\r\n";
+    let content =
+        "\u{feff}Naam;Voornaam;Q;Bedrag\r\nPeeters;Ann-Sofie;22,8;\"1.234,56\"\r\nJanssens;Zoë;7:36;-2,40\r\n";
     let (_dir, path) = file("export.csv", content.as_bytes());
     let table = read_table(&path, None).unwrap();
     assert_eq!(table.sheet, "export");

@@ -1,0 +1,208 @@
+//! A small harness over fantoccini: launches tauri-driver on free ports, opens a session
+//! on the app binary with a fresh database, and offers waits keyed by `data-testid`.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+pub struct By(String);
+
+impl By {
+    /// `[data-testid="…"]`
+    pub fn id(test_id: &str) -> By {
+        By(format!("[data-testid=\"{test_id}\"]"))
+    }
+    fn css(&self) -> Locator<'_> {
+        Locator::Css(&self.0)
+    }
+}
+
+pub struct App {
+    client: Client,
+    driver: Child,
+    artifacts: PathBuf,
+    name: String,
+    _db_dir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace").to_path_buf()
+}
+
+pub fn first_integer(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty()).and_then(|s| s.parse().ok())
+}
+
+impl App {
+    /// Starts tauri-driver and the app on an empty database in a temp folder.
+    pub async fn launch(name: &str) -> App {
+        let artifacts = workspace_root().join("test-artifacts").join("e2e");
+        std::fs::create_dir_all(&artifacts).expect("artifact folder");
+        let db_dir = tempfile::tempdir().expect("temp dir");
+        let db = db_dir.path().join("werkbank.sqlite");
+        let app_bin = env!("CARGO_BIN_EXE_werkbank-desktop");
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(artifacts.join(format!("{name}-tauri-driver.log"))).expect("log file");
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("WERKBANK_DB", &db)
+            .stdout(Stdio::from(log.try_clone().expect("log")))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("tauri-driver must be installed (scripts/install-deps.sh test installs it)");
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < WAIT, "tauri-driver did not listen on port {port}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_bin, "args": ["--db", db.to_str().expect("utf-8 path")] }),
+        );
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let mut builder = ClientBuilder::new(connector);
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let client = match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
+            Ok(Ok(c)) => c,
+            Ok(Err(e)) => {
+                stop(driver);
+                panic!("could not open a WebDriver session on the app: {e}");
+            }
+            Err(_) => {
+                stop(driver);
+                panic!("timed out opening a WebDriver session on the app");
+            }
+        };
+        App { client, driver, artifacts, name: name.to_string(), _db_dir: db_dir }
+    }
+
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+        stop(self.driver);
+    }
+
+    pub async fn screenshot(&self, step: &str) {
+        match self.client.screenshot().await {
+            Ok(png) => {
+                let path = self.artifacts.join(format!("{}-{step}.png", self.name));
+                std::fs::write(&path, png).expect("write screenshot");
+            }
+            Err(e) => eprintln!("screenshot {step} failed: {e}"),
+        }
+    }
+
+    pub async fn wait_visible(&self, by: By) -> Result<(), String> {
+        let start = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(by.css()).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return Ok(());
+                }
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("{} not visible after {WAIT:?}", by.0));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, by: By) -> Result<(), String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.click().await.map_err(|e| format!("click {}: {e}", by.0))
+    }
+
+    /// Clears an input and types `text` (a trailing `\n` presses Enter).
+    pub async fn fill(&self, by: By, text: &str) -> Result<(), String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.clear().await.map_err(|e| format!("clear {}: {e}", by.0))?;
+        let (body, enter) = match text.strip_suffix('\n') {
+            Some(b) => (b, true),
+            None => (text, false),
+        };
+        el.send_keys(body).await.map_err(|e| format!("type into {}: {e}", by.0))?;
+        if enter {
+            el.send_keys("\u{E007}").await.map_err(|e| format!("enter in {}: {e}", by.0))?;
+        }
+        Ok(())
+    }
+
+    /// Picks the option with `value` in a `<select>`.
+    pub async fn select(&self, by: By, value: &str) -> Result<(), String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.select_by_value(value).await.map_err(|e| format!("select {value} in {}: {e}", by.0))
+    }
+
+    pub async fn text(&self, by: By) -> Result<String, String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.text().await.map_err(|e| format!("text of {}: {e}", by.0))
+    }
+
+    /// Waits until some element matching `by` has a text containing `needle`.
+    pub async fn wait_text(&self, by: By, needle: &str) -> Result<(), String> {
+        self.wait_until(by, |t| t.contains(needle), needle).await
+    }
+
+    pub async fn wait_until(&self, by: By, ok: impl Fn(&str) -> bool, what: &str) -> Result<(), String> {
+        let start = Instant::now();
+        let mut last = Vec::new();
+        loop {
+            if let Ok(els) = self.client.find_all(by.css()).await {
+                last.clear();
+                for el in els {
+                    let t = el.text().await.unwrap_or_default();
+                    if ok(&t) {
+                        return Ok(());
+                    }
+                    last.push(t);
+                }
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("{}: no element with {what:?} after {WAIT:?}; saw {last:?}", by.0));
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    pub async fn wait_count(&self, by: By, n: usize) -> Result<(), String> {
+        let start = Instant::now();
+        loop {
+            let count = self.client.find_all(by.css()).await.map(|v| v.len()).unwrap_or(0);
+            if count == n {
+                return Ok(());
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("{}: expected {n} elements, found {count}", by.0));
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+}
+
+/// SIGTERM, not SIGKILL: only SIGTERM makes tauri-driver stop its WebKitWebDriver child.
+fn stop(mut driver: Child) {
+    let _ = Command::new("kill").args(["-TERM", &driver.id().to_string()]).status();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        if let Ok(Some(_)) = driver.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
