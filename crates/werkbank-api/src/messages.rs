@@ -112,6 +112,32 @@ mod tests {
     }
 
     #[test]
+    fn every_error_code_has_a_message() {
+        let cat = Catalogue::nl_be();
+        let codes = [
+            // werkbank-import: reading and the staff import (see staff.rs)
+            "import.file_not_found", "import.unsupported_format", "import.unreadable", "import.empty",
+            "import.sheet_not_found", "import.header_only", "import.header_not_found", "import.column_missing",
+            "import.column_duplicate", "import.value_required", "import.cell_error", "import.date_unreadable",
+            "import.hours_unreadable", "import.number_unreadable", "import.contract_unknown", "import.sex_unknown",
+            "import.person_inconsistent", "import.person_mismatch", "import.period_exists", "import.has_issues",
+            // domain rules
+            "insz.empty", "insz.format", "insz.checksum", "kbo.empty", "kbo.format", "kbo.checksum", "category.unknown",
+            "period.format", "period.end_before_start", "period.overlap", "period.article_60_fields_only",
+            "fraction.q_range", "fraction.s_range", "fraction.q_above_s", "person.last_name_required",
+            "person.first_name_required", "person.birth_date_future", "person.birth_date_insz_mismatch",
+            "person.date_future",
+            // use cases
+            "person.insz_taken", "date.invalid", "date.required", "hours.invalid", "value.required",
+            "organisation.name_required", "not_found.person", "not_found.period", "demo.not_empty", "storage.error",
+            "storage.io", "internal.error", "validation.failed",
+        ];
+        for code in codes {
+            assert!(cat.has(code), "no message for {code}");
+        }
+    }
+
+    #[test]
     fn every_domain_enum_has_a_label() {
         use werkbank_domain::employment::ContractType;
         use werkbank_domain::*;
