@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import uiTexts from '../../../locales/nl-BE/ui.json';
+import { categoryLabel, contractLabel, fieldLabel, has, label, render, t, tn } from './i18n';
+
+describe('t', () => {
+  it('fills plain placeholders', () => {
+    expect(t('ui.welcome.demo_done', { people: 12, periods: 20 })).toBe(
+      'Demowerkplaats geladen: 12 personen, 20 periodes.',
+    );
+    expect(t('person.insz_taken', { name: 'Jan Peeters' })).toBe(
+      'Er staat al iemand met dit INSZ-nummer in het register: Jan Peeters.',
+    );
+  });
+
+  it('formats dates, categories and fields', () => {
+    expect(
+      t('period.overlap', { category: 'article_60', start: '2025-01-01', end: '2025-06-30' }),
+    ).toBe(
+      'Deze periode overlapt met een andere periode van deze persoon: Artikel 60 van 01/01/2025 tot 30/06/2025. Sluit eerst die periode af.',
+    );
+    expect(t('period.overlap', { category: 'work_care', start: '2025-01-01', end: '' })).toContain(
+      'Arbeidszorg van 01/01/2025 tot …',
+    );
+    expect(t('import.column_missing', { column: 'birth_date' })).toBe('De kolom "Geboortedatum" ontbreekt.');
+    expect(render('{x:field}', { x: 'no_such_field' })).toBe('no_such_field');
+  });
+
+  it('renders a missing key as the key and its parameters', () => {
+    expect(t('no.such.key')).toBe('no.such.key');
+    expect(t('no.such.key', { a: 1 })).toBe('no.such.key (a=1)');
+  });
+
+  it('picks singular or plural', () => {
+    expect(tn('ui.staff.count', 1)).toBe('1 persoon');
+    expect(tn('ui.staff.count', 0)).toBe('0 personen');
+    expect(tn('ui.staff.count', 14)).toBe('14 personen');
+  });
+});
+
+describe('labels', () => {
+  it('names categories, contracts, enums and fields', () => {
+    expect(categoryLabel('target_group_recognised')).toBe('Doelgroep erkend');
+    expect(categoryLabel(null)).toBe('');
+    expect(contractLabel('open_ended')).toBe('Onbepaalde duur');
+    // serde writes `article60_placement`, the catalogue key is `article_60_placement`.
+    expect(contractLabel('article60_placement')).toBe('Tewerkstelling artikel 60');
+    expect(contractLabel('article_60_placement')).toBe('Tewerkstelling artikel 60');
+    expect(label('tristate', 'unknown')).toBe('Onbekend');
+    expect(fieldLabel('insz')).toBe('INSZ');
+  });
+});
+
+describe('catalogue', () => {
+  it('has every ui.* key the components use', () => {
+    const sources = import.meta.glob(['../**/*.svelte', '../**/*.ts', '!../**/*.test.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>;
+    const used = new Set<string>();
+    for (const text of Object.values(sources)) {
+      for (const m of text.matchAll(/\btn?\(\s*'(ui\.[a-z0-9_.]+)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter((k) => !has(k) && !(has(`${k}.one`) && has(`${k}.other`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every ui.json key under ui.*', () => {
+    const keys = Object.keys(uiTexts);
+    expect(keys.every((k) => k.startsWith('ui.'))).toBe(true);
+  });
+});
