@@ -27,6 +27,7 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.screenshot("01-welcome").await;
     app.click(By::id("load-demo")).await?;
     app.wait_count(By::id("staff-row"), 40).await?;
+    app.wait_text(By::id("staff-count"), "40").await?;
     app.screenshot("02-staff-list").await;
 
     // The quarter overview before.

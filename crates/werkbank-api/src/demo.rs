@@ -106,14 +106,18 @@ pub fn workplace() -> DemoWorkplace {
             }
             // Non-recognised target-group workers.
             18..=22 => vec![period(TargetGroupNonRecognised, start, None, part, 3800, job)],
-            // Article 60: fixed-term placements via the OCMW, one hired afterwards.
+            // Article 60: fixed-term placements via the OCMW; the first was hired afterwards.
             23..=26 => {
-                let a60_start = d(2025, 1 + (i as u32 - 23) * 2, 1);
-                let mut a60 = period(Article60, a60_start, Some(d(2026, 6 + (i as u32 - 23), 30 - (i as u32 % 2))), 3800, 3800, job);
+                let k = i as u32 - 23;
+                let (a60_start, a60_end) = match k {
+                    0 => (d(2025, 1, 1), d(2026, 6, 30)),
+                    _ => (d(2025, 5 + 2 * k, 1), d(2027, 1 + 2 * k, 28)),
+                };
+                let mut a60 = period(Article60, a60_start, Some(a60_end), 3800, 3800, job);
                 a60.ocmw = Some(OCMWS[i % 3].to_string());
                 a60.placement_agreement_signed = Some(a60_start - chrono::Days::new(10 + i as u64));
                 let mut list = vec![a60];
-                if i == 23 {
+                if k == 0 {
                     list.push(period(TargetGroupNonRecognised, d(2026, 7, 1), None, 3800, 3800, job));
                 }
                 list

@@ -15,17 +15,21 @@ use werkbank_domain::{Category, EducationLevel, Sex, TriState, WorkFormKind};
 pub struct AppStatusDto {
     /// Where the database file is.
     pub database: String,
+    #[ts(type = "number")]
     pub people: i64,
     pub has_organisation: bool,
     /// Today's date as the application sees it (ISO).
     pub today: String,
     /// The quarter containing today, e.g. `2026/4`.
     pub current_quarter: String,
+    /// Weekly hours of activity that make one FTE in work care (hundredths; 3000 = 30 h).
+    pub work_care_full_time: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct WorkFormDto {
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     pub kind: WorkFormKind,
     pub recognition_number: Option<String>,
@@ -63,6 +67,7 @@ pub struct PersonInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PersonDto {
+    #[ts(type = "number")]
     pub id: i64,
     /// Formatted `YY.MM.DD-SSS.CC`, or null when not known.
     pub insz: Option<String>,
@@ -97,7 +102,9 @@ pub struct PeriodInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PeriodDto {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number")]
     pub person_id: i64,
     pub category: Category,
     pub start: String,
@@ -135,6 +142,7 @@ pub struct StaffFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct StaffRowDto {
+    #[ts(type = "number")]
     pub id: i64,
     pub insz: Option<String>,
     pub last_name: String,
@@ -237,6 +245,7 @@ pub struct AuditEntryDto {
     pub actor: String,
     pub action: String,
     pub entity: String,
+    #[ts(type = "number | null")]
     pub entity_id: Option<i64>,
     #[ts(type = "unknown")]
     pub details: serde_json::Value,

@@ -90,6 +90,7 @@ impl Api {
             has_organisation: organisation::get(&mut conn).await?.is_some(),
             today: iso(today),
             current_quarter: ReportingPeriod::quarter_of(today).to_string(),
+            work_care_full_time: work_care_full_time(&mut conn).await?,
         })
     }
 

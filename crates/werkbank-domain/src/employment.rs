@@ -59,6 +59,7 @@ pub enum ContractType {
     /// arbeidszorgovereenkomst (no employment contract)
     WorkCareAgreement,
     /// tewerkstelling artikel 60 §7 (the OCMW is the employer)
+    #[serde(rename = "article_60_placement")]
     Article60Placement,
     Other,
 }
@@ -181,6 +182,13 @@ pub(crate) mod tests {
             job: None,
             ocmw: None,
             placement_agreement_signed: None,
+        }
+    }
+
+    #[test]
+    fn contract_type_json_uses_its_id() {
+        for c in ContractType::ALL {
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.id()));
         }
     }
 

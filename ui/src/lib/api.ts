@@ -19,7 +19,7 @@ import { t } from './i18n';
  * Database ids. The generated bindings type Rust's i64 as `bigint`, but JSON delivers
  * plain numbers; ids are passed back as numbers.
  */
-export type Id = number | bigint;
+export type Id = number;
 
 export class ApiError extends Error {
   readonly dto: ErrorDto;
@@ -68,7 +68,6 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-const id = (value: Id): number => Number(value);
 
 export const api = {
   appStatus: () => call<AppStatusDto>('app_status'),
@@ -78,16 +77,16 @@ export const api = {
   saveOrganisation: (input: OrganisationDto) => call<OrganisationDto>('save_organisation', { input }),
 
   listStaff: (filter: StaffFilter) => call<StaffRowDto[]>('list_staff', { filter }),
-  getPerson: (personId: Id) => call<PersonDetailDto>('get_person', { id: id(personId) }),
+  getPerson: (personId: Id) => call<PersonDetailDto>('get_person', { id: personId }),
   createPerson: (input: PersonInput) => call<PersonDetailDto>('create_person', { input }),
   updatePerson: (personId: Id, input: PersonInput) =>
-    call<PersonDetailDto>('update_person', { id: id(personId), input }),
+    call<PersonDetailDto>('update_person', { id: personId, input }),
 
   addPeriod: (personId: Id, input: PeriodInput) =>
-    call<PersonDetailDto>('add_period', { personId: id(personId), input }),
+    call<PersonDetailDto>('add_period', { personId, input }),
   updatePeriod: (periodId: Id, input: PeriodInput) =>
-    call<PersonDetailDto>('update_period', { periodId: id(periodId), input }),
-  deletePeriod: (periodId: Id) => call<PersonDetailDto>('delete_period', { periodId: id(periodId) }),
+    call<PersonDetailDto>('update_period', { periodId, input }),
+  deletePeriod: (periodId: Id) => call<PersonDetailDto>('delete_period', { periodId }),
 
   fteOverview: (period: string) => call<FteOverviewDto>('fte_overview', { period }),
 };

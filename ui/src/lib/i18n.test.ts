@@ -42,8 +42,6 @@ describe('labels', () => {
     expect(categoryLabel('target_group_recognised')).toBe('Doelgroep erkend');
     expect(categoryLabel(null)).toBe('');
     expect(contractLabel('open_ended')).toBe('Onbepaalde duur');
-    // serde writes `article60_placement`, the catalogue key is `article_60_placement`.
-    expect(contractLabel('article60_placement')).toBe('Tewerkstelling artikel 60');
     expect(contractLabel('article_60_placement')).toBe('Tewerkstelling artikel 60');
     expect(label('tristate', 'unknown')).toBe('Onbekend');
     expect(fieldLabel('insz')).toBe('INSZ');

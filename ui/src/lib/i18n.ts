@@ -65,11 +65,7 @@ export function tn(key: string, count: number, params: Params = {}): string {
 export function label(group: string, id: string | null | undefined): string {
   if (id === null || id === undefined || id === '') return '';
   const key = `${group}.${id}`;
-  if (has(key)) return catalogue[key];
-  // Tolerate ids written with or without an underscore before a digit
-  // (`article60_placement` from serde vs `article_60_placement` in the catalogue).
-  const alt = `${group}.${id.includes('_') ? id.replace(/([a-z])_?(\d)/g, '$1_$2') : id}`;
-  return has(alt) ? catalogue[alt] : id;
+  return has(key) ? catalogue[key] : id;
 }
 
 export const categoryLabel = (id: string | null | undefined): string => label('category', id);

@@ -24,7 +24,7 @@ export const CONTRACT_TYPES: readonly ContractType[] = [
   'fixed_term',
   'replacement',
   'work_care_agreement',
-  'article60_placement',
+  'article_60_placement',
   'other',
 ];
 
@@ -55,7 +55,7 @@ export function defaultContract(category: Category | null): ContractType {
     case 'work_care':
       return 'work_care_agreement';
     case 'article_60':
-      return 'article60_placement';
+      return 'article_60_placement';
     default:
       return 'open_ended';
   }

@@ -4,7 +4,7 @@ export type AppStatusDto = {
 /**
  * Where the database file is.
  */
-database: string, people: bigint, has_organisation: boolean, 
+database: string, people: number, has_organisation: boolean, 
 /**
  * Today's date as the application sees it (ISO).
  */
@@ -12,4 +12,8 @@ today: string,
 /**
  * The quarter containing today, e.g. `2026/4`.
  */
-current_quarter: string, };
+current_quarter: string, 
+/**
+ * Weekly hours of activity that make one FTE in work care (hundredths; 3000 = 30 h).
+ */
+work_care_full_time: number, };

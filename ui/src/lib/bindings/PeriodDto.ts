@@ -2,7 +2,7 @@
 import type { Category } from "./Category";
 import type { ContractType } from "./ContractType";
 
-export type PeriodDto = { id: bigint, person_id: bigint, category: Category, start: string, 
+export type PeriodDto = { id: number, person_id: number, category: Category, start: string, 
 /**
  * Last day (inclusive); null = ongoing.
  */

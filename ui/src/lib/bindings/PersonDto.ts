@@ -3,7 +3,7 @@ import type { EducationLevel } from "./EducationLevel";
 import type { Sex } from "./Sex";
 import type { TriState } from "./TriState";
 
-export type PersonDto = { id: bigint, 
+export type PersonDto = { id: number, 
 /**
  * Formatted `YY.MM.DD-SSS.CC`, or null when not known.
  */
