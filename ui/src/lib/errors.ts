@@ -2,6 +2,7 @@
 // the violations' messages next to the fields they name.
 
 import { toErrorDto } from './api';
+import { t } from './i18n';
 import type { ErrorDto } from './bindings/ErrorDto';
 
 export interface Problem {
@@ -25,5 +26,10 @@ export function problemOf(e: unknown, knownFields: readonly string[] = []): Prob
       other.push(v.message);
     }
   }
-  return { message: dto.message, fields, other, dto };
+  // When every problem is already shown next to its field, the alert only points there
+  // instead of repeating the same sentence.
+  const allInline = dto.details.violations.length > 0 && other.length === 0 &&
+    dto.details.violations.every((v) => knownFields.includes(v.field));
+  const message = allInline ? t('validation.failed') : dto.message;
+  return { message, fields, other, dto };
 }
