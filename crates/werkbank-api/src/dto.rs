@@ -45,6 +45,9 @@ pub struct OrganisationDto {
     pub postal_code: String,
     pub city: String,
     pub work_forms: Vec<WorkFormDto>,
+    /// Weekly hours of work-care activity that make one FTE (the S of work-care
+    /// periods left without S), as hours text: `30`, `30,00`.
+    pub work_care_full_time: String,
 }
 
 /// A person as entered in a form. Dates are text as typed (`31/01/2026` or ISO); empty

@@ -32,7 +32,7 @@ fn required_date(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<Naive
     optional_date(field, s, out)
 }
 
-fn hours(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<u32> {
+pub fn hours(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<u32> {
     let Some(t) = text(s) else {
         out.push(Violation::new(field, "value.required"));
         return None;

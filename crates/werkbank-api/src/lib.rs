@@ -103,7 +103,8 @@ impl Api {
 
     pub async fn organisation(&self) -> Result<Option<OrganisationDto>> {
         let mut conn = self.store.conn().await?;
-        Ok(organisation::get(&mut conn).await?.map(organisation_dto))
+        let wc = work_care_full_time(&mut conn).await?;
+        Ok(organisation::get(&mut conn).await?.map(|o| organisation_dto(o, wc)))
     }
 
     pub async fn save_organisation(&self, input: OrganisationDto) -> Result<OrganisationDto> {
@@ -116,7 +117,12 @@ impl Api {
         } else {
             werkbank_domain::KboNumber::parse(&input.kbo).map_err(|v| out.push(v)).ok()
         };
+        let wc = input::hours("work_care_full_time", &input.work_care_full_time, &mut out);
+        if let Some(h) = wc.filter(|h| *h == 0 || *h > werkbank_domain::Fraction::MAX_HUNDREDTHS) {
+            out.push(Violation::new("work_care_full_time", "fraction.s_range").with("value", werkbank_domain::employment::hours(h)));
+        }
         Violations::check(out)?;
+        let wc = wc.expect("checked");
         let org = Organisation {
             name: input.name.trim().into(),
             kbo,
@@ -131,10 +137,12 @@ impl Api {
         };
         let mut tx = self.store.begin().await?;
         organisation::save(&mut tx, &org).await?;
-        self.audit(&mut tx, "save", "organisation", Some(1), serde_json::json!({ "name": org.name })).await?;
+        settings::set(&mut tx, WORK_CARE_FULL_TIME_KEY, &wc.to_string()).await?;
+        self.audit(&mut tx, "save", "organisation", Some(1), serde_json::json!({ "name": org.name, "work_care_full_time": wc }))
+            .await?;
         let saved = organisation::get(&mut tx).await?.expect("just saved");
         tx.commit().await?;
-        Ok(organisation_dto(saved))
+        Ok(organisation_dto(saved, wc))
     }
 
     // ----- people and periods -------------------------------------------------------
@@ -448,7 +456,7 @@ fn period_dto(person_id: i64, p: EmploymentPeriod) -> PeriodDto {
     }
 }
 
-fn organisation_dto(o: Organisation) -> OrganisationDto {
+fn organisation_dto(o: Organisation, work_care_full_time: u32) -> OrganisationDto {
     OrganisationDto {
         name: o.name,
         kbo: o.kbo.map(|k| k.to_string()).unwrap_or_default(),
@@ -460,5 +468,6 @@ fn organisation_dto(o: Organisation) -> OrganisationDto {
             .into_iter()
             .map(|w| WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number })
             .collect(),
+        work_care_full_time: werkbank_domain::employment::hours(work_care_full_time),
     }
 }

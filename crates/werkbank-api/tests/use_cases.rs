@@ -163,6 +163,7 @@ async fn organisation_validation() {
         postal_code: String::new(),
         city: String::new(),
         work_forms: vec![],
+        work_care_full_time: "30".into(),
     };
     let dto = api.error_dto(&api.save_organisation(org.clone()).await.unwrap_err());
     let codes: Vec<String> = dto.details.violations.into_iter().map(|v| v.code).collect();
@@ -172,4 +173,27 @@ async fn organisation_validation() {
         .await
         .unwrap();
     assert_eq!(saved.kbo, "0566.988.259");
+}
+
+#[tokio::test]
+async fn work_care_full_time_is_configurable() {
+    let api = api().await;
+    let org = OrganisationDto {
+        name: "Groen Werk vzw".into(),
+        kbo: String::new(),
+        street: String::new(),
+        postal_code: String::new(),
+        city: String::new(),
+        work_forms: vec![],
+        work_care_full_time: "50".into(),
+    };
+    let dto = api.error_dto(&api.save_organisation(org.clone()).await.unwrap_err());
+    assert_eq!((dto.code.as_str(), dto.details.violations[0].field.as_str()), ("fraction.s_range", "work_care_full_time"));
+    let saved = api.save_organisation(OrganisationDto { work_care_full_time: "24".into(), ..org }).await.unwrap();
+    assert_eq!(saved.work_care_full_time, "24,00");
+    assert_eq!(api.status().await.unwrap().work_care_full_time, 2400);
+    // a work-care period without S now uses 24 h: 12 h per week is half an FTE
+    let id = api.create_person(person("", "Maes", "Jef")).await.unwrap().person.id;
+    let d = api.add_period(id, period(Category::WorkCare, "01/01/2026", "", "12", "")).await.unwrap();
+    assert_eq!((d.periods[0].s, d.periods[0].fraction.as_str()), (2400, "0.5000"));
 }

@@ -5,4 +5,9 @@ export type OrganisationDto = { name: string,
 /**
  * As typed on input; formatted `0403.019.261` on output.
  */
-kbo: string, street: string, postal_code: string, city: string, work_forms: Array<WorkFormDto>, };
+kbo: string, street: string, postal_code: string, city: string, work_forms: Array<WorkFormDto>, 
+/**
+ * Weekly hours of work-care activity that make one FTE (the S of work-care
+ * periods left without S), as hours text: `30`, `30,00`.
+ */
+work_care_full_time: string, };
