@@ -79,7 +79,11 @@ async fn fte_overview(api: State<'_, Api>, period: String) -> Reply<FteOverviewD
 }
 
 #[tauri::command]
-async fn preview_staff_import(api: State<'_, Api>, path: PathBuf, sheet: Option<String>) -> Reply<StaffImportPreviewDto> {
+async fn preview_staff_import(
+    api: State<'_, Api>,
+    path: PathBuf,
+    sheet: Option<String>,
+) -> Reply<StaffImportPreviewDto> {
     reply(&api, api.preview_staff_import(&path, sheet).await)
 }
 

@@ -15,7 +15,12 @@ fn werkbank(db: &Path, args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
@@ -38,7 +43,17 @@ fn write_xlsx(path: &Path) {
     // (insz, last, first, birth, category, start, end, Q, S)
     let rows: [(&str, &str, &str, (u16, u8, u8), &str, &str, &str, &str, f64); 4] = [
         // non-recognised until 15/02/2026, then recognised: 46/90 + 44/90 of one FTE
-        ("93051822361", "Peeters", "An", (1993, 5, 18), "doelgroep niet erkend", "01/03/2025", "15/02/2026", "38", 38.0),
+        (
+            "93051822361",
+            "Peeters",
+            "An",
+            (1993, 5, 18),
+            "doelgroep niet erkend",
+            "01/03/2025",
+            "15/02/2026",
+            "38",
+            38.0,
+        ),
         ("93051822361", "Peeters", "An", (1993, 5, 18), "doelgroep erkend", "16/02/2026", "", "38", 38.0),
         // half-time supervisor all quarter: 0.5
         ("85.07.30-033.28", "Claes", "Els", (1985, 7, 30), "begeleider erkend", "01/01/2020", "", "19", 38.0),
@@ -75,7 +90,11 @@ fn import_staff_then_fte_json() {
     let dry = json(&werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--dry-run", "--json"]));
     assert_eq!(dry["can_commit"], true);
     assert_eq!(dry["rows"].as_array().unwrap().len(), 4);
-    assert_eq!(json(&werkbank(&db, &["fte", "--period", "2026/1", "--json"]))["total_heads"], 0, "dry run stores nothing");
+    assert_eq!(
+        json(&werkbank(&db, &["fte", "--period", "2026/1", "--json"]))["total_heads"],
+        0,
+        "dry run stores nothing"
+    );
 
     let result = json(&werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--json"]));
     assert_eq!((result["people_created"].as_u64(), result["periods_created"].as_u64()), (Some(3), Some(4)));
@@ -132,7 +151,8 @@ fn a_file_with_errors_stores_nothing_and_names_row_and_column() {
     let err: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(err["error"]["code"], "import.has_issues");
     let issues = err["error"]["details"]["issues"].as_array().unwrap();
-    let at: Vec<(u64, &str)> = issues.iter().map(|i| (i["row"].as_u64().unwrap(), i["column"].as_str().unwrap())).collect();
+    let at: Vec<(u64, &str)> =
+        issues.iter().map(|i| (i["row"].as_u64().unwrap(), i["column"].as_str().unwrap())).collect();
     assert!(at.contains(&(3, "insz")), "{at:?}");
     assert!(at.contains(&(3, "category")), "{at:?}");
     assert!(at.contains(&(3, "start")), "{at:?}");

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use werkbank_domain::employment::ContractType;
 use werkbank_domain::{
-    Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState, WorkForm,
-    WorkFormKind,
+    Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState,
+    WorkForm, WorkFormKind,
 };
 
 pub struct DemoWorkplace {
@@ -15,21 +15,82 @@ pub struct DemoWorkplace {
 }
 
 const LAST_NAMES: [&str; 40] = [
-    "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
-    "Dubois", "Lambert", "Dupont", "Martens", "Vermeulen", "Van den Broeck", "Hermans", "Pauwels", "Aerts", "De Clercq",
-    "Desmet", "Verstraete", "Van Damme", "Declercq", "Lemmens", "Smets", "Coppens", "Van Hove", "Michiels", "Bogaert",
-    "De Backer", "Cools", "Vandenberghe", "Verhoeven", "D'Hondt", "Vos", "Segers", "El Amrani", "Nowak", "Öztürk",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Lambert",
+    "Dupont",
+    "Martens",
+    "Vermeulen",
+    "Van den Broeck",
+    "Hermans",
+    "Pauwels",
+    "Aerts",
+    "De Clercq",
+    "Desmet",
+    "Verstraete",
+    "Van Damme",
+    "Declercq",
+    "Lemmens",
+    "Smets",
+    "Coppens",
+    "Van Hove",
+    "Michiels",
+    "Bogaert",
+    "De Backer",
+    "Cools",
+    "Vandenberghe",
+    "Verhoeven",
+    "D'Hondt",
+    "Vos",
+    "Segers",
+    "El Amrani",
+    "Nowak",
+    "Öztürk",
 ];
 const MEN: [&str; 20] = [
-    "Jan", "Luc", "Marc", "Koen", "Tom", "Bart", "Dirk", "Pieter", "Wim", "Geert",
-    "Youssef", "Mehmet", "Łukasz", "Karim", "Jef", "Stijn", "Ward", "Frederik", "Rachid", "Joris",
+    "Jan", "Luc", "Marc", "Koen", "Tom", "Bart", "Dirk", "Pieter", "Wim", "Geert", "Youssef", "Mehmet", "Łukasz",
+    "Karim", "Jef", "Stijn", "Ward", "Frederik", "Rachid", "Joris",
 ];
 const WOMEN: [&str; 20] = [
-    "An", "Els", "Katrien", "Sofie", "Inge", "Marleen", "Griet", "Lieve", "Hilde", "Nathalie",
-    "Fatima", "Ayşe", "Désirée", "Joke", "Leen", "Sarah", "Nadia", "Ilse", "Veerle", "Ellen",
+    "An",
+    "Els",
+    "Katrien",
+    "Sofie",
+    "Inge",
+    "Marleen",
+    "Griet",
+    "Lieve",
+    "Hilde",
+    "Nathalie",
+    "Fatima",
+    "Ayşe",
+    "Désirée",
+    "Joke",
+    "Leen",
+    "Sarah",
+    "Nadia",
+    "Ilse",
+    "Veerle",
+    "Ellen",
 ];
 const JOBS: [&str; 8] = [
-    "kringloopcentrum", "groenonderhoud", "strijkatelier", "schoonmaak", "keukenhulp", "klusjesdienst", "magazijn", "chauffeur",
+    "kringloopcentrum",
+    "groenonderhoud",
+    "strijkatelier",
+    "schoonmaak",
+    "keukenhulp",
+    "klusjesdienst",
+    "magazijn",
+    "chauffeur",
 ];
 const OCMWS: [&str; 3] = ["OCMW Gent", "OCMW Merelbeke", "OCMW Destelbergen"];
 
@@ -100,7 +161,14 @@ pub fn workplace() -> DemoWorkplace {
                 let switch = d(2024, 1 + (i as u32 - 14) * 3, 1);
                 let first_start = start.min(d(2023, 6, 1));
                 vec![
-                    period(TargetGroupNonRecognised, first_start, Some(switch.pred_opt().expect("date")), 3800, 3800, job),
+                    period(
+                        TargetGroupNonRecognised,
+                        first_start,
+                        Some(switch.pred_opt().expect("date")),
+                        3800,
+                        3800,
+                        job,
+                    ),
                     period(TargetGroupRecognised, switch, None, 3800, 3800, job),
                 ]
             }
@@ -131,8 +199,14 @@ pub fn workplace() -> DemoWorkplace {
             30..=33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
             34 => vec![period(SupervisorNonRecognised, d(2023, 9, 1), None, 1900, 3800, "begeleider")],
             // Director and administration.
-            _ => vec![period(OtherStaff, d(2019, 1, 1), None, if i == 38 { 3800 } else { 3040 }, 3800,
-                if i == 38 { "directeur" } else { "administratie" })],
+            _ => vec![period(
+                OtherStaff,
+                d(2019, 1, 1),
+                None,
+                if i == 38 { 3800 } else { 3040 },
+                3800,
+                if i == 38 { "directeur" } else { "administratie" },
+            )],
         };
         let target = periods.iter().any(|p| p.category.is_target_group());
         let person = Person {
@@ -149,7 +223,11 @@ pub fn workplace() -> DemoWorkplace {
             },
             vdab_registration_date: target.then(|| periods[0].start - chrono::Days::new(365 * 6)),
             inactive_since: target.then(|| periods[0].start - chrono::Days::new(365 * 5 + 40)),
-            limitation: if target { [TriState::Yes, TriState::Yes, TriState::Unknown][i % 3] } else { TriState::Unknown },
+            limitation: if target {
+                [TriState::Yes, TriState::Yes, TriState::Unknown][i % 3]
+            } else {
+                TriState::Unknown
+            },
             disability_registration: TriState::Unknown,
         };
         people.push((person, periods));

@@ -96,7 +96,12 @@ pub struct ErrorDto {
 }
 
 pub fn violation_dto(cat: &Catalogue, v: &Violation) -> ViolationDto {
-    ViolationDto { field: v.field.clone(), code: v.code.clone(), message: cat.render(&v.code, &v.params), params: v.params.clone() }
+    ViolationDto {
+        field: v.field.clone(),
+        code: v.code.clone(),
+        message: cat.render(&v.code, &v.params),
+        params: v.params.clone(),
+    }
 }
 
 impl AppError {
@@ -115,7 +120,12 @@ impl AppError {
                     [only] => (only.code.clone(), only.message.clone()),
                     _ => ("validation.failed".to_string(), cat.render("validation.failed", &BTreeMap::new())),
                 };
-                ErrorDto { kind: ErrorKind::Validation, code, message, details: ErrorDetails { violations, ..Default::default() } }
+                ErrorDto {
+                    kind: ErrorKind::Validation,
+                    code,
+                    message,
+                    details: ErrorDetails { violations, ..Default::default() },
+                }
             }
             AppError::NotFound { entity, id } => {
                 let mut params = BTreeMap::new();

@@ -75,7 +75,14 @@ impl Api {
         self.store.close().await;
     }
 
-    async fn audit(&self, conn: &mut SqliteConnection, action: &str, entity: &str, id: Option<i64>, details: serde_json::Value) -> Result<()> {
+    async fn audit(
+        &self,
+        conn: &mut SqliteConnection,
+        action: &str,
+        entity: &str,
+        id: Option<i64>,
+        details: serde_json::Value,
+    ) -> Result<()> {
         let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         audit::record(conn, &at, &self.actor, action, entity, id, &details).await?;
         Ok(())
@@ -119,7 +126,10 @@ impl Api {
         };
         let wc = input::hours("work_care_full_time", &input.work_care_full_time, &mut out);
         if let Some(h) = wc.filter(|h| *h == 0 || *h > werkbank_domain::Fraction::MAX_HUNDREDTHS) {
-            out.push(Violation::new("work_care_full_time", "fraction.s_range").with("value", werkbank_domain::employment::hours(h)));
+            out.push(
+                Violation::new("work_care_full_time", "fraction.s_range")
+                    .with("value", werkbank_domain::employment::hours(h)),
+            );
         }
         Violations::check(out)?;
         let wc = wc.expect("checked");
@@ -132,14 +142,24 @@ impl Api {
             work_forms: input
                 .work_forms
                 .iter()
-                .map(|w| WorkForm { id: w.id, kind: w.kind, recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()) })
+                .map(|w| WorkForm {
+                    id: w.id,
+                    kind: w.kind,
+                    recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
+                })
                 .collect(),
         };
         let mut tx = self.store.begin().await?;
         organisation::save(&mut tx, &org).await?;
         settings::set(&mut tx, WORK_CARE_FULL_TIME_KEY, &wc.to_string()).await?;
-        self.audit(&mut tx, "save", "organisation", Some(1), serde_json::json!({ "name": org.name, "work_care_full_time": wc }))
-            .await?;
+        self.audit(
+            &mut tx,
+            "save",
+            "organisation",
+            Some(1),
+            serde_json::json!({ "name": org.name, "work_care_full_time": wc }),
+        )
+        .await?;
         let saved = organisation::get(&mut tx).await?.expect("just saved");
         tx.commit().await?;
         Ok(organisation_dto(saved, wc))
@@ -159,8 +179,10 @@ impl Api {
             by_person.entry(pid).or_default().push(p);
         }
         let needle = filter.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
-        let needle_digits: Option<String> =
-            needle.as_ref().map(|n| n.chars().filter(char::is_ascii_digit).collect()).filter(|d: &String| !d.is_empty());
+        let needle_digits: Option<String> = needle
+            .as_ref()
+            .map(|n| n.chars().filter(char::is_ascii_digit).collect())
+            .filter(|d: &String| !d.is_empty());
         let mut rows = Vec::new();
         for person in everyone {
             let id = person.id.expect("stored");
@@ -227,7 +249,14 @@ impl Api {
         check_insz_free(&mut tx, &person, Some(id)).await?;
         people::update(&mut tx, id, &person).await?;
         // The audit names the fields that changed, not their (personal) values.
-        self.audit(&mut tx, "update", "person", Some(id), serde_json::json!({ "fields": changed_fields(&old, &person) })).await?;
+        self.audit(
+            &mut tx,
+            "update",
+            "person",
+            Some(id),
+            serde_json::json!({ "fields": changed_fields(&old, &person) }),
+        )
+        .await?;
         let detail = person_detail(&mut tx, id).await?;
         tx.commit().await?;
         Ok(detail)
@@ -279,7 +308,14 @@ impl Api {
         Ok(audit::list(&mut conn, entity)
             .await?
             .into_iter()
-            .map(|e| AuditEntryDto { at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entity_id, details: e.details })
+            .map(|e| AuditEntryDto {
+                at: e.at,
+                actor: e.actor,
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id,
+                details: e.details,
+            })
             .collect())
     }
 

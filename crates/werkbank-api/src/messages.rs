@@ -93,16 +93,17 @@ mod tests {
     #[test]
     fn renders_with_formats() {
         let cat = Catalogue::nl_be();
-        let msg = cat.render(
-            "period.overlap",
-            &params(&[("category", "article_60"), ("start", "2025-01-01"), ("end", "")]),
-        );
+        let msg =
+            cat.render("period.overlap", &params(&[("category", "article_60"), ("start", "2025-01-01"), ("end", "")]));
         assert!(msg.contains("Artikel 60 van 01/01/2025 tot …"), "{msg}");
         assert_eq!(
             cat.render("insz.checksum", &params(&[("value", "12345678901")])),
             "Het INSZ-nummer \"12345678901\" klopt niet: de controlecijfers zijn fout. Kijk het nummer na op de identiteitskaart."
         );
-        assert_eq!(cat.render("import.column_missing", &params(&[("column", "birth_date")])), "De kolom \"Geboortedatum\" ontbreekt.");
+        assert_eq!(
+            cat.render("import.column_missing", &params(&[("column", "birth_date")])),
+            "De kolom \"Geboortedatum\" ontbreekt."
+        );
     }
 
     #[test]
@@ -116,21 +117,60 @@ mod tests {
         let cat = Catalogue::nl_be();
         let codes = [
             // werkbank-import: reading and the staff import (see staff.rs)
-            "import.file_not_found", "import.unsupported_format", "import.unreadable", "import.empty",
-            "import.sheet_not_found", "import.header_only", "import.header_not_found", "import.column_missing",
-            "import.column_duplicate", "import.value_required", "import.cell_error", "import.date_unreadable",
-            "import.hours_unreadable", "import.number_unreadable", "import.contract_unknown", "import.sex_unknown",
-            "import.person_inconsistent", "import.person_mismatch", "import.period_exists", "import.has_issues",
+            "import.file_not_found",
+            "import.unsupported_format",
+            "import.unreadable",
+            "import.empty",
+            "import.sheet_not_found",
+            "import.header_only",
+            "import.header_not_found",
+            "import.column_missing",
+            "import.column_duplicate",
+            "import.value_required",
+            "import.cell_error",
+            "import.date_unreadable",
+            "import.hours_unreadable",
+            "import.number_unreadable",
+            "import.contract_unknown",
+            "import.sex_unknown",
+            "import.person_inconsistent",
+            "import.person_mismatch",
+            "import.period_exists",
+            "import.has_issues",
             // domain rules
-            "insz.empty", "insz.format", "insz.checksum", "kbo.empty", "kbo.format", "kbo.checksum", "category.unknown",
-            "period.format", "period.end_before_start", "period.overlap", "period.article_60_fields_only",
-            "fraction.q_range", "fraction.s_range", "fraction.q_above_s", "person.last_name_required",
-            "person.first_name_required", "person.birth_date_future", "person.birth_date_insz_mismatch",
+            "insz.empty",
+            "insz.format",
+            "insz.checksum",
+            "kbo.empty",
+            "kbo.format",
+            "kbo.checksum",
+            "category.unknown",
+            "period.format",
+            "period.end_before_start",
+            "period.overlap",
+            "period.article_60_fields_only",
+            "fraction.q_range",
+            "fraction.s_range",
+            "fraction.q_above_s",
+            "person.last_name_required",
+            "person.first_name_required",
+            "person.birth_date_future",
+            "person.birth_date_insz_mismatch",
             "person.date_future",
             // use cases
-            "person.insz_taken", "date.invalid", "date.required", "hours.invalid", "value.required",
-            "organisation.name_required", "not_found.person", "not_found.period", "demo.not_empty", "storage.error",
-            "storage.io", "internal.error", "validation.failed",
+            "person.insz_taken",
+            "date.invalid",
+            "date.required",
+            "hours.invalid",
+            "value.required",
+            "organisation.name_required",
+            "not_found.person",
+            "not_found.period",
+            "demo.not_empty",
+            "storage.error",
+            "storage.io",
+            "internal.error",
+            "validation.failed",
         ];
         for code in codes {
             assert!(cat.has(code), "no message for {code}");

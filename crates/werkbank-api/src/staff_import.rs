@@ -24,7 +24,11 @@ struct PlannedPerson {
 
 pub(crate) fn read(path: &Path, sheet: Option<String>, work_care_full_time: u32) -> Result<StaffPreview> {
     let opts = StaffImportOptions { work_care_full_time, sheet };
-    preview_staff(path, &opts).map_err(|e| AppError::Import { code: e.code().to_string(), params: e.params(), issues: vec![] })
+    preview_staff(path, &opts).map_err(|e| AppError::Import {
+        code: e.code().to_string(),
+        params: e.params(),
+        issues: vec![],
+    })
 }
 
 fn issue_dto(cat: &Catalogue, i: &ImportIssue) -> ImportIssueDto {

@@ -16,7 +16,14 @@ fn person(insz: &str, last: &str, first: &str) -> PersonInput {
 }
 
 fn period(category: Category, start: &str, end: &str, q: &str, s: &str) -> PeriodInput {
-    PeriodInput { category: Some(category), start: start.into(), end: end.into(), q: q.into(), s: s.into(), ..Default::default() }
+    PeriodInput {
+        category: Some(category),
+        start: start.into(),
+        end: end.into(),
+        q: q.into(),
+        s: s.into(),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -58,7 +65,8 @@ async fn person_with_history_and_category_change() {
     let d = api.add_period(id, period(Category::TargetGroupNonRecognised, "01/03/2025", "", "38", "38")).await.unwrap();
     let first_id = d.periods[0].id;
     // a recognised place frees up: opening the next period while the first is open is refused
-    let err = api.add_period(id, period(Category::TargetGroupRecognised, "16/02/2026", "", "38", "38")).await.unwrap_err();
+    let err =
+        api.add_period(id, period(Category::TargetGroupRecognised, "16/02/2026", "", "38", "38")).await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "period.overlap");
     assert!(dto.message.contains("Doelgroep niet erkend van 01/03/2025 tot …"), "{}", dto.message);
@@ -84,7 +92,12 @@ async fn person_with_history_and_category_change() {
     let actions: Vec<(&str, &str)> = trail.iter().rev().map(|e| (e.action.as_str(), e.entity.as_str())).collect();
     assert_eq!(
         actions,
-        [("create", "person"), ("create", "employment_period"), ("update", "employment_period"), ("create", "employment_period")]
+        [
+            ("create", "person"),
+            ("create", "employment_period"),
+            ("update", "employment_period"),
+            ("create", "employment_period")
+        ]
     );
     assert!(!trail.iter().any(|e| e.details.to_string().contains("Peeters")));
 }
@@ -93,7 +106,8 @@ async fn person_with_history_and_category_change() {
 async fn period_rules_and_work_care_default() {
     let api = api().await;
     let id = api.create_person(person("", "Maes", "Jef")).await.unwrap().person.id;
-    let err = api.add_period(id, period(Category::OtherStaff, "01/02/2026", "31/01/2026", "40", "38")).await.unwrap_err();
+    let err =
+        api.add_period(id, period(Category::OtherStaff, "01/02/2026", "31/01/2026", "40", "38")).await.unwrap_err();
     let codes: Vec<String> = api.error_dto(&err).details.violations.into_iter().map(|v| v.code).collect();
     assert_eq!(codes, ["fraction.q_above_s", "period.end_before_start"]);
     let err = api.add_period(id, period(Category::OtherStaff, "", "", "acht", "")).await.unwrap_err();
@@ -188,7 +202,10 @@ async fn work_care_full_time_is_configurable() {
         work_care_full_time: "50".into(),
     };
     let dto = api.error_dto(&api.save_organisation(org.clone()).await.unwrap_err());
-    assert_eq!((dto.code.as_str(), dto.details.violations[0].field.as_str()), ("fraction.s_range", "work_care_full_time"));
+    assert_eq!(
+        (dto.code.as_str(), dto.details.violations[0].field.as_str()),
+        ("fraction.s_range", "work_care_full_time")
+    );
     let saved = api.save_organisation(OrganisationDto { work_care_full_time: "24".into(), ..org }).await.unwrap();
     assert_eq!(saved.work_care_full_time, "24,00");
     assert_eq!(api.status().await.unwrap().work_care_full_time, 2400);

@@ -20,7 +20,11 @@ macro_rules! out {
 }
 
 #[derive(Parser)]
-#[command(name = "werkbank", version, about = "Werkbank: personeelsregister, VTE en subsidies voor sociale-economiebedrijven")]
+#[command(
+    name = "werkbank",
+    version,
+    about = "Werkbank: personeelsregister, VTE en subsidies voor sociale-economiebedrijven"
+)]
 struct Cli {
     #[command(flatten)]
     global: Global,
@@ -115,14 +119,19 @@ async fn main() -> ExitCode {
 
 fn field_label(cat: &Catalogue, field: &str) -> String {
     let key = format!("field.{field}");
-    if cat.has(&key) { cat.text(&key) } else { field.to_string() }
+    if cat.has(&key) {
+        cat.text(&key)
+    } else {
+        field.to_string()
+    }
 }
 
 fn issue_line(cat: &Catalogue, row: u32, column: &str, message: &str) -> String {
-    let params: BTreeMap<String, String> = [("row", row.to_string()), ("column", column.to_string()), ("message", message.to_string())]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let params: BTreeMap<String, String> =
+        [("row", row.to_string()), ("column", column.to_string()), ("message", message.to_string())]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
     cat.render("cli.import.issue", &params)
 }
 
@@ -158,7 +167,10 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
             } else {
                 out!(
                     "{}",
-                    cat.render("cli.demo.done", &params([("people", summary.people.to_string()), ("periods", summary.periods.to_string())]))
+                    cat.render(
+                        "cli.demo.done",
+                        &params([("people", summary.people.to_string()), ("periods", summary.periods.to_string())])
+                    )
                 );
             }
         }
@@ -169,11 +181,19 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
             } else {
                 out!(
                     "{}",
-                    cat.render("cli.fte.title", &params([("period", o.period.clone()), ("start", o.start.clone()), ("end", o.end.clone())]))
+                    cat.render(
+                        "cli.fte.title",
+                        &params([("period", o.period.clone()), ("start", o.start.clone()), ("end", o.end.clone())])
+                    )
                 );
                 out!("{:<28} {:>6} {:>10}", cat.text("field.category"), "Koppen", "VTE");
                 for c in &o.categories {
-                    out!("{:<28} {:>6} {:>10}", cat.text(&format!("category.{}", c.category.id())), c.heads, comma(&c.fte));
+                    out!(
+                        "{:<28} {:>6} {:>10}",
+                        cat.text(&format!("category.{}", c.category.id())),
+                        c.heads,
+                        comma(&c.fte)
+                    );
                 }
                 out!("{:<28} {:>6} {:>10}", cat.text("cli.fte.total"), o.total_heads, comma(&o.total_fte));
             }
@@ -213,7 +233,10 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                         out!("{}", issue_line(cat, i.row, &i.column, &i.message));
                     }
                     if preview.issues.is_empty() {
-                        out!("{}", cat.render("cli.import.dry_run", &params([("rows", preview.rows.len().to_string())])));
+                        out!(
+                            "{}",
+                            cat.render("cli.import.dry_run", &params([("rows", preview.rows.len().to_string())]))
+                        );
                     }
                 }
                 if !preview.can_commit {

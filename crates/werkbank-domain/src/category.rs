@@ -47,11 +47,17 @@ impl Category {
     /// (Display labels live in the message catalogue, key `category.<id>`.)
     fn dutch_synonyms(self) -> &'static [&'static str] {
         match self {
-            Category::TargetGroupRecognised => &["doelgroep erkend", "doelgroepwerknemer erkend", "erkende doelgroepwerknemer"],
-            Category::TargetGroupNonRecognised => &["doelgroep niet erkend", "doelgroepwerknemer niet erkend", "niet erkende doelgroepwerknemer"],
+            Category::TargetGroupRecognised => {
+                &["doelgroep erkend", "doelgroepwerknemer erkend", "erkende doelgroepwerknemer"]
+            }
+            Category::TargetGroupNonRecognised => {
+                &["doelgroep niet erkend", "doelgroepwerknemer niet erkend", "niet erkende doelgroepwerknemer"]
+            }
             Category::Article60 => &["artikel 60", "art 60", "art. 60", "artikel 60 §7", "art. 60 §7", "article 60"],
             Category::SupervisorRecognised => &["begeleider erkend", "erkende begeleider", "omkadering erkend"],
-            Category::SupervisorNonRecognised => &["begeleider niet erkend", "niet erkende begeleider", "omkadering niet erkend"],
+            Category::SupervisorNonRecognised => {
+                &["begeleider niet erkend", "niet erkende begeleider", "omkadering niet erkend"]
+            }
             Category::WorkCare => &["arbeidszorg", "arbeidszorgmedewerker", "work care"],
             Category::OtherStaff => &["overig personeel", "overige", "ander personeel", "other staff"],
         }
@@ -60,9 +66,9 @@ impl Category {
     /// Parses an identifier or a Dutch label, ignoring case, extra spaces, `-` and `_`.
     pub fn parse_loose(input: &str) -> Option<Category> {
         let norm = normalise(input);
-        Category::ALL.into_iter().find(|c| {
-            normalise(c.id()) == norm || c.dutch_synonyms().iter().any(|s| normalise(s) == norm)
-        })
+        Category::ALL
+            .into_iter()
+            .find(|c| normalise(c.id()) == norm || c.dutch_synonyms().iter().any(|s| normalise(s) == norm))
     }
 
     pub fn is_target_group(self) -> bool {
@@ -75,12 +81,7 @@ impl Category {
 }
 
 fn normalise(s: &str) -> String {
-    s.trim()
-        .to_lowercase()
-        .replace(['_', '-', '.'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.trim().to_lowercase().replace(['_', '-', '.'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl fmt::Display for Category {

@@ -127,11 +127,7 @@ impl EmploymentPeriod {
         let mut out = self.fraction.validate();
         if let Some(end) = self.end {
             if end < self.start {
-                out.push(
-                    Violation::new("end", "period.end_before_start")
-                        .with("start", self.start)
-                        .with("end", end),
-                );
+                out.push(Violation::new("end", "period.end_before_start").with("start", self.start).with("end", end));
             }
         }
         if self.category != Category::Article60 && (self.ocmw.is_some() || self.placement_agreement_signed.is_some()) {
@@ -150,9 +146,8 @@ impl EmploymentPeriod {
             .filter(|o| self.id.is_none() || o.id != self.id)
             .filter(|o| o.span().overlaps(&mine))
             .map(|o| {
-                let v = Violation::new("start", "period.overlap")
-                    .with("category", o.category.id())
-                    .with("start", o.start);
+                let v =
+                    Violation::new("start", "period.overlap").with("category", o.category.id()).with("start", o.start);
                 match o.end {
                     Some(end) => v.with("end", end),
                     None => v.with("end", ""),

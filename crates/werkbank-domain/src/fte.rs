@@ -99,7 +99,7 @@ mod tests {
             ("leaves on the 31st of January", d(2025, 1, 1), Some(d(2026, 1, 31)), 3800, 3800, "2026/1", "0.3444"), // 31/90
             ("part time 22,8/38 whole quarter", d(2025, 1, 1), None, 2280, 3800, "2026/1", "0.6000"),
             ("half time, leap-year Q1 2024, from 1 Mar", d(2024, 3, 1), None, 1900, 3800, "2024/1", "0.1703"), // 0.5*31/91
-            ("29 Feb 2024 only", d(2024, 2, 29), Some(d(2024, 2, 29)), 3800, 3800, "2024-02", "0.0345"), // 1/29
+            ("29 Feb 2024 only", d(2024, 2, 29), Some(d(2024, 2, 29)), 3800, 3800, "2024-02", "0.0345"),       // 1/29
             ("year 2024, from 1 Jul", d(2024, 7, 1), None, 3800, 3800, "2024", "0.5027"), // 184/366
             ("before the period", d(2020, 1, 1), Some(d(2025, 12, 31)), 3800, 3800, "2026/1", "0.0000"),
             ("work care 12 h of 30", d(2025, 1, 1), None, 1200, 3000, "2026/1", "0.4000"),
@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(get(TargetGroupRecognised).heads, 1);
         assert_eq!(round_fte(get(TargetGroupNonRecognised).fte), dec("0.5111")); // 46/90
         assert_eq!(round_fte(get(TargetGroupRecognised).fte), dec("0.4889")); // 44/90
-        // the two parts add up to exactly one FTE
+                                                                              // the two parts add up to exactly one FTE
         assert_eq!(get(TargetGroupNonRecognised).fte + get(TargetGroupRecognised).fte, Decimal::ONE);
         assert_eq!(get(SupervisorRecognised).fte, dec("0.5"));
         assert_eq!(get(Article60).heads, 0);

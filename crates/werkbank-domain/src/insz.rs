@@ -17,8 +17,7 @@ impl Insz {
     /// Parses an INSZ written with or without dots, dashes and spaces
     /// (`93.05.18-223.61`, `93051822361`, `930518 223 61`).
     pub fn parse(input: &str) -> Result<Self, Violation> {
-        let cleaned: String =
-            input.chars().filter(|c| !matches!(c, '.' | '-' | ' ' | '/' | '\u{a0}')).collect();
+        let cleaned: String = input.chars().filter(|c| !matches!(c, '.' | '-' | ' ' | '/' | '\u{a0}')).collect();
         if cleaned.is_empty() {
             return Err(Violation::new("insz", "insz.empty"));
         }

@@ -11,12 +11,8 @@ impl KboNumber {
     /// Accepts `0566.988.259`, `0566988259`, `BE 0566.988.259` and old 9-digit numbers.
     pub fn parse(input: &str) -> Result<Self, Violation> {
         let trimmed = input.trim();
-        let without_country = trimmed
-            .strip_prefix("BE")
-            .or_else(|| trimmed.strip_prefix("be"))
-            .unwrap_or(trimmed);
-        let mut digits: String =
-            without_country.chars().filter(|c| !matches!(c, '.' | ' ' | '-' | '\u{a0}')).collect();
+        let without_country = trimmed.strip_prefix("BE").or_else(|| trimmed.strip_prefix("be")).unwrap_or(trimmed);
+        let mut digits: String = without_country.chars().filter(|c| !matches!(c, '.' | ' ' | '-' | '\u{a0}')).collect();
         if digits.is_empty() {
             return Err(Violation::new("kbo", "kbo.empty"));
         }

@@ -148,7 +148,9 @@ impl Person {
                 }
             }
         }
-        for (field, date) in [("vdab_registration_date", self.vdab_registration_date), ("inactive_since", self.inactive_since)] {
+        for (field, date) in
+            [("vdab_registration_date", self.vdab_registration_date), ("inactive_since", self.inactive_since)]
+        {
             if let Some(d) = date {
                 if d > today {
                     out.push(Violation::new(field, "person.date_future").with("date", d));
@@ -194,7 +196,10 @@ mod tests {
         p.birth_date = NaiveDate::from_ymd_opt(1993, 5, 19);
         let err = p.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap_err();
         let codes: Vec<_> = err.0.iter().map(|v| v.code.as_str()).collect();
-        assert_eq!(codes, ["person.last_name_required", "person.first_name_required", "person.birth_date_insz_mismatch"]);
+        assert_eq!(
+            codes,
+            ["person.last_name_required", "person.first_name_required", "person.birth_date_insz_mismatch"]
+        );
     }
 
     #[test]

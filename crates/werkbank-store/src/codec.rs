@@ -5,9 +5,7 @@ use chrono::NaiveDate;
 
 pub fn date(table: &'static str, column: &'static str, value: Option<String>) -> Result<Option<NaiveDate>> {
     value
-        .map(|v| {
-            NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| StoreError::Corrupt { table, column, value: v })
-        })
+        .map(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| StoreError::Corrupt { table, column, value: v }))
         .transpose()
 }
 

@@ -39,10 +39,8 @@ fn from_row(r: Row) -> Result<Person> {
 }
 
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Person>> {
-    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM person WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM person WHERE id = ?")).bind(id).fetch_optional(conn).await?;
     row.map(from_row).transpose()
 }
 
@@ -56,10 +54,11 @@ pub async fn find_by_insz(conn: &mut SqliteConnection, insz: &Insz) -> Result<Op
 
 /// Everyone, ordered by name.
 pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Person>> {
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM person ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"))
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM person ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+    ))
+    .fetch_all(conn)
+    .await?;
     rows.into_iter().map(from_row).collect()
 }
 
@@ -68,20 +67,26 @@ pub async fn count(conn: &mut SqliteConnection) -> Result<i64> {
 }
 
 pub async fn insert(conn: &mut SqliteConnection, p: &Person) -> Result<i64> {
-    let res = bind(sqlx::query(
-        "INSERT INTO person (insz, last_name, first_name, birth_date, sex, education_level, vdab_registration_date,
+    let res = bind(
+        sqlx::query(
+            "INSERT INTO person (insz, last_name, first_name, birth_date, sex, education_level, vdab_registration_date,
          inactive_since, limitation, disability_registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    ), p)
+        ),
+        p,
+    )
     .execute(conn)
     .await?;
     Ok(res.last_insert_rowid())
 }
 
 pub async fn update(conn: &mut SqliteConnection, id: i64, p: &Person) -> Result<bool> {
-    let res = bind(sqlx::query(
-        "UPDATE person SET insz = ?, last_name = ?, first_name = ?, birth_date = ?, sex = ?, education_level = ?,
+    let res = bind(
+        sqlx::query(
+            "UPDATE person SET insz = ?, last_name = ?, first_name = ?, birth_date = ?, sex = ?, education_level = ?,
          vdab_registration_date = ?, inactive_since = ?, limitation = ?, disability_registration = ? WHERE id = ?",
-    ), p)
+        ),
+        p,
+    )
     .bind(id)
     .execute(conn)
     .await?;

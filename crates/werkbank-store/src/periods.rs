@@ -13,7 +13,11 @@ type Row = (i64, i64, String, String, Option<String>, i64, i64, String, Option<S
 fn from_row(r: Row) -> Result<(i64, EmploymentPeriod)> {
     let (id, person_id, category, start, end, q, s, contract, job, ocmw, signed) = r;
     let hundredths = |column: &'static str, v: i64| {
-        u32::try_from(v).map_err(|_| crate::StoreError::Corrupt { table: "employment_period", column, value: v.to_string() })
+        u32::try_from(v).map_err(|_| crate::StoreError::Corrupt {
+            table: "employment_period",
+            column,
+            value: v.to_string(),
+        })
     };
     Ok((
         person_id,
