@@ -11,6 +11,7 @@ bash scripts/install-deps.sh test
 export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/check-no-tauri.sh
+cargo fmt --all --check || { echo "formatting differs: run cargo fmt --all" >&2; exit 1; }
 
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
