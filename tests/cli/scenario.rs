@@ -41,7 +41,8 @@ fn write_xlsx(path: &Path) {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     // (insz, last, first, birth, category, start, end, Q, S)
-    let rows: [(&str, &str, &str, (u16, u8, u8), &str, &str, &str, &str, f64); 4] = [
+    type Row<'a> = (&'a str, &'a str, &'a str, (u16, u8, u8), &'a str, &'a str, &'a str, &'a str, f64);
+    let rows: [Row; 4] = [
         // non-recognised until 15/02/2026, then recognised: 46/90 + 44/90 of one FTE
         (
             "93051822361",

@@ -217,7 +217,7 @@ impl Api {
                 first_name: person.first_name,
                 birth_date: person.birth_date.map(iso),
                 category: shown.map(|p| p.category),
-                fraction: shown.map(|p| fraction_text(p)),
+                fraction: shown.map(fraction_text),
                 start: shown.map(|p| iso(p.start)),
                 end: shown.and_then(|p| p.end.map(iso)),
                 active: on_day(today).is_some(),

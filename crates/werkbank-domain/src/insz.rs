@@ -106,6 +106,19 @@ impl FromStr for Insz {
     }
 }
 
+impl serde::Serialize for Insz {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.digits)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Insz {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Insz::parse(&s).map_err(|v| serde::de::Error::custom(v.code))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,18 +199,5 @@ mod tests {
                 assert_eq!(again.birth_date(), Some(date));
             }
         }
-    }
-}
-
-impl serde::Serialize for Insz {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.digits)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Insz {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Insz::parse(&s).map_err(|v| serde::de::Error::custom(v.code))
     }
 }

@@ -45,6 +45,19 @@ impl fmt::Display for KboNumber {
     }
 }
 
+impl serde::Serialize for KboNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KboNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        KboNumber::parse(&s).map_err(|v| serde::de::Error::custom(v.code))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,18 +71,5 @@ mod tests {
         assert_eq!(KboNumber::parse("0431.150").unwrap_err().code, "kbo.format");
         assert_eq!(KboNumber::parse("").unwrap_err().code, "kbo.empty");
         assert_eq!(KboNumber::parse("0566988259").unwrap().to_string(), "0566.988.259");
-    }
-}
-
-impl serde::Serialize for KboNumber {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for KboNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        KboNumber::parse(&s).map_err(|v| serde::de::Error::custom(v.code))
     }
 }

@@ -36,9 +36,11 @@ pub async fn record(
     Ok(())
 }
 
+type Row = (i64, String, String, String, String, Option<i64>, String);
+
 /// The entries about one entity (or all when `entity` is `None`), newest first.
 pub async fn list(conn: &mut SqliteConnection, entity: Option<(&str, i64)>) -> Result<Vec<AuditEntry>> {
-    let rows: Vec<(i64, String, String, String, String, Option<i64>, String)> = match entity {
+    let rows: Vec<Row> = match entity {
         Some((e, id)) => {
             sqlx::query_as(
                 "SELECT id, at, actor, action, entity, entity_id, details FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
