@@ -66,6 +66,17 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.wait_text(By::id("period-row"), "Doelgroep erkend").await?;
     app.screenshot("04-person-detail").await;
 
+    // A second period that overlaps the first is refused, in Dutch, next to its start date.
+    app.click(By::id("add-period")).await?;
+    app.select(By::id("period-category"), "article_60").await?;
+    app.fill(By::id("period-start"), "01/11/2026").await?;
+    app.fill(By::id("period-q"), "38").await?;
+    app.fill(By::id("period-s"), "38").await?;
+    app.click(By::id("period-save")).await?;
+    app.wait_text(By::id("error-start"), "overlapt met een andere periode").await?;
+    app.click(By::id("period-cancel")).await?;
+    app.wait_count(By::id("period-row"), 1).await?;
+
     // The person is in the staff list.
     app.click(By::id("nav-staff")).await?;
     app.fill(By::id("staff-search"), "Verbruggen").await?;
