@@ -3,7 +3,6 @@
 //! are valid by construction. Deterministic: the same data on every machine.
 
 use chrono::NaiveDate;
-use werkbank_domain::employment::ContractType;
 use werkbank_domain::{
     Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState,
     WorkForm, WorkFormKind,
@@ -111,17 +110,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>, q: u32, s: u32, job: &str) -> EmploymentPeriod {
-    EmploymentPeriod {
-        id: None,
-        category,
-        start,
-        end,
-        fraction: Fraction::new(q, s),
-        contract_type: ContractType::default_for(category),
-        job: Some(job.to_string()),
-        ocmw: None,
-        placement_agreement_signed: None,
-    }
+    EmploymentPeriod { job: Some(job.to_string()), ..EmploymentPeriod::new(category, start, end, Fraction::new(q, s)) }
 }
 
 pub fn workplace() -> DemoWorkplace {

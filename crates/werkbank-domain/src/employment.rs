@@ -117,6 +117,22 @@ pub struct EmploymentPeriod {
 }
 
 impl EmploymentPeriod {
+    /// A new (unstored) period with the usual contract for its category and no job or
+    /// article 60 details.
+    pub fn new(category: Category, start: NaiveDate, end: Option<NaiveDate>, fraction: Fraction) -> Self {
+        Self {
+            id: None,
+            category,
+            start,
+            end,
+            fraction,
+            contract_type: ContractType::default_for(category),
+            job: None,
+            ocmw: None,
+            placement_agreement_signed: None,
+        }
+    }
+
     pub fn span(&self) -> DateSpan {
         DateSpan::from_inclusive(self.start, self.end)
     }
@@ -167,17 +183,7 @@ pub(crate) mod tests {
     }
 
     pub fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>, q: u32, s: u32) -> EmploymentPeriod {
-        EmploymentPeriod {
-            id: None,
-            category,
-            start,
-            end,
-            fraction: Fraction::new(q, s),
-            contract_type: ContractType::default_for(category),
-            job: None,
-            ocmw: None,
-            placement_agreement_signed: None,
-        }
+        EmploymentPeriod::new(category, start, end, Fraction::new(q, s))
     }
 
     #[test]
