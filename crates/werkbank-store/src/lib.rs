@@ -10,6 +10,7 @@ pub mod audit;
 mod codec;
 pub mod organisation;
 pub mod people;
+pub mod rules;
 pub mod periods;
 pub mod settings;
 

@@ -146,3 +146,37 @@ async fn organisation_with_work_forms() {
     settings::set(&mut conn, "k", "2").await.unwrap();
     assert_eq!(settings::get(&mut conn, "k").await.unwrap().as_deref(), Some("2"));
 }
+
+#[tokio::test]
+async fn dated_rule_values_per_work_form() {
+    use werkbank_store::rules::{self, RuleRow};
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let org = Organisation {
+        name: "X".into(),
+        kbo: None,
+        street: String::new(),
+        postal_code: String::new(),
+        city: String::new(),
+        work_forms: vec![WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: None }],
+    };
+    organisation::save(&mut conn, &org).await.unwrap();
+    let wf = organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].id.unwrap();
+    let row = |value: &str, from: NaiveDate| RuleRow {
+        id: None,
+        work_form_id: wf,
+        key: "norm".into(),
+        value: value.into(),
+        effective_from: from,
+        source: Some("BVR".into()),
+    };
+    rules::upsert(&mut conn, &row("5", d(2019, 1, 1))).await.unwrap();
+    let second = rules::upsert(&mut conn, &row("4", d(2026, 2, 1))).await.unwrap();
+    // same key and date: replaced, not duplicated
+    assert_eq!(rules::upsert(&mut conn, &row("4.5", d(2026, 2, 1))).await.unwrap(), second);
+    let rows = rules::for_work_form(&mut conn, wf).await.unwrap();
+    let values: Vec<(&str, NaiveDate)> = rows.iter().map(|r| (r.value.as_str(), r.effective_from)).collect();
+    assert_eq!(values, [("5", d(2019, 1, 1)), ("4.5", d(2026, 2, 1))]);
+    assert!(rules::delete(&mut conn, second).await.unwrap());
+    assert_eq!(rules::count_for_work_form(&mut conn, wf).await.unwrap(), 1);
+}
