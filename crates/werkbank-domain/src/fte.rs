@@ -7,17 +7,37 @@
 
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;
-use crate::period::ReportingPeriod;
+use crate::period::{DateSpan, ReportingPeriod};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeSet;
 
 /// FTE of one employment period within `period`.
 pub fn period_fte(p: &EmploymentPeriod, period: &ReportingPeriod) -> Decimal {
-    let days = p.span().overlap_days(&period.span());
+    period_fte_in_span(p, &period.span())
+}
+
+/// Days of a bounded half-open span; `None` when it is open-ended or holds no day.
+pub fn span_days(span: &DateSpan) -> Option<i64> {
+    span.end.map(|end| (end - span.start).num_days()).filter(|days| *days > 0)
+}
+
+/// FTE of one employment period within an arbitrary half-open `span`: Q/S × (days of the
+/// employment period inside the span ÷ days of the span), one exact division. An
+/// open-ended or empty span gives 0.
+pub fn period_fte_in_span(p: &EmploymentPeriod, span: &DateSpan) -> Decimal {
+    let Some(total) = span_days(span) else {
+        return Decimal::ZERO;
+    };
+    let days = p.span().overlap_days(span);
     if days == 0 {
         return Decimal::ZERO;
     }
-    Decimal::from(u64::from(p.fraction.q) * days as u64) / Decimal::from(u64::from(p.fraction.s) * period.days() as u64)
+    Decimal::from(u64::from(p.fraction.q) * days as u64) / Decimal::from(u64::from(p.fraction.s) * total as u64)
+}
+
+/// FTE of one person (all their periods) within a half-open `span` (see [`period_fte_in_span`]).
+pub fn fte_in_span(periods: &[EmploymentPeriod], span: &DateSpan) -> Decimal {
+    periods.iter().map(|p| period_fte_in_span(p, span)).sum()
 }
 
 /// FTE of one person (all their periods) within `period`.
@@ -50,7 +70,16 @@ pub fn category_overview<'a, I>(people: I, period: &ReportingPeriod) -> (Vec<Cat
 where
     I: IntoIterator<Item = &'a [EmploymentPeriod]>,
 {
-    let span = period.span();
+    category_overview_in_span(people, &period.span())
+}
+
+/// [`category_overview`] over an arbitrary half-open `span` (FTE relative to the span's
+/// own days; an open-ended or empty span gives 0 FTE, heads still count).
+pub fn category_overview_in_span<'a, I>(people: I, span: &DateSpan) -> (Vec<CategoryFigures>, u32)
+where
+    I: IntoIterator<Item = &'a [EmploymentPeriod]>,
+{
+    let span = *span;
     let mut figures: Vec<CategoryFigures> =
         Category::ALL.iter().map(|&category| CategoryFigures { category, heads: 0, fte: Decimal::ZERO }).collect();
     let mut total_heads = 0;
@@ -61,7 +90,7 @@ where
                 continue;
             }
             let idx = Category::ALL.iter().position(|c| *c == p.category).expect("known category");
-            figures[idx].fte += period_fte(p, period);
+            figures[idx].fte += period_fte_in_span(p, &span);
             seen.insert(idx);
         }
         for idx in &seen {
@@ -134,6 +163,44 @@ mod tests {
         assert_eq!(get(SupervisorRecognised).fte, dec("0.5"));
         assert_eq!(get(Article60).heads, 0);
         assert_eq!(figures.len(), Category::ALL.len());
+    }
+
+    #[test]
+    fn fte_over_arbitrary_spans() {
+        use Category::*;
+        // (description, start, end, Q, S, span first day, span last day, expected FTE rounded)
+        let table = [
+            ("whole segment", d(2025, 1, 1), None, 3800, 3800, d(2026, 2, 1), d(2026, 3, 31), "1.0000"),
+            (
+                "leaves 15 Feb, segment 1 Feb – 31 Mar",
+                d(2025, 1, 1),
+                Some(d(2026, 2, 15)),
+                3800,
+                3800,
+                d(2026, 2, 1),
+                d(2026, 3, 31),
+                "0.2542",
+            ), // 15/59
+            ("0,2 from 16 Feb", d(2026, 2, 16), None, 760, 3800, d(2026, 2, 1), d(2026, 3, 31), "0.1492"), // 0,2 × 44/59
+            ("one-day span", d(2025, 1, 1), None, 1900, 3800, d(2026, 1, 31), d(2026, 1, 31), "0.5000"),
+            ("outside", d(2026, 4, 1), None, 3800, 3800, d(2026, 1, 1), d(2026, 3, 31), "0.0000"),
+        ];
+        for (what, start, end, qq, s, first, last, expected) in table {
+            let p = period(TargetGroupRecognised, start, end, qq, s);
+            let span = DateSpan::from_inclusive(first, Some(last));
+            assert_eq!(round_fte(fte_in_span(std::slice::from_ref(&p), &span)).to_string(), expected, "{what}");
+        }
+        // open-ended and empty spans have no days: 0 FTE
+        let p = period(TargetGroupRecognised, d(2025, 1, 1), None, 3800, 3800);
+        assert_eq!(span_days(&DateSpan::new(d(2026, 1, 1), None)), None);
+        assert_eq!(period_fte_in_span(&p, &DateSpan::new(d(2026, 1, 1), None)), Decimal::ZERO);
+        assert_eq!(period_fte_in_span(&p, &DateSpan::new(d(2026, 1, 1), Some(d(2026, 1, 1)))), Decimal::ZERO);
+        // a reporting period's span gives the same as the period functions
+        let quarter = q("2026/1");
+        let leaver = period(SupervisorRecognised, d(2025, 1, 1), Some(d(2026, 2, 15)), 1900, 3800);
+        assert_eq!(period_fte(&leaver, &quarter), period_fte_in_span(&leaver, &quarter.span()));
+        let people: Vec<&[EmploymentPeriod]> = vec![std::slice::from_ref(&p), std::slice::from_ref(&leaver)];
+        assert_eq!(category_overview(people.clone(), &quarter), category_overview_in_span(people, &quarter.span()));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`rust_decimal::Decimal`] or exact integers, dates are [`chrono::NaiveDate`].
 
 pub mod category;
+pub mod eligibility;
 pub mod employment;
 pub mod fte;
 pub mod insz;
@@ -12,9 +13,14 @@ pub mod kbo;
 pub mod organisation;
 pub mod period;
 pub mod person;
+pub mod ratios;
+pub mod rules;
 pub mod violation;
 
 pub use category::Category;
+pub use eligibility::{
+    check as check_eligibility, Criterion, CriterionId, CriterionStatus, Eligibility, EligibilityFacts, EligibilityKind,
+};
 pub use employment::{EmploymentPeriod, Fraction};
 pub use fte::{category_overview, fte_in_period, CategoryFigures};
 pub use insz::Insz;
@@ -22,4 +28,9 @@ pub use kbo::KboNumber;
 pub use organisation::{Organisation, WorkForm, WorkFormKind};
 pub use period::{DateSpan, ReportingPeriod};
 pub use person::{EducationLevel, Person, Sex, TriState};
+pub use ratios::{
+    contingent_use, ratio_report, ContingentUse, QuarterUse, RatioFigures, RatioReport, RatioSegment, RatioSummary,
+    UseFigure,
+};
+pub use rules::{DatedValue, InForce, NormMethod, ParameterKey, ParameterValue, Parameters, RuleSet};
 pub use violation::{Violation, Violations};
