@@ -218,6 +218,9 @@ pub fn workplace() -> DemoWorkplace {
                 TriState::Unknown
             },
             disability_registration: TriState::Unknown,
+            guidance_trajectory: if target { TriState::Yes } else { TriState::Unknown },
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
         };
         people.push((person, periods));
     }

@@ -65,6 +65,9 @@ pub struct PersonInput {
     pub inactive_since: String,
     pub limitation: TriState,
     pub disability_registration: TriState,
+    pub guidance_trajectory: TriState,
+    pub insufficient_skills: TriState,
+    pub work_care_attest_valid_until: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,6 +86,9 @@ pub struct PersonDto {
     pub inactive_since: Option<String>,
     pub limitation: TriState,
     pub disability_registration: TriState,
+    pub guidance_trajectory: TriState,
+    pub insufficient_skills: TriState,
+    pub work_care_attest_valid_until: Option<String>,
 }
 
 /// An employment period as entered in a form. Q and S are hours as typed (`38`, `22,8`,
@@ -100,6 +106,9 @@ pub struct PeriodInput {
     pub job: String,
     pub ocmw: String,
     pub placement_agreement_signed: String,
+    /// One of the organisation's work forms; null = the main (first) work form.
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -122,6 +131,9 @@ pub struct PeriodDto {
     pub job: Option<String>,
     pub ocmw: Option<String>,
     pub placement_agreement_signed: Option<String>,
+    /// null = the main (first) work form.
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

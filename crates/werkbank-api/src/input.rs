@@ -61,6 +61,8 @@ pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<
     let birth_date = optional_date("birth_date", &input.birth_date, &mut out);
     let vdab_registration_date = optional_date("vdab_registration_date", &input.vdab_registration_date, &mut out);
     let inactive_since = optional_date("inactive_since", &input.inactive_since, &mut out);
+    let work_care_attest_valid_until =
+        optional_date("work_care_attest_valid_until", &input.work_care_attest_valid_until, &mut out);
     let person = Person {
         id,
         insz,
@@ -74,6 +76,9 @@ pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<
         inactive_since,
         limitation: input.limitation,
         disability_registration: input.disability_registration,
+        guidance_trajectory: input.guidance_trajectory,
+        insufficient_skills: input.insufficient_skills,
+        work_care_attest_valid_until,
     };
     if let Err(more) = person.validate(today) {
         out.extend(more.0);
@@ -113,6 +118,7 @@ pub fn period(input: &PeriodInput, id: Option<i64>, work_care_full_time: u32) ->
         job: text(&input.job),
         ocmw: text(&input.ocmw),
         placement_agreement_signed: signed,
+        work_form_id: input.work_form_id,
     };
     Violations::check(period.validate()).map(|()| period)
 }

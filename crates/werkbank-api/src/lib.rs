@@ -441,6 +441,9 @@ fn changed_fields(old: &Person, new: &Person) -> Vec<&'static str> {
     check("inactive_since", old.inactive_since != new.inactive_since);
     check("limitation", old.limitation != new.limitation);
     check("disability_registration", old.disability_registration != new.disability_registration);
+    check("guidance_trajectory", old.guidance_trajectory != new.guidance_trajectory);
+    check("insufficient_skills", old.insufficient_skills != new.insufficient_skills);
+    check("work_care_attest_valid_until", old.work_care_attest_valid_until != new.work_care_attest_valid_until);
     out
 }
 
@@ -472,6 +475,9 @@ fn person_dto(p: Person) -> PersonDto {
         inactive_since: p.inactive_since.map(iso),
         limitation: p.limitation,
         disability_registration: p.disability_registration,
+        guidance_trajectory: p.guidance_trajectory,
+        insufficient_skills: p.insufficient_skills,
+        work_care_attest_valid_until: p.work_care_attest_valid_until.map(iso),
     }
 }
 
@@ -489,6 +495,7 @@ fn period_dto(person_id: i64, p: EmploymentPeriod) -> PeriodDto {
         job: p.job,
         ocmw: p.ocmw,
         placement_agreement_signed: p.placement_agreement_signed.map(iso),
+        work_form_id: p.work_form_id,
     }
 }
 

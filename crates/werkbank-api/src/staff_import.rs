@@ -179,6 +179,9 @@ fn new_person(row: &StaffRow) -> Person {
         inactive_since: None,
         limitation: TriState::Unknown,
         disability_registration: TriState::Unknown,
+        guidance_trajectory: TriState::Unknown,
+        insufficient_skills: TriState::Unknown,
+        work_care_attest_valid_until: None,
     }
 }
 

@@ -365,10 +365,10 @@ impl EligibilityFacts {
             vdab_registration_date: person.vdab_registration_date,
             inactive_since: person.inactive_since,
             education_level: person.education_level,
-            guidance_trajectory: TriState::Unknown,
-            insufficient_skills: TriState::Unknown,
+            guidance_trajectory: person.guidance_trajectory,
+            insufficient_skills: person.insufficient_skills,
             part_time_vocational: Self::part_time_vocational_of(person.education_level),
-            work_care_attest_valid_until: None,
+            work_care_attest_valid_until: person.work_care_attest_valid_until,
             article_60_agreement_signed: None,
         }
     }
@@ -1083,6 +1083,9 @@ mod tests {
             inactive_since: None,
             limitation: TriState::Unknown,
             disability_registration: TriState::Unknown,
+            guidance_trajectory: TriState::Unknown,
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
         }
     }
 
@@ -1095,6 +1098,9 @@ mod tests {
             inactive_since: Some(d(2019, 1, 1)),
             limitation: TriState::Yes,
             disability_registration: TriState::No,
+            guidance_trajectory: TriState::Unknown,
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
             ..person()
         };
         let f = EligibilityFacts::from_person(&p);

@@ -114,6 +114,8 @@ pub struct EmploymentPeriod {
     pub ocmw: Option<String>,
     /// Article 60: the date the placement agreement was signed.
     pub placement_agreement_signed: Option<NaiveDate>,
+    /// The organisation's work form this period counts in; `None` = the main work form.
+    pub work_form_id: Option<i64>,
 }
 
 impl EmploymentPeriod {
@@ -130,6 +132,7 @@ impl EmploymentPeriod {
             job: None,
             ocmw: None,
             placement_agreement_signed: None,
+            work_form_id: None,
         }
     }
 

@@ -116,6 +116,13 @@ pub struct Person {
     pub limitation: TriState,
     /// A disability registration (VDAB/VAPH) is recorded.
     pub disability_registration: TriState,
+    /// Follows a guidance trajectory of VDAB, a recognised third party or a public body
+    /// with a VDAB agreement (social workshop criterion 3).
+    pub guidance_trajectory: TriState,
+    /// VDAB's basic services found insufficient skills or qualifications (insertion).
+    pub insufficient_skills: TriState,
+    /// Work care: the counsellor's (ATB) attest is valid until this day (inclusive).
+    pub work_care_attest_valid_until: Option<NaiveDate>,
 }
 
 impl Person {
@@ -178,6 +185,9 @@ mod tests {
             inactive_since: None,
             limitation: TriState::Unknown,
             disability_registration: TriState::Unknown,
+            guidance_trajectory: TriState::Unknown,
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
         }
     }
 

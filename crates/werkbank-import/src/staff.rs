@@ -420,6 +420,8 @@ impl<'a> RowReader<'a> {
                 job,
                 ocmw,
                 placement_agreement_signed,
+                // The work-form column is resolved against the organisation by the caller.
+                work_form_id: None,
             }),
             _ => None,
         };
@@ -459,6 +461,9 @@ impl<'a> RowReader<'a> {
             inactive_since: None,
             limitation: TriState::Unknown,
             disability_registration: TriState::Unknown,
+            guidance_trajectory: TriState::Unknown,
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
         };
         if let Err(violations) = person.validate(today) {
             // The names are checked as cells above; only the birth date's rules are new here.

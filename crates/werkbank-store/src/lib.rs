@@ -10,8 +10,8 @@ pub mod audit;
 mod codec;
 pub mod organisation;
 pub mod people;
-pub mod rules;
 pub mod periods;
+pub mod rules;
 pub mod settings;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};

@@ -5,7 +5,8 @@ use sqlx::SqliteConnection;
 use werkbank_domain::{EducationLevel, Insz, Person, Sex, TriState};
 
 const COLUMNS: &str = "id, insz, last_name, first_name, birth_date, sex, education_level, \
-                       vdab_registration_date, inactive_since, limitation, disability_registration";
+                       vdab_registration_date, inactive_since, limitation, disability_registration, \
+                       guidance_trajectory, insufficient_skills, work_care_attest_valid_until";
 
 type Row = (
     i64,
@@ -19,10 +20,28 @@ type Row = (
     Option<String>,
     String,
     String,
+    String,
+    String,
+    Option<String>,
 );
 
 fn from_row(r: Row) -> Result<Person> {
-    let (id, insz, last_name, first_name, birth, sex, edu, vdab, inactive, limitation, disability) = r;
+    let (
+        id,
+        insz,
+        last_name,
+        first_name,
+        birth,
+        sex,
+        edu,
+        vdab,
+        inactive,
+        limitation,
+        disability,
+        guidance,
+        skills,
+        attest,
+    ) = r;
     Ok(Person {
         id: Some(id),
         insz: insz.map(|v| codec::parse("person", "insz", v, |s| Insz::parse(s).ok())).transpose()?,
@@ -35,6 +54,9 @@ fn from_row(r: Row) -> Result<Person> {
         inactive_since: codec::date("person", "inactive_since", inactive)?,
         limitation: codec::parse("person", "limitation", limitation, TriState::from_id)?,
         disability_registration: codec::parse("person", "disability_registration", disability, TriState::from_id)?,
+        guidance_trajectory: codec::parse("person", "guidance_trajectory", guidance, TriState::from_id)?,
+        insufficient_skills: codec::parse("person", "insufficient_skills", skills, TriState::from_id)?,
+        work_care_attest_valid_until: codec::date("person", "work_care_attest_valid_until", attest)?,
     })
 }
 
@@ -70,7 +92,8 @@ pub async fn insert(conn: &mut SqliteConnection, p: &Person) -> Result<i64> {
     let res = bind(
         sqlx::query(
             "INSERT INTO person (insz, last_name, first_name, birth_date, sex, education_level, vdab_registration_date,
-         inactive_since, limitation, disability_registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         inactive_since, limitation, disability_registration, guidance_trajectory, insufficient_skills,
+         work_care_attest_valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ),
         p,
     )
@@ -83,7 +106,8 @@ pub async fn update(conn: &mut SqliteConnection, id: i64, p: &Person) -> Result<
     let res = bind(
         sqlx::query(
             "UPDATE person SET insz = ?, last_name = ?, first_name = ?, birth_date = ?, sex = ?, education_level = ?,
-         vdab_registration_date = ?, inactive_since = ?, limitation = ?, disability_registration = ? WHERE id = ?",
+         vdab_registration_date = ?, inactive_since = ?, limitation = ?, disability_registration = ?,
+         guidance_trajectory = ?, insufficient_skills = ?, work_care_attest_valid_until = ? WHERE id = ?",
         ),
         p,
     )
@@ -107,4 +131,7 @@ fn bind<'q>(
         .bind(codec::date_text(p.inactive_since))
         .bind(p.limitation.id())
         .bind(p.disability_registration.id())
+        .bind(p.guidance_trajectory.id())
+        .bind(p.insufficient_skills.id())
+        .bind(codec::date_text(p.work_care_attest_valid_until))
 }

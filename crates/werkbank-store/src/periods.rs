@@ -6,12 +6,25 @@ use werkbank_domain::employment::ContractType;
 use werkbank_domain::{Category, EmploymentPeriod, Fraction};
 
 const COLUMNS: &str =
-    "id, person_id, category, start_date, end_date, q, s, contract_type, job, ocmw, placement_agreement_signed";
+    "id, person_id, category, start_date, end_date, q, s, contract_type, job, ocmw, placement_agreement_signed, work_form_id";
 
-type Row = (i64, i64, String, String, Option<String>, i64, i64, String, Option<String>, Option<String>, Option<String>);
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
 
 fn from_row(r: Row) -> Result<(i64, EmploymentPeriod)> {
-    let (id, person_id, category, start, end, q, s, contract, job, ocmw, signed) = r;
+    let (id, person_id, category, start, end, q, s, contract, job, ocmw, signed, work_form_id) = r;
     let hundredths = |column: &'static str, v: i64| {
         u32::try_from(v).map_err(|_| crate::StoreError::Corrupt {
             table: "employment_period",
@@ -31,6 +44,7 @@ fn from_row(r: Row) -> Result<(i64, EmploymentPeriod)> {
             job,
             ocmw,
             placement_agreement_signed: codec::date("employment_period", "placement_agreement_signed", signed)?,
+            work_form_id,
         },
     ))
 }
@@ -67,7 +81,7 @@ pub async fn insert(conn: &mut SqliteConnection, person_id: i64, p: &EmploymentP
     let res = bind(
         sqlx::query(
             "INSERT INTO employment_period (category, start_date, end_date, q, s, contract_type, job, ocmw,
-             placement_agreement_signed, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             placement_agreement_signed, work_form_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ),
         p,
     )
@@ -81,7 +95,7 @@ pub async fn update(conn: &mut SqliteConnection, id: i64, p: &EmploymentPeriod) 
     let res = bind(
         sqlx::query(
             "UPDATE employment_period SET category = ?, start_date = ?, end_date = ?, q = ?, s = ?, contract_type = ?,
-             job = ?, ocmw = ?, placement_agreement_signed = ? WHERE id = ?",
+             job = ?, ocmw = ?, placement_agreement_signed = ?, work_form_id = ? WHERE id = ?",
         ),
         p,
     )
@@ -109,4 +123,5 @@ fn bind<'q>(
         .bind(&p.job)
         .bind(&p.ocmw)
         .bind(codec::date_text(p.placement_agreement_signed))
+        .bind(p.work_form_id)
 }

@@ -22,6 +22,9 @@ fn person() -> Person {
         inactive_since: None,
         limitation: TriState::Yes,
         disability_registration: TriState::Unknown,
+        guidance_trajectory: TriState::Unknown,
+        insufficient_skills: TriState::Unknown,
+        work_care_attest_valid_until: None,
     }
 }
 
@@ -36,6 +39,7 @@ fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>) -> Emplo
         job: Some("kringloopcentrum".into()),
         ocmw: None,
         placement_agreement_signed: None,
+        work_form_id: None,
     }
 }
 

@@ -14,4 +14,8 @@ q: number, s: number,
 /**
  * Q/S with 4 decimals.
  */
-fraction: string, contract_type: ContractType, job: string | null, ocmw: string | null, placement_agreement_signed: string | null, };
+fraction: string, contract_type: ContractType, job: string | null, ocmw: string | null, placement_agreement_signed: string | null, 
+/**
+ * null = the main (first) work form.
+ */
+work_form_id: number | null, };

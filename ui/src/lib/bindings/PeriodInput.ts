@@ -7,4 +7,8 @@ import type { ContractType } from "./ContractType";
  * `7:36`); dates as typed. For work care, Q is the hours per week and S may be left
  * empty (the configured work-care full-time hours, 30 by default, are used).
  */
-export type PeriodInput = { category: Category | null, start: string, end: string, q: string, s: string, contract_type: ContractType | null, job: string, ocmw: string, placement_agreement_signed: string, };
+export type PeriodInput = { category: Category | null, start: string, end: string, q: string, s: string, contract_type: ContractType | null, job: string, ocmw: string, placement_agreement_signed: string, 
+/**
+ * One of the organisation's work forms; null = the main (first) work form.
+ */
+work_form_id: number | null, };

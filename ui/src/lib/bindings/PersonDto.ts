@@ -7,4 +7,4 @@ export type PersonDto = { id: number,
 /**
  * Formatted `YY.MM.DD-SSS.CC`, or null when not known.
  */
-insz: string | null, last_name: string, first_name: string, birth_date: string | null, sex: Sex, education_level: EducationLevel, vdab_registration_date: string | null, inactive_since: string | null, limitation: TriState, disability_registration: TriState, };
+insz: string | null, last_name: string, first_name: string, birth_date: string | null, sex: Sex, education_level: EducationLevel, vdab_registration_date: string | null, inactive_since: string | null, limitation: TriState, disability_registration: TriState, guidance_trajectory: TriState, insufficient_skills: TriState, work_care_attest_valid_until: string | null, };

@@ -7,4 +7,4 @@ import type { TriState } from "./TriState";
  * A person as entered in a form. Dates are text as typed (`31/01/2026` or ISO); empty
  * text means unknown.
  */
-export type PersonInput = { insz: string, last_name: string, first_name: string, birth_date: string, sex: Sex, education_level: EducationLevel, vdab_registration_date: string, inactive_since: string, limitation: TriState, disability_registration: TriState, };
+export type PersonInput = { insz: string, last_name: string, first_name: string, birth_date: string, sex: Sex, education_level: EducationLevel, vdab_registration_date: string, inactive_since: string, limitation: TriState, disability_registration: TriState, guidance_trajectory: TriState, insufficient_skills: TriState, work_care_attest_valid_until: string, };
