@@ -113,6 +113,22 @@ fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>, q: u32, 
     EmploymentPeriod { job: Some(job.to_string()), ..EmploymentPeriod::new(category, start, end, Fraction::new(q, s)) }
 }
 
+/// The recognition decision of the demo workshop: its contingents (the rest are the
+/// seeded defaults).
+pub fn rule_values() -> Vec<(WorkFormKind, werkbank_domain::DatedValue)> {
+    use werkbank_domain::rules::{ParameterKey, ParameterValue};
+    let value = |key, fte: i64| werkbank_domain::DatedValue {
+        key,
+        value: ParameterValue::Decimal(rust_decimal::Decimal::from(fte)),
+        effective_from: d(2019, 1, 1),
+        source: Some("Erkenningsbeslissing SW/2019/0042 (demo)".into()),
+    };
+    vec![
+        (WorkFormKind::SocialWorkshop, value(ParameterKey::ContingentTargetFte, 16)),
+        (WorkFormKind::SocialWorkshop, value(ParameterKey::ContingentSupervisorFte, 4)),
+    ]
+}
+
 pub fn workplace() -> DemoWorkplace {
     use Category::*;
     let organisation = Organisation {

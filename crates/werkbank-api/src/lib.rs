@@ -5,6 +5,7 @@
 //! command or a CLI subcommand takes its parameters, calls one method, returns the DTO.
 //! Every write runs in one transaction together with its audit record.
 
+mod compliance;
 pub mod demo;
 pub mod dto;
 pub mod error;
@@ -151,6 +152,7 @@ impl Api {
         };
         let mut tx = self.store.begin().await?;
         organisation::save(&mut tx, &org).await?;
+        compliance::seed_missing(&mut tx).await?;
         settings::set(&mut tx, WORK_CARE_FULL_TIME_KEY, &wc.to_string()).await?;
         self.audit(
             &mut tx,
@@ -266,11 +268,18 @@ impl Api {
         let wc = self.work_care_full_time().await?;
         let period = input::period(&input, None, wc)?;
         let mut tx = self.store.begin().await?;
-        people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let person =
+            people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let kind = check_work_form(&mut tx, &period).await?;
         let others = periods::for_person(&mut tx, person_id).await?;
         period.check_no_overlap(&others)?;
         let id = periods::insert(&mut tx, person_id, &period).await?;
-        self.audit(&mut tx, "create", "employment_period", Some(id), period_audit(person_id, &period)).await?;
+        // Hiring someone who does not meet the entry conditions is allowed, and recorded.
+        let check =
+            compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(&period));
+        let mut details = period_audit(person_id, &period);
+        details["eligibility"] = serde_json::json!(check.overall);
+        self.audit(&mut tx, "create", "employment_period", Some(id), details).await?;
         let detail = person_detail(&mut tx, person_id).await?;
         tx.commit().await?;
         Ok(detail)
@@ -282,6 +291,7 @@ impl Api {
         let mut tx = self.store.begin().await?;
         let (person_id, _) =
             periods::get(&mut tx, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
+        check_work_form(&mut tx, &period).await?;
         let others = periods::for_person(&mut tx, person_id).await?;
         period.check_no_overlap(&others)?;
         periods::update(&mut tx, period_id, &period).await?;
@@ -335,12 +345,149 @@ impl Api {
             period: period.to_string(),
             start: iso(period.first_day()),
             end: iso(period.last_day()),
-            categories: figures
-                .into_iter()
-                .map(|f| CategoryFiguresDto { category: f.category, heads: f.heads, fte: round_fte(f.fte).to_string() })
-                .collect(),
+            categories: category_dtos(&figures),
             total_heads,
             total_fte: round_fte(total).to_string(),
+        })
+    }
+
+    // ----- compliance -------------------------------------------------------------
+
+    /// The rule parameters of every work form, with their dated values.
+    pub async fn rule_sets(&self) -> Result<Vec<RuleSetDto>> {
+        let mut conn = self.store.conn().await?;
+        rule_sets(&mut conn).await
+    }
+
+    /// Adds a dated value (or replaces the value of that key on that day).
+    pub async fn save_rule_value(&self, input: RuleValueInput) -> Result<Vec<RuleSetDto>> {
+        let mut out = Vec::new();
+        let key = input.key;
+        if key.is_none() {
+            out.push(Violation::new("key", "value.required"));
+        }
+        let from = if input.effective_from.trim().is_empty() {
+            out.push(Violation::new("effective_from", "date.required"));
+            None
+        } else {
+            input::optional_date("effective_from", &input.effective_from, &mut out)
+        };
+        let value = key.and_then(|k| compliance::parse_input(k, &input.value).map_err(|v| out.push(v)).ok());
+        Violations::check(out)?;
+        let (key, from, value) = (key.expect("checked"), from.expect("checked"), value.expect("checked"));
+        let source = Some(input.source.trim().to_string()).filter(|s| !s.is_empty());
+        let dated = werkbank_domain::DatedValue { key, value, effective_from: from, source };
+        Violations::check(dated.validate())?;
+        let mut tx = self.store.begin().await?;
+        let org = organisation::get(&mut tx).await?;
+        if !org.is_some_and(|o| o.work_forms.iter().any(|w| w.id == Some(input.work_form_id))) {
+            return Err(AppError::NotFound { entity: "work_form", id: input.work_form_id });
+        }
+        compliance::seed_missing(&mut tx).await?;
+        let id = werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(input.work_form_id, &dated)).await?;
+        let details = serde_json::json!({ "work_form_id": input.work_form_id, "key": key.id(),
+            "value": compliance::value_text(&dated.value), "effective_from": iso(from) });
+        self.audit(&mut tx, "save", "rule_value", Some(id), details).await?;
+        let sets = rule_sets(&mut tx).await?;
+        tx.commit().await?;
+        Ok(sets)
+    }
+
+    pub async fn delete_rule_value(&self, id: i64) -> Result<Vec<RuleSetDto>> {
+        let mut tx = self.store.begin().await?;
+        if !werkbank_store::rules::delete(&mut tx, id).await? {
+            return Err(AppError::NotFound { entity: "rule_value", id });
+        }
+        self.audit(&mut tx, "delete", "rule_value", Some(id), serde_json::json!({})).await?;
+        let sets = rule_sets(&mut tx).await?;
+        tx.commit().await?;
+        Ok(sets)
+    }
+
+    /// Supervision ratios and contingent use per work form over a period.
+    pub async fn ratios(&self, period: &str) -> Result<RatiosDto> {
+        let period = ReportingPeriod::parse(period)?;
+        let mut conn = self.store.conn().await?;
+        let forms = compliance::load_rules(&mut conn).await?;
+        let grouped = compliance::periods_by_work_form(&mut conn, &forms).await?;
+        let mut work_forms = Vec::new();
+        for f in &forms {
+            let people = grouped.get(&f.form.id.expect("stored")).map(Vec::as_slice).unwrap_or_default();
+            work_forms.push(compliance::work_form_ratios(f, people, &period)?);
+        }
+        Ok(RatiosDto {
+            period: period.to_string(),
+            start: iso(period.first_day()),
+            end: iso(period.last_day()),
+            work_forms,
+        })
+    }
+
+    /// Checks a person against the entry conditions of `category` on a hire date.
+    /// `work_form_id` = null: the main work form.
+    pub async fn eligibility(
+        &self,
+        person_id: i64,
+        category: werkbank_domain::Category,
+        on: &str,
+        work_form_id: Option<i64>,
+    ) -> Result<EligibilityDto> {
+        let mut errs = Vec::new();
+        let hire = if on.trim().is_empty() {
+            errs.push(Violation::new("on", "date.required"));
+            None
+        } else {
+            input::optional_date("on", on, &mut errs)
+        };
+        Violations::check(errs)?;
+        let hire = hire.expect("checked");
+        let mut conn = self.store.conn().await?;
+        let person =
+            people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let org = organisation::get(&mut conn).await?;
+        let forms = org.map(|o| o.work_forms).unwrap_or_default();
+        let kind = forms
+            .iter()
+            .find(|w| w.id == work_form_id && work_form_id.is_some())
+            .or(forms.first())
+            .map(|w| w.kind)
+            .unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop);
+        let ps = periods::for_person(&mut conn, person_id).await?;
+        let period = ps.iter().find(|p| p.start == hire && p.category == category);
+        Ok(compliance::eligibility_dto(self.catalogue(), &person, category, kind, hire, period))
+    }
+
+    /// The same, for the person with this INSZ (CLI).
+    pub async fn eligibility_by_insz(
+        &self,
+        insz: &str,
+        category: werkbank_domain::Category,
+        on: &str,
+    ) -> Result<EligibilityDto> {
+        let insz = werkbank_domain::Insz::parse(insz)?;
+        let id = {
+            let mut conn = self.store.conn().await?;
+            people::find_by_insz(&mut conn, &insz).await?.and_then(|p| p.id)
+        };
+        let id = id.ok_or_else(|| {
+            AppError::from(Violation::new("insz", "person.insz_unknown").with("value", insz.formatted()))
+        })?;
+        self.eligibility(id, category, on, None).await
+    }
+
+    /// What a director should look at for a period (default: the current quarter).
+    pub async fn problems(&self, period: Option<&str>) -> Result<ProblemsDto> {
+        let period = match period {
+            Some(p) => ReportingPeriod::parse(p)?,
+            None => ReportingPeriod::quarter_of(self.today()),
+        };
+        let mut conn = self.store.conn().await?;
+        let problems = compliance::problems(&mut conn, self.catalogue(), &period).await?;
+        Ok(ProblemsDto {
+            period: period.to_string(),
+            start: iso(period.first_day()),
+            end: iso(period.last_day()),
+            problems,
         })
     }
 
@@ -354,6 +501,13 @@ impl Api {
         }
         let workplace = demo::workplace();
         organisation::save(&mut tx, &workplace.organisation).await?;
+        compliance::seed_missing(&mut tx).await?;
+        let forms = organisation::get(&mut tx).await?.expect("just saved").work_forms;
+        for (kind, value) in demo::rule_values() {
+            if let Some(id) = forms.iter().find(|f| f.kind == kind).and_then(|f| f.id) {
+                werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(id, &value)).await?;
+            }
+        }
         let mut n_periods = 0;
         for (person, ps) in &workplace.people {
             let id = people::insert(&mut tx, person).await?;
@@ -398,6 +552,39 @@ impl Api {
         tx.commit().await?;
         Ok(result)
     }
+}
+
+/// The kind of the period's work form; refuses a work form of another organisation.
+async fn check_work_form(
+    conn: &mut SqliteConnection,
+    period: &EmploymentPeriod,
+) -> Result<werkbank_domain::WorkFormKind> {
+    let forms = organisation::get(conn).await?.map(|o| o.work_forms).unwrap_or_default();
+    match period.work_form_id {
+        None => Ok(forms.first().map(|w| w.kind).unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop)),
+        Some(id) => forms
+            .iter()
+            .find(|w| w.id == Some(id))
+            .map(|w| w.kind)
+            .ok_or_else(|| Violation::new("work_form_id", "period.work_form_unknown").into()),
+    }
+}
+
+async fn rule_sets(conn: &mut SqliteConnection) -> Result<Vec<RuleSetDto>> {
+    let forms = compliance::load_rules(conn).await?;
+    let mut out = Vec::new();
+    for f in &forms {
+        let rows = werkbank_store::rules::for_work_form(conn, f.form.id.expect("stored")).await?;
+        out.push(compliance::rule_set_dto(f, &rows));
+    }
+    Ok(out)
+}
+
+pub(crate) fn category_dtos(figures: &[werkbank_domain::CategoryFigures]) -> Vec<CategoryFiguresDto> {
+    figures
+        .iter()
+        .map(|f| CategoryFiguresDto { category: f.category, heads: f.heads, fte: round_fte(f.fte).to_string() })
+        .collect()
 }
 
 async fn work_care_full_time(conn: &mut SqliteConnection) -> Result<u32> {

@@ -1,7 +1,7 @@
 //! Message catalogues. Texts live in `locales/<locale>/*.json`, keyed by stable codes;
 //! the UI reads the same files. Placeholders are `{name}`, with an optional format:
-//! `{start:date}` (ISO date → 31/01/2026), `{category:category}` (id → label),
-//! `{column:field}` (field id → column label).
+//! `{start:date}` (ISO date → 31/01/2026), `{column:field}` (field id → column label),
+//! and `{x:group}` for any label group (`{category:category}` → `category.<id>`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -64,9 +64,10 @@ impl Catalogue {
     fn format_value(&self, value: &str, format: &str) -> String {
         match format {
             "date" => format_date(value),
-            "category" => self.text(&format!("category.{value}")),
             "field" => self.texts.get(&format!("field.{value}")).cloned().unwrap_or_else(|| value.to_string()),
-            _ => value.to_string(),
+            "" => value.to_string(),
+            // Any other format names a label group: `{level:education}` → `education.<level>`.
+            group => self.texts.get(&format!("{group}.{value}")).cloned().unwrap_or_else(|| value.to_string()),
         }
     }
 }
