@@ -16,6 +16,12 @@ const COMMANDS: &[&str] = &[
     "fte_overview",
     "preview_staff_import",
     "import_staff",
+    "rule_sets",
+    "save_rule_value",
+    "delete_rule_value",
+    "ratios",
+    "eligibility",
+    "problems",
 ];
 
 fn main() {

@@ -92,6 +92,42 @@ async fn import_staff(api: State<'_, Api>, path: PathBuf, sheet: Option<String>)
     reply(&api, api.import_staff(&path, sheet).await)
 }
 
+#[tauri::command]
+async fn rule_sets(api: State<'_, Api>) -> Reply<Vec<RuleSetDto>> {
+    reply(&api, api.rule_sets().await)
+}
+
+#[tauri::command]
+async fn save_rule_value(api: State<'_, Api>, input: RuleValueInput) -> Reply<Vec<RuleSetDto>> {
+    reply(&api, api.save_rule_value(input).await)
+}
+
+#[tauri::command]
+async fn delete_rule_value(api: State<'_, Api>, id: i64) -> Reply<Vec<RuleSetDto>> {
+    reply(&api, api.delete_rule_value(id).await)
+}
+
+#[tauri::command]
+async fn ratios(api: State<'_, Api>, period: String) -> Reply<RatiosDto> {
+    reply(&api, api.ratios(&period).await)
+}
+
+#[tauri::command]
+async fn eligibility(
+    api: State<'_, Api>,
+    person_id: i64,
+    category: werkbank_api::Category,
+    on: String,
+    work_form_id: Option<i64>,
+) -> Reply<EligibilityDto> {
+    reply(&api, api.eligibility(person_id, category, &on, work_form_id).await)
+}
+
+#[tauri::command]
+async fn problems(api: State<'_, Api>, period: Option<String>) -> Reply<ProblemsDto> {
+    reply(&api, api.problems(period.as_deref()).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -138,6 +174,12 @@ fn main() {
             fte_overview,
             preview_staff_import,
             import_staff,
+            rule_sets,
+            save_rule_value,
+            delete_rule_value,
+            ratios,
+            eligibility,
+            problems,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -56,10 +56,7 @@ fn parse_stored(key: ParameterKey, text: &str) -> Option<ParameterValue> {
         "decimal" => ParameterValue::Decimal(Decimal::from_str(text).ok()?),
         "method" => ParameterValue::Method(werkbank_domain::NormMethod::from_id(text)?),
         "categories" => ParameterValue::Categories(
-            text.split(',')
-                .filter(|s| !s.trim().is_empty())
-                .map(Category::parse_loose)
-                .collect::<Option<_>>()?,
+            text.split(',').filter(|s| !s.trim().is_empty()).map(Category::parse_loose).collect::<Option<_>>()?,
         ),
         _ => ParameterValue::Hundredths(text.parse().ok()?),
     })
