@@ -195,3 +195,54 @@ fn demo_and_staff_list_on_a_date() {
     let again = werkbank(&db, &["demo"]);
     assert!(!again.status.success(), "demo refuses a non-empty register");
 }
+
+/// Ratios of the demo workplace, eligibility of an imported person (facts unknown), and
+/// problems, through the CLI.
+#[test]
+fn ratios_eligibility_and_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let file = dir.path().join("personeel.csv");
+    let csv = "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n\
+               93051822361;Werker;An;18/05/1993;doelgroep erkend;01/01/2025;;38;38\n";
+    std::fs::write(&file, csv).unwrap();
+    json(&werkbank(&db, &["staff", "import", file.to_str().unwrap(), "--json"]));
+
+    // Without an organisation there are no work forms to compute ratios for.
+    let r = json(&werkbank(&db, &["ratios", "--period", "2026/1", "--json"]));
+    assert_eq!(r["work_forms"].as_array().unwrap().len(), 0);
+
+    let demo_db = dir.path().join("demo.sqlite");
+    json(&werkbank(&demo_db, &["demo", "--json"]));
+    let r = json(&werkbank(&demo_db, &["ratios", "--period", "2026/1", "--json"]));
+    assert_eq!(r["period"], "2026/1");
+    let sw = &r["work_forms"][0];
+    assert_eq!(sw["work_form"]["kind"], "social_workshop");
+    for key in
+        ["target_fte", "recognised_ratio", "worked_ratio", "allowed_supervisor_fte", "subsidisable_supervisor_fte"]
+    {
+        assert!(sw[key].is_string(), "{key}: {}", sw[key]);
+    }
+    assert!(sw["supervisor_fte"].as_array().unwrap().iter().all(|c| c["fte"].is_string()));
+    assert_eq!(sw["contingent"]["year_to_date_target"]["allocated"], "16.0000");
+    let norm = sw["parameters"].as_array().unwrap().iter().find(|p| p["key"] == "norm").unwrap();
+    assert_eq!((norm["value"].as_str(), norm["effective_from"].as_str()), (Some("5"), Some("1998-01-01")));
+    let text = werkbank(&demo_db, &["ratios", "--period", "2026/1"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Erkende verhouding") && text.contains("sinds 01/01/1998"), "{text}");
+
+    let e = json(&werkbank(
+        &db,
+        &["eligibility", "93.05.18-223.61", "--category", "target_group_recognised", "--on", "01/01/2025", "--json"],
+    ));
+    assert_eq!(e["overall"], "unknown", "imported people have no facts yet: unknown, never failed");
+    assert_eq!(e["criteria"].as_array().unwrap().len(), 5);
+    let out =
+        werkbank(&db, &["eligibility", "12345678901", "--category", "target_group_recognised", "--on", "01/01/2025"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    let p = json(&werkbank(&demo_db, &["problems", "--period", "2026/4", "--json"]));
+    let problems = p["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|p| p["code"] == "problem.contingent_under_used"), "{problems:?}");
+    assert!(problems.iter().all(|p| p["message"].as_str().is_some_and(|m| !m.is_empty())));
+}

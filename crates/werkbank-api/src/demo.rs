@@ -91,6 +91,8 @@ const JOBS: [&str; 8] = [
     "magazijn",
     "chauffeur",
 ];
+/// The job of the supervisor who works in the work-care group (that work form).
+pub const WORK_CARE_SUPERVISOR: &str = "begeleider arbeidszorg";
 const OCMWS: [&str; 3] = ["OCMW Gent", "OCMW Merelbeke", "OCMW Destelbergen"];
 
 /// A tiny deterministic generator (no external randomness in the demo).
@@ -154,12 +156,14 @@ pub fn workplace() -> DemoWorkplace {
         let insz = Insz::from_birth_date(birth, serial);
         let job = JOBS[rng.below(JOBS.len() as u64) as usize];
         let start = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
-        let part = [3800, 3040, 2280, 1900][rng.below(4) as usize];
+        let draw = rng.below(4) as usize;
+        let part = [3800, 3040, 2280, 1900][draw];
+        let part_recognised = [3800, 3800, 3040, 3800][draw];
         let periods = match i {
             // Recognised target-group workers, some of whom left.
             0..=13 => {
                 let end = (i % 5 == 4).then(|| d(2025, 1 + (i % 12) as u32, 28));
-                vec![period(TargetGroupRecognised, start, end, part, 3800, job)]
+                vec![period(TargetGroupRecognised, start, end, part_recognised, 3800, job)]
             }
             // Hired non-recognised, took a recognised place when one freed up.
             14..=17 => {
@@ -201,7 +205,9 @@ pub fn workplace() -> DemoWorkplace {
                 vec![period(WorkCare, start, None, hours, 3000, "arbeidszorg atelier")]
             }
             // Supervisors: four recognised, one not.
-            30..=33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
+            30..=32 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
+            // The work-care group has its own supervisor.
+            33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, WORK_CARE_SUPERVISOR)],
             34 => vec![period(SupervisorNonRecognised, d(2023, 9, 1), None, 1900, 3800, "begeleider")],
             // Director and administration.
             _ => vec![period(
@@ -222,21 +228,30 @@ pub fn workplace() -> DemoWorkplace {
             birth_date: Some(birth),
             sex: if female { Sex::Female } else { Sex::Male },
             education_level: if target {
-                [EducationLevel::Primary, EducationLevel::SecondarySecondGrade, EducationLevel::Unknown][i % 3]
+                match i {
+                    5 | 12 => EducationLevel::Unknown,
+                    _ => [EducationLevel::Primary, EducationLevel::SecondarySecondGrade][i % 2],
+                }
             } else {
                 EducationLevel::Higher
             },
             vdab_registration_date: target.then(|| periods[0].start - chrono::Days::new(365 * 6)),
             inactive_since: target.then(|| periods[0].start - chrono::Days::new(365 * 5 + 40)),
             limitation: if target {
-                [TriState::Yes, TriState::Yes, TriState::Unknown][i % 3]
+                if i == 7 {
+                    TriState::Unknown
+                } else {
+                    TriState::Yes
+                }
             } else {
                 TriState::Unknown
             },
             disability_registration: TriState::Unknown,
             guidance_trajectory: if target { TriState::Yes } else { TriState::Unknown },
             insufficient_skills: TriState::Unknown,
-            work_care_attest_valid_until: None,
+            // Work-care participants arrive with an ATB attest (one is still missing).
+            work_care_attest_valid_until: (periods[0].category == WorkCare && i != 37)
+                .then(|| periods[0].start + chrono::Days::new(3 * 365)),
         };
         people.push((person, periods));
     }

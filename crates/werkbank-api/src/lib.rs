@@ -509,10 +509,14 @@ impl Api {
             }
         }
         let mut n_periods = 0;
+        let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
         for (person, ps) in &workplace.people {
             let id = people::insert(&mut tx, person).await?;
             for p in ps {
-                periods::insert(&mut tx, id, p).await?;
+                let in_work_care = p.category == werkbank_domain::Category::WorkCare
+                    || p.job.as_deref() == Some(demo::WORK_CARE_SUPERVISOR);
+                let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
+                periods::insert(&mut tx, id, &p).await?;
                 n_periods += 1;
             }
         }

@@ -58,6 +58,28 @@ enum Command {
         #[arg(long)]
         period: String,
     },
+    /// Supervision ratios and contingent use per work form over a period
+    Ratios {
+        #[arg(long)]
+        period: String,
+    },
+    /// Check a person against the entry conditions of a category on a hire date
+    Eligibility {
+        /// The person's INSZ
+        insz: String,
+        /// e.g. target_group_recognised, work_care, article_60
+        #[arg(long)]
+        category: String,
+        /// The hire date (dd/mm/yyyy or yyyy-mm-dd)
+        #[arg(long)]
+        on: String,
+    },
+    /// What to look at: ratio, contingent, eligibility and register problems
+    Problems {
+        /// Default: the current quarter
+        #[arg(long)]
+        period: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -135,6 +157,114 @@ fn issue_line(cat: &Catalogue, row: u32, column: &str, message: &str) -> String 
     cat.render("cli.import.issue", &params)
 }
 
+fn severity_id(s: werkbank_api::dto::Severity) -> &'static str {
+    match s {
+        werkbank_api::dto::Severity::Error => "error",
+        werkbank_api::dto::Severity::Warning => "warning",
+        werkbank_api::dto::Severity::Info => "info",
+    }
+}
+
+fn print_criteria(criteria: &[werkbank_api::dto::CriterionDto], depth: usize) {
+    for c in criteria {
+        out!("{}- {}", "  ".repeat(depth - 1), c.message);
+        print_criteria(&c.parts, depth + 1);
+    }
+}
+
+/// A decimal string as shown: "5.8333" → "5,8333", unknown → "—".
+fn shown(d: &Option<String>) -> String {
+    d.as_deref().map(comma).unwrap_or_else(|| "—".into())
+}
+
+fn print_ratios(cat: &Catalogue, r: &werkbank_api::dto::RatiosDto) {
+    out!(
+        "{}",
+        cat.render(
+            "cli.ratios.title",
+            &params([("period", r.period.clone()), ("start", r.start.clone()), ("end", r.end.clone())])
+        )
+    );
+    for w in &r.work_forms {
+        out!("");
+        out!("{}", cat.text(&format!("work_form.{}", w.work_form.kind.id())));
+        let f = &w.figures;
+        let rows = [
+            ("cli.ratios.target_fte", shown(&f.target_fte)),
+            ("cli.ratios.supervisor_fte", shown(&f.supervisor_fte)),
+            ("cli.ratios.recognised_ratio", shown(&f.recognised_ratio)),
+            ("cli.ratios.worked_ratio", shown(&f.worked_ratio)),
+            ("cli.ratios.allowed", shown(&f.allowed_supervisor_fte)),
+            ("cli.ratios.allowed_other", shown(&f.allowed_by_other_method)),
+            ("cli.ratios.subsidisable", shown(&f.subsidisable_supervisor_fte)),
+            ("cli.ratios.headroom", shown(&f.headroom)),
+            (
+                "cli.ratios.contingent_target",
+                format!(
+                    "{} / {}",
+                    shown(&w.contingent.year_to_date_target.fte),
+                    shown(&w.contingent.year_to_date_target.allocated)
+                ),
+            ),
+            (
+                "cli.ratios.contingent_supervisor",
+                format!(
+                    "{} / {}",
+                    shown(&w.contingent.year_to_date_supervisor.fte),
+                    shown(&w.contingent.year_to_date_supervisor.allocated)
+                ),
+            ),
+        ];
+        for (key, value) in rows {
+            out!("  {:<46} {:>12}", cat.text(key), value);
+        }
+        if w.segments.len() > 1 {
+            for s in &w.segments {
+                out!(
+                    "  {}",
+                    cat.render(
+                        "cli.ratios.segment",
+                        &params([
+                            ("start", s.start.clone()),
+                            ("end", s.end.clone()),
+                            ("allowed", shown(&s.figures.allowed_supervisor_fte)),
+                        ])
+                    )
+                );
+            }
+        }
+        out!("  {}", cat.text("cli.ratios.parameters"));
+        for p in &w.parameters {
+            // Methods and categories are ids in the DTO; show their labels.
+            let value = match p.key.value_kind() {
+                "method" => cat.text(&format!("norm_method.{}", p.value)),
+                "categories" => {
+                    p.value.split(',').map(|c| cat.text(&format!("category.{c}"))).collect::<Vec<_>>().join(", ")
+                }
+                _ => p.value.clone(),
+            };
+            out!(
+                "    {}: {} ({})",
+                cat.text(&format!("rule.{}", p.key.id())),
+                value,
+                cat.render(
+                    "cli.ratios.since",
+                    &params([
+                        ("date", p.effective_from.clone()),
+                        (
+                            "source",
+                            match p.source.as_deref() {
+                                Some("default") | None => cat.text("rule.source_default"),
+                                Some(s) => s.to_string(),
+                            }
+                        )
+                    ])
+                )
+            );
+        }
+    }
+}
+
 fn print_json<T: serde::Serialize>(value: &T) {
     out!("{}", serde_json::to_string_pretty(value).expect("DTOs serialise"));
 }
@@ -172,6 +302,63 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                         &params([("people", summary.people.to_string()), ("periods", summary.periods.to_string())])
                     )
                 );
+            }
+        }
+        Command::Ratios { period } => {
+            let r = api.ratios(period).await?;
+            if json {
+                print_json(&r);
+            } else {
+                print_ratios(cat, &r);
+            }
+        }
+        Command::Eligibility { insz, category, on } => {
+            let category = category.parse::<werkbank_api::Category>()?;
+            let e = api.eligibility_by_insz(insz, category, on).await?;
+            if json {
+                print_json(&e);
+            } else {
+                let title = match e.kind {
+                    Some(kind) => cat.text(&format!("eligibility.{}", kind.id())),
+                    None => cat.text("cli.eligibility.none"),
+                };
+                out!(
+                    "{} – {} ({})",
+                    title,
+                    cat.text(&format!("category.{}", e.category.id())),
+                    format_date(&e.hire_date)
+                );
+                print_criteria(&e.criteria, 1);
+                if let Some(overall) = e.overall {
+                    out!(
+                        "{}: {}",
+                        cat.text("cli.eligibility.overall"),
+                        cat.text(&format!("criterion.status.{}", overall.id()))
+                    );
+                }
+            }
+        }
+        Command::Problems { period } => {
+            let p = api.problems(period.as_deref()).await?;
+            if json {
+                print_json(&p);
+            } else if p.problems.is_empty() {
+                out!("{}", cat.render("cli.problems.none", &params([("period", p.period.clone())])));
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.problems.title",
+                        &params([("period", p.period.clone()), ("count", p.problems.len().to_string())])
+                    )
+                );
+                for problem in &p.problems {
+                    out!(
+                        "- [{}] {}",
+                        cat.text(&format!("severity.{}", severity_id(problem.severity))),
+                        problem.message
+                    );
+                }
             }
         }
         Command::Fte { period } => {
