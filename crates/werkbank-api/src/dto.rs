@@ -225,6 +225,9 @@ pub struct StaffImportRowDto {
     pub s: u32,
     /// True when the INSZ is already in the register.
     pub existing_person: bool,
+    /// From the optional work-form column; null = the main work form.
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -63,7 +63,22 @@ pub(crate) async fn preview(
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut rows = Vec::new();
     let (mut new_people, mut existing_people) = (0, 0);
+    let forms = werkbank_store::organisation::get(conn).await?.map(|o| o.work_forms).unwrap_or_default();
     for row in &p.rows {
+        let mut period = row.period.clone();
+        if let Some(text) = &row.work_form {
+            match find_work_form(cat, &forms, text) {
+                Some(id) => period.work_form_id = Some(id),
+                None => issues.push(ImportIssue {
+                    row: row.row,
+                    column: "work_form".into(),
+                    header: header_of("work_form"),
+                    value: Some(text.clone()),
+                    code: "import.work_form_unknown".into(),
+                    params: BTreeMap::new(),
+                }),
+            }
+        }
         let key = row.insz.digits().to_string();
         let slot = match index.get(&key) {
             Some(&k) => k,
@@ -125,7 +140,7 @@ pub(crate) async fn preview(
                 });
             }
         }
-        plan.periods.push(row.period.clone());
+        plan.periods.push(period.clone());
         rows.push(StaffImportRowDto {
             row: row.row,
             insz: row.insz.formatted(),
@@ -138,6 +153,7 @@ pub(crate) async fn preview(
             q: row.period.fraction.q,
             s: row.period.fraction.s,
             existing_person: plan.existing_id.is_some(),
+            work_form_id: period.work_form_id,
         });
     }
     issues.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
@@ -156,6 +172,20 @@ pub(crate) async fn preview(
         existing_people,
     };
     Ok((dto, Plan { rows: dto_rows(&planned), people: planned }))
+}
+
+/// A work form named in a cell: its id (`social_workshop`), its Dutch label ("Sociale
+/// werkplaats") or its recognition number.
+fn find_work_form(cat: &Catalogue, forms: &[werkbank_domain::WorkForm], text: &str) -> Option<i64> {
+    let t = text.trim();
+    forms
+        .iter()
+        .find(|f| {
+            same_text(f.kind.id(), t)
+                || same_text(&cat.text(&format!("work_form.{}", f.kind.id())), t)
+                || f.recognition_number.as_deref().is_some_and(|r| same_text(r, t))
+        })
+        .and_then(|f| f.id)
 }
 
 fn dto_rows(planned: &[PlannedPerson]) -> u32 {

@@ -327,3 +327,37 @@ async fn the_demo_workplace_has_ratios_and_problems() {
     assert!(!problems.problems.is_empty());
     assert!(problems.problems.iter().all(|p| !p.message.contains('{')), "every placeholder filled");
 }
+
+#[tokio::test]
+async fn staff_import_places_periods_in_the_named_work_form() {
+    let api = api().await;
+    let org = workshop(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("personeel.csv");
+    std::fs::write(
+        &file,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S;Werkvorm\n\
+         93051822361;Peeters;An;18/05/1993;arbeidszorg;01/01/2026;;15;;Arbeidszorg\n\
+         85073003328;Claes;Els;30/07/1985;begeleider erkend;01/01/2026;;38;38;work_care\n\
+         00012556777;Maes;Jef;25/01/2000;doelgroep erkend;01/01/2026;;38;38;\n",
+    )
+    .unwrap();
+    let result = api.import_staff(&file, None).await.unwrap();
+    assert_eq!(result.periods_created, 3);
+    let r = api.ratios("2026/1").await.unwrap();
+    let wc = form(&r, WorkFormKind::WorkCare);
+    assert_eq!((wc.heads, wc.target_fte.as_deref()), (2, Some("0.5000"))); // 15 h of 30
+    assert_eq!(form(&r, WorkFormKind::SocialWorkshop).heads, 1, "an empty cell means the main work form");
+    assert_eq!(org.work_forms[1].kind, WorkFormKind::WorkCare);
+
+    std::fs::write(
+        &file,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S;Werkvorm\n\
+         17073003384;Jacobs;Tom;30/07/2017;overig personeel;01/01/2026;;38;38;Invoegbedrijf\n",
+    )
+    .unwrap();
+    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    assert_eq!(preview.issues.len(), 1);
+    assert_eq!((preview.issues[0].row, preview.issues[0].column.as_str()), (2, "work_form"));
+    assert_eq!(preview.issues[0].code, "import.work_form_unknown");
+}
