@@ -16,12 +16,24 @@ impl By {
     pub fn id(test_id: &str) -> By {
         By(format!("[data-testid=\"{test_id}\"]"))
     }
-    fn css(&self) -> Locator<'_> {
+    /// Any CSS selector.
+    pub fn css(selector: &str) -> By {
+        By(selector.to_string())
+    }
+    fn locator(&self) -> Locator<'_> {
         Locator::Css(&self.0)
     }
 }
 
+/// One app at a time: tests of this binary take turns (two WebKitGTK instances on a
+/// 2-core machine only slow each other down).
+fn turn() -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    static TURN: std::sync::OnceLock<std::sync::Arc<tokio::sync::Mutex<()>>> = std::sync::OnceLock::new();
+    TURN.get_or_init(Default::default).clone()
+}
+
 pub struct App {
+    _turn: tokio::sync::OwnedMutexGuard<()>,
     client: Client,
     driver: Child,
     artifacts: PathBuf,
@@ -44,6 +56,7 @@ pub fn first_integer(text: &str) -> Option<u32> {
 impl App {
     /// Starts tauri-driver and the app on an empty database in a temp folder.
     pub async fn launch(name: &str) -> App {
+        let turn = turn().lock_owned().await;
         let artifacts = workspace_root().join("test-artifacts").join("e2e");
         std::fs::create_dir_all(&artifacts).expect("artifact folder");
         let db_dir = tempfile::tempdir().expect("temp dir");
@@ -84,7 +97,7 @@ impl App {
                 panic!("timed out opening a WebDriver session on the app");
             }
         };
-        App { client, driver, artifacts, name: name.to_string(), _db_dir: db_dir }
+        App { _turn: turn, client, driver, artifacts, name: name.to_string(), _db_dir: db_dir }
     }
 
     pub async fn quit(self) {
@@ -105,7 +118,7 @@ impl App {
     pub async fn wait_visible(&self, by: By) -> Result<(), String> {
         let start = Instant::now();
         loop {
-            if let Ok(el) = self.client.find(by.css()).await {
+            if let Ok(el) = self.client.find(by.locator()).await {
                 if el.is_displayed().await.unwrap_or(false) {
                     return Ok(());
                 }
@@ -119,14 +132,14 @@ impl App {
 
     pub async fn click(&self, by: By) -> Result<(), String> {
         self.wait_visible(By(by.0.clone())).await?;
-        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
         el.click().await.map_err(|e| format!("click {}: {e}", by.0))
     }
 
     /// Clears an input and types `text` (a trailing `\n` presses Enter).
     pub async fn fill(&self, by: By, text: &str) -> Result<(), String> {
         self.wait_visible(By(by.0.clone())).await?;
-        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
         el.clear().await.map_err(|e| format!("clear {}: {e}", by.0))?;
         let (body, enter) = match text.strip_suffix('\n') {
             Some(b) => (b, true),
@@ -142,13 +155,13 @@ impl App {
     /// Picks the option with `value` in a `<select>`.
     pub async fn select(&self, by: By, value: &str) -> Result<(), String> {
         self.wait_visible(By(by.0.clone())).await?;
-        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
         el.select_by_value(value).await.map_err(|e| format!("select {value} in {}: {e}", by.0))
     }
 
     pub async fn text(&self, by: By) -> Result<String, String> {
         self.wait_visible(By(by.0.clone())).await?;
-        let el = self.client.find(by.css()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
         el.text().await.map_err(|e| format!("text of {}: {e}", by.0))
     }
 
@@ -161,7 +174,7 @@ impl App {
         let start = Instant::now();
         let mut last = Vec::new();
         loop {
-            if let Ok(els) = self.client.find_all(by.css()).await {
+            if let Ok(els) = self.client.find_all(by.locator()).await {
                 last.clear();
                 for el in els {
                     let t = el.text().await.unwrap_or_default();
@@ -181,7 +194,7 @@ impl App {
     pub async fn wait_count(&self, by: By, n: usize) -> Result<(), String> {
         let start = Instant::now();
         loop {
-            let count = self.client.find_all(by.css()).await.map(|v| v.len()).unwrap_or(0);
+            let count = self.client.find_all(by.locator()).await.map(|v| v.len()).unwrap_or(0);
             if count == n {
                 return Ok(());
             }

@@ -21,6 +21,54 @@ async fn register_a_person_and_see_the_quarter_change() {
     result.unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_problem_appears_on_the_dashboard_after_an_edit() {
+    let app = App::launch("dashboard").await;
+    let result = dashboard_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn dashboard_scenario(app: &App) -> Result<(), String> {
+    const MISSING: &str = "[data-code=\"problem.article_60_agreement_missing\"]";
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+
+    // The demo's article 60 placements all have their agreement: no such problem.
+    app.click(By::id("nav-dashboard")).await?;
+    app.fill(By::id("dashboard-period"), "2026/4\n").await?;
+    app.wait_visible(By::id("ratio-card-social_workshop")).await?;
+    app.wait_visible(By::id("ratio-chart")).await?;
+    app.wait_text(By::id("parameters-social_workshop"), "01/01/1998").await?;
+    // (the list has loaded: the demo under-uses its contingent)
+    app.wait_text(By::id("problem-row"), "niet volledig benut").await?;
+    app.wait_count(By::css(&format!("[data-testid=\"problem-row\"]{MISSING}")), 0).await?;
+    app.screenshot("01-dashboard").await;
+
+    // Clear the OCMW of Coppens' article 60 placement.
+    app.click(By::id("nav-staff")).await?;
+    app.fill(By::id("staff-search"), "Coppens").await?;
+    app.wait_count(By::id("staff-row"), 1).await?;
+    app.click(By::id("staff-row")).await?;
+    app.wait_text(By::id("person-detail"), "Coppens").await?;
+    app.wait_text(By::id("period-row"), "Artikel 60").await?;
+    app.click(By::id("period-edit")).await?;
+    app.fill(By::id("period-ocmw"), "").await?;
+    app.click(By::id("period-save")).await?;
+    app.wait_count(By::id("period-form"), 0).await?;
+
+    // The dashboard now names Coppens and what to fix.
+    app.click(By::id("nav-dashboard")).await?;
+    app.fill(By::id("dashboard-period"), "2026/4\n").await?;
+    app.wait_text(By::css(&format!("[data-testid=\"problem-row\"]{MISSING}")), "Coppens").await?;
+    app.wait_text(By::css(&format!("[data-testid=\"problem-row\"]{MISSING}")), "plaatsingsovereenkomst").await?;
+    app.screenshot("02-dashboard-problem").await;
+    Ok(())
+}
+
 async fn scenario(app: &App) -> Result<(), String> {
     // First run on an empty database: the app offers demo data.
     app.wait_visible(By::id("load-demo")).await?;
