@@ -265,9 +265,8 @@ impl Api {
     }
 
     pub async fn add_period(&self, person_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
-        let wc = self.work_care_full_time().await?;
-        let period = input::period(&input, None, wc)?;
         let mut tx = self.store.begin().await?;
+        let period = parse_period(&mut tx, &input, None).await?;
         let person =
             people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
         let kind = check_work_form(&mut tx, &period).await?;
@@ -286,9 +285,8 @@ impl Api {
     }
 
     pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
-        let wc = self.work_care_full_time().await?;
-        let period = input::period(&input, Some(period_id), wc)?;
         let mut tx = self.store.begin().await?;
+        let period = parse_period(&mut tx, &input, Some(period_id)).await?;
         let (person_id, _) =
             periods::get(&mut tx, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
         check_work_form(&mut tx, &period).await?;
@@ -556,6 +554,23 @@ impl Api {
         tx.commit().await?;
         Ok(result)
     }
+}
+
+/// Parses a period form. A work-care period left without S gets the hours that make one
+/// FTE: the work form's rule parameter in force on the start date, else the setting.
+async fn parse_period(conn: &mut SqliteConnection, input: &PeriodInput, id: Option<i64>) -> Result<EmploymentPeriod> {
+    let setting = work_care_full_time(conn).await?;
+    let mut period = input::period(input, id, setting)?;
+    if period.category == werkbank_domain::Category::WorkCare && input.s.trim().is_empty() {
+        let forms = compliance::load_rules(conn).await?;
+        let form =
+            forms.iter().find(|f| period.work_form_id.is_some() && f.form.id == period.work_form_id).or(forms.first());
+        if let Some(hours) = form.and_then(|f| f.rules.in_force(period.start).work_care_hours_per_fte_value()) {
+            period.fraction.s = hours;
+            Violations::check(period.validate())?;
+        }
+    }
+    Ok(period)
 }
 
 /// The kind of the period's work form; refuses a work form of another organisation.

@@ -361,3 +361,25 @@ async fn staff_import_places_periods_in_the_named_work_form() {
     assert_eq!((preview.issues[0].row, preview.issues[0].column.as_str()), (2, "work_form"));
     assert_eq!(preview.issues[0].code, "import.work_form_unknown");
 }
+
+#[tokio::test]
+async fn work_care_hours_per_fte_come_from_the_work_forms_rules() {
+    let api = api().await;
+    let org = workshop(&api).await;
+    let wc = org.work_forms[1].id;
+    api.save_rule_value(RuleValueInput {
+        work_form_id: wc.unwrap(),
+        key: Some(ParameterKey::WorkCareHoursPerFte),
+        value: "24".into(),
+        effective_from: "01/01/2026".into(),
+        source: "BVR".into(),
+    })
+    .await
+    .unwrap();
+    let id = api.create_person(person("", "Deelnemer")).await.unwrap().person.id;
+    // before 2026 the seeded 30 h apply, from 2026 the new 24 h
+    let d = api.add_period(id, period(Category::WorkCare, "01/01/2025", "31/12/2025", "12", wc)).await.unwrap();
+    assert_eq!(d.periods[0].s, 3000);
+    let d = api.add_period(id, period(Category::WorkCare, "01/01/2026", "", "12", wc)).await.unwrap();
+    assert_eq!((d.periods[1].s, d.periods[1].fraction.as_str()), (2400, "0.5000"));
+}
