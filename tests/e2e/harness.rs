@@ -145,7 +145,10 @@ impl App {
             Some(b) => (b, true),
             None => (text, false),
         };
-        el.send_keys(body).await.map_err(|e| format!("type into {}: {e}", by.0))?;
+        // (WebKitWebDriver refuses to type an empty text: clearing is enough then)
+        if !body.is_empty() {
+            el.send_keys(body).await.map_err(|e| format!("type into {}: {e}", by.0))?;
+        }
         if enter {
             el.send_keys("\u{E007}").await.map_err(|e| format!("enter in {}: {e}", by.0))?;
         }

@@ -382,6 +382,15 @@ impl Api {
             return Err(AppError::NotFound { entity: "work_form", id: input.work_form_id });
         }
         compliance::seed_missing(&mut tx).await?;
+        // The new value must also fit the rest of the set (e.g. no category on both sides).
+        let forms = compliance::load_rules(&mut tx).await?;
+        if let Some(f) = forms.iter().find(|f| f.form.id == Some(input.work_form_id)) {
+            let mut set = f.rules.clone();
+            set.values.retain(|v| !(v.key == dated.key && v.effective_from == dated.effective_from));
+            set.values.push(dated.clone());
+            set.validate()
+                .map_err(|e| Violations(e.0.into_iter().map(|v| Violation { field: "value".into(), ..v }).collect()))?;
+        }
         let id = werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(input.work_form_id, &dated)).await?;
         let details = serde_json::json!({ "work_form_id": input.work_form_id, "key": key.id(),
             "value": compliance::value_text(&dated.value), "effective_from": iso(from) });

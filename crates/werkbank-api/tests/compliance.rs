@@ -159,6 +159,8 @@ async fn work_care_counts_hours_in_its_own_work_form() {
     assert_eq!(w.allowed_supervisor_fte.as_deref(), Some("0.9000"));
     assert_eq!(w.figures.allowed_by_other_method.as_deref(), Some("0.0000"));
     assert_eq!(w.subsidisable_supervisor_fte.as_deref(), Some("0.9000"));
+    // the ratio of the categories in force: work-care participants per supervisor
+    assert_eq!((w.recognised_ratio.as_deref(), w.worked_ratio.as_deref()), (Some("4.5000"), Some("4.5000")));
     assert_eq!(form(&r, WorkFormKind::SocialWorkshop).heads, 0);
 
     let err = api.add_period(1, period(Category::OtherStaff, "01/01/2027", "", "38", Some(999))).await.unwrap_err();
@@ -221,6 +223,13 @@ async fn rule_values_are_validated() {
         ["category.unknown"]
     );
     assert_eq!(code(api.save_rule_value(input(None, "5")).await.unwrap_err()), ["value.required"]);
+    assert_eq!(
+        code(
+            api.save_rule_value(input(Some(ParameterKey::SupervisorCategories), "doelgroep erkend")).await.unwrap_err()
+        ),
+        ["rules.categories_overlap"],
+        "a category cannot count on both sides"
+    );
     let ok =
         api.save_rule_value(input(Some(ParameterKey::TargetCategories), "doelgroep erkend, artikel 60")).await.unwrap();
     let v = ok[0]

@@ -30,6 +30,12 @@ use crate::violation::Violation;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// Everyone a supervisor guides: target-group workers of every kind and work-care
+/// participants (the ratio actually worked).
+fn counts_as_worker(c: Category) -> bool {
+    c.is_target_group() || c == Category::WorkCare
+}
+
 /// The figures of a segment or of the whole period. `None` = cannot be known from the
 /// parameters (e.g. no norm for the work form) or a division by zero.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +46,11 @@ pub struct RatioFigures {
     pub supervisor_fte: Option<Decimal>,
     /// FTE of every category of the work form.
     pub total_fte: Decimal,
-    /// target_group_recognised FTE ÷ supervisor_recognised FTE.
+    /// FTE of the target categories ÷ FTE of the supervisor categories in force (by
+    /// default target_group_recognised ÷ supervisor_recognised; work_care in work care).
     pub recognised_ratio: Option<Decimal>,
-    /// All target-group FTE (recognised, non-recognised, article 60) ÷ all supervisor FTE.
+    /// All target-group FTE (recognised, non-recognised, article 60) and work-care FTE ÷
+    /// all supervisor FTE.
     pub worked_ratio: Option<Decimal>,
     /// Supervisor FTE the norm allows for `target_fte`, by the method in force.
     pub allowed_supervisor_fte: Option<Decimal>,
@@ -113,10 +121,6 @@ fn fte_where(categories: &[CategoryFigures], counts: impl Fn(Category) -> bool) 
     categories.iter().filter(|f| counts(f.category)).map(|f| f.fte).sum()
 }
 
-fn fte_of(categories: &[CategoryFigures], category: Category) -> Decimal {
-    fte_where(categories, |c| c == category)
-}
-
 /// Splits a bounded `span` at the parameter change dates inside it.
 pub fn segment_spans(rules: &RuleSet, span: &DateSpan) -> Vec<DateSpan> {
     let mut out = Vec::new();
@@ -155,14 +159,8 @@ fn segment_figures(params: &Parameters, categories: &[CategoryFigures]) -> Ratio
         target_fte,
         supervisor_fte,
         total_fte,
-        recognised_ratio: quotient(
-            fte_of(categories, Category::TargetGroupRecognised),
-            fte_of(categories, Category::SupervisorRecognised),
-        ),
-        worked_ratio: quotient(
-            fte_where(categories, Category::is_target_group),
-            fte_where(categories, Category::is_supervisor),
-        ),
+        recognised_ratio: target_fte.zip(supervisor_fte).and_then(|(t, s)| quotient(t, s)),
+        worked_ratio: quotient(fte_where(categories, counts_as_worker), fte_where(categories, Category::is_supervisor)),
         allowed_supervisor_fte: allowed,
         allowed_by_other_method: allowed_by(method.other()),
         subsidisable_supervisor_fte: subsidisable,
@@ -224,12 +222,11 @@ pub fn ratio_report(rules: &RuleSet, people: &[&[EmploymentPeriod]], period: &Re
         target_fte,
         supervisor_fte: weighted(&segments, days, |f| f.supervisor_fte),
         total_fte,
-        recognised_ratio: quotient(
-            fte_of(&categories, Category::TargetGroupRecognised),
-            fte_of(&categories, Category::SupervisorRecognised),
-        ),
+        recognised_ratio: target_fte
+            .zip(weighted(&segments, days, |f| f.supervisor_fte))
+            .and_then(|(t, s)| quotient(t, s)),
         worked_ratio: quotient(
-            fte_where(&categories, Category::is_target_group),
+            fte_where(&categories, counts_as_worker),
             fte_where(&categories, Category::is_supervisor),
         ),
         allowed_supervisor_fte: weighted(&segments, days, |f| f.allowed_supervisor_fte),

@@ -4,13 +4,19 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type { AppStatusDto } from './bindings/AppStatusDto';
+import type { Category } from './bindings/Category';
 import type { DemoSummaryDto } from './bindings/DemoSummaryDto';
+import type { EligibilityDto } from './bindings/EligibilityDto';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { FteOverviewDto } from './bindings/FteOverviewDto';
 import type { OrganisationDto } from './bindings/OrganisationDto';
 import type { PeriodInput } from './bindings/PeriodInput';
 import type { PersonDetailDto } from './bindings/PersonDetailDto';
 import type { PersonInput } from './bindings/PersonInput';
+import type { ProblemsDto } from './bindings/ProblemsDto';
+import type { RatiosDto } from './bindings/RatiosDto';
+import type { RuleSetDto } from './bindings/RuleSetDto';
+import type { RuleValueInput } from './bindings/RuleValueInput';
 import type { StaffFilter } from './bindings/StaffFilter';
 import type { StaffRowDto } from './bindings/StaffRowDto';
 import { t } from './i18n';
@@ -68,7 +74,6 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-
 export const api = {
   appStatus: () => call<AppStatusDto>('app_status'),
   loadDemo: () => call<DemoSummaryDto>('load_demo'),
@@ -89,4 +94,13 @@ export const api = {
   deletePeriod: (periodId: Id) => call<PersonDetailDto>('delete_period', { periodId }),
 
   fteOverview: (period: string) => call<FteOverviewDto>('fte_overview', { period }),
+
+  ruleSets: () => call<RuleSetDto[]>('rule_sets'),
+  saveRuleValue: (input: RuleValueInput) => call<RuleSetDto[]>('save_rule_value', { input }),
+  deleteRuleValue: (id: Id) => call<RuleSetDto[]>('delete_rule_value', { id }),
+  ratios: (period: string) => call<RatiosDto>('ratios', { period }),
+  /** Entry conditions of `category` for a hire on `on` (ISO or dd/mm/yyyy); work form null = the main one. */
+  eligibility: (personId: Id, category: Category, on: string, workFormId: Id | null) =>
+    call<EligibilityDto>('eligibility', { personId, category, on, workFormId }),
+  problems: (period: string) => call<ProblemsDto>('problems', { period }),
 };

@@ -27,3 +27,8 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The dashboard's period, kept while the user looks at a person and comes back. */
+export const dashboardState = $state({
+  period: '',
+});

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  absFigure,
   formatDate,
+  formatFigure,
   formatDecimal,
   formatFte,
   formatHours,
   formatInsz,
   hoursInput,
+  isNegative,
   isoDay,
   looksLikeInsz,
   parsePeriod,
@@ -38,6 +41,23 @@ describe('numbers', () => {
   it('writes fractions with a decimal comma', () => {
     expect(formatDecimal('0.6000')).toBe('0,6000');
     expect(formatDecimal(null)).toBe('');
+  });
+  it('writes computed figures with a decimal comma and a dash when unknown', () => {
+    expect(formatFigure('5.8333')).toBe('5,8333');
+    expect(formatFigure('-0.3333')).toBe('-0,3333');
+    expect(formatFigure('0.0000')).toBe('0,0000');
+    expect(formatFigure('16')).toBe('16');
+    expect(formatFigure(null)).toBe('—');
+    expect(formatFigure(undefined)).toBe('—');
+    expect(formatFigure('')).toBe('—');
+  });
+  it('takes signs apart', () => {
+    expect(absFigure('-0.3333')).toBe('0.3333');
+    expect(absFigure('0.0400')).toBe('0.0400');
+    expect(isNegative('-0.3333')).toBe(true);
+    expect(isNegative('0.0000')).toBe(false);
+    expect(isNegative('-0.0000')).toBe(false);
+    expect(isNegative(null)).toBe(false);
   });
   it('writes hours from hundredths', () => {
     expect(formatHours(2280)).toBe('22,80 u');

@@ -26,6 +26,30 @@ export function formatFte(value: string | null | undefined): string {
   return text.replace('.', ',');
 }
 
+/** The text shown for a figure the backend could not compute (null). */
+export const UNKNOWN_FIGURE = '—';
+
+/**
+ * A computed figure (FTE, ratio, share) as the backend sends it, 4 decimals with a point:
+ * `"5.8333"` → `"5,8333"`, `"-0.3333"` → `"-0,3333"`. Null (unknown) → `"—"`.
+ */
+export function formatFigure(value: string | null | undefined): string {
+  if (value === null || value === undefined || value.trim() === '') return UNKNOWN_FIGURE;
+  return value.trim().replace('.', ',');
+}
+
+/** The size of a signed figure without its sign: `"-0.3333"` → `"0.3333"`. */
+export function absFigure(value: string): string {
+  return value.trim().replace(/^[-+]/, '');
+}
+
+/** True for a figure below zero (`"-0.0400"`); false for zero, positive or unknown. */
+export function isNegative(value: string | null | undefined): boolean {
+  if (!value) return false;
+  const n = Number(value);
+  return Number.isFinite(n) && n < 0;
+}
+
 /** Hundredths of hours → `"22,80 u"` (2280), `"38,00 u"` (3800). */
 export function formatHours(hundredths: number): string {
   return `${hoursNumber(hundredths)} u`;

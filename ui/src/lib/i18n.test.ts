@@ -25,6 +25,19 @@ describe('t', () => {
     expect(render('{x:field}', { x: 'no_such_field' })).toBe('no_such_field');
   });
 
+  it('looks any other format up as a label group, as the backend does', () => {
+    expect(render('{level:education}', { level: 'higher' })).toBe('Hoger onderwijs');
+    expect(render('{fact:tristate}', { fact: 'yes' })).toBe('Ja');
+    expect(t('rules.categories_empty', { key: 'target_categories' })).toBe(
+      'Kies minstens één categorie voor Categorieën doelgroep.',
+    );
+    expect(render('{x:work_form}', { x: 'insertion' })).toBe('Invoegbedrijf');
+    // No such label (or no such group): the value itself, nothing lost.
+    expect(render('{x:education}', { x: 'phd' })).toBe('phd');
+    expect(render('{x:nogroup}', { x: 'abc' })).toBe('abc');
+    expect(render('[{x:category}]', { x: '' })).toBe('[]');
+  });
+
   it('renders a missing key as the key and its parameters', () => {
     expect(t('no.such.key')).toBe('no.such.key');
     expect(t('no.such.key', { a: 1 })).toBe('no.such.key (a=1)');

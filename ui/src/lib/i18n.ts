@@ -2,7 +2,9 @@
 // messages.json holds the shared domain labels and error texts (also used by the backend),
 // ui.json the sentences and labels of this UI. Placeholders are `{name}` with an optional
 // format, as in the backend's catalogue: `{x:date}` (ISO → dd/mm/yyyy, empty → …),
-// `{x:category}` (id → category label), `{x:field}` (field id → field label).
+// `{x:field}` (field id → field label), and any other format names a label group:
+// `{x:category}` → `category.<x>`, `{level:education}` → `education.<level>`,
+// `{key:rule}` → `rule.<key>` (the value itself when the group has no such label).
 
 import messages from '../../../locales/nl-BE/messages.json';
 import uiTexts from '../../../locales/nl-BE/ui.json';
@@ -36,7 +38,7 @@ export function t(key: string, params: Params = {}): string {
 
 /** Fills `{name}` / `{name:format}` placeholders of a template. */
 export function render(template: string, params: Params = {}): string {
-  return template.replace(/\{([A-Za-z0-9_]+)(?::([A-Za-z]+))?\}/g, (_all, name: string, format?: string) => {
+  return template.replace(/\{([A-Za-z0-9_]+)(?::([A-Za-z0-9_]+))?\}/g, (_all, name: string, format?: string) => {
     const raw = params[name];
     const value = raw === null || raw === undefined ? '' : String(raw);
     return formatValue(value, format ?? '');
@@ -45,14 +47,15 @@ export function render(template: string, params: Params = {}): string {
 
 function formatValue(value: string, format: string): string {
   switch (format) {
+    case '':
+      return value;
     case 'date':
       return formatDate(value, '…');
-    case 'category':
-      return label('category', value);
     case 'field':
       return has(`field.${value}`) ? catalogue[`field.${value}`] : value;
     default:
-      return value;
+      // A label group, as the backend renders it: `{level:education}` → `education.<level>`.
+      return has(`${format}.${value}`) ? catalogue[`${format}.${value}`] : value;
   }
 }
 

@@ -1,14 +1,16 @@
-// A tiny hash router: `#/staff`, `#/person/12`, `#/person/12/edit`, `#/person/new`,
-// `#/overview`, `#/organisation`, `#/welcome`.
+// A tiny hash router: `#/dashboard`, `#/staff`, `#/person/12`, `#/person/12/edit`,
+// `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`.
 
 export type Route =
   | { name: 'home' }
   | { name: 'welcome' }
+  | { name: 'dashboard' }
   | { name: 'staff' }
   | { name: 'person-new' }
   | { name: 'person'; id: number }
   | { name: 'person-edit'; id: number }
   | { name: 'overview' }
+  | { name: 'rules' }
   | { name: 'organisation' }
   | { name: 'unknown'; path: string };
 
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
   const [first, second, third] = parts;
   if (parts.length === 1) {
     if (first === 'welcome') return { name: 'welcome' };
+    if (first === 'dashboard') return { name: 'dashboard' };
+    if (first === 'rules') return { name: 'rules' };
     if (first === 'staff') return { name: 'staff' };
     if (first === 'overview') return { name: 'overview' };
     if (first === 'organisation') return { name: 'organisation' };

@@ -5,4 +5,8 @@ export type StaffImportRowDto = { row: number, insz: string, last_name: string, 
 /**
  * True when the INSZ is already in the register.
  */
-existing_person: boolean, };
+existing_person: boolean, 
+/**
+ * From the optional work-form column; null = the main work form.
+ */
+work_form_id: number | null, };
