@@ -115,6 +115,18 @@ impl App {
         }
     }
 
+    /// Scrolls the first element matching `by` into view (before a screenshot).
+    pub async fn scroll_to(&self, by: By) -> Result<(), String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        let arg = serde_json::to_value(&el).map_err(|e| e.to_string())?;
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'start'});", vec![arg])
+            .await
+            .map_err(|e| format!("scroll to {}: {e}", by.0))?;
+        Ok(())
+    }
+
     pub async fn wait_visible(&self, by: By) -> Result<(), String> {
         let start = Instant::now();
         loop {

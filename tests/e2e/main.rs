@@ -47,6 +47,10 @@ async fn dashboard_scenario(app: &App) -> Result<(), String> {
     app.wait_text(By::id("problem-row"), "niet volledig benut").await?;
     app.wait_count(By::css(&format!("[data-testid=\"problem-row\"]{MISSING}")), 0).await?;
     app.screenshot("01-dashboard").await;
+    app.scroll_to(By::id("ratio-card-social_workshop")).await?;
+    app.screenshot("01b-ratio-cards").await;
+    app.scroll_to(By::id("ratio-chart")).await?;
+    app.screenshot("01c-ratio-chart").await;
 
     // Clear the OCMW of Coppens' article 60 placement.
     app.click(By::id("nav-staff")).await?;
