@@ -7,7 +7,7 @@ use crate::iso;
 use crate::messages::Catalogue;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use werkbank_domain::{EmploymentPeriod, Person, Sex, TriState};
+use werkbank_domain::{EmploymentPeriod, Person, Sex};
 use werkbank_import::staff::{preview_staff, ImportIssue, StaffImportOptions, StaffPreview, StaffRow};
 use werkbank_store::{people, periods, SqliteConnection};
 
@@ -198,20 +198,10 @@ fn same_period(a: &EmploymentPeriod, b: &EmploymentPeriod) -> bool {
 
 fn new_person(row: &StaffRow) -> Person {
     Person {
-        id: None,
         insz: Some(row.insz.clone()),
-        last_name: row.last_name.clone(),
-        first_name: row.first_name.clone(),
         birth_date: Some(row.birth_date),
         sex: row.sex.unwrap_or(Sex::Unknown),
-        education_level: Default::default(),
-        vdab_registration_date: None,
-        inactive_since: None,
-        limitation: TriState::Unknown,
-        disability_registration: TriState::Unknown,
-        guidance_trajectory: TriState::Unknown,
-        insufficient_skills: TriState::Unknown,
-        work_care_attest_valid_until: None,
+        ..Person::new(row.last_name.clone(), row.first_name.clone())
     }
 }
 

@@ -582,7 +582,6 @@ pub fn check(kind: EligibilityKind, facts: &EligibilityFacts, hire_date: NaiveDa
 mod tests {
     use super::*;
     use crate::employment::tests::{d, period};
-    use crate::person::Sex;
     use CriterionStatus::{Met, NotMet, Unknown};
 
     const HIRE: (i32, u32, u32) = (2026, 3, 2);
@@ -1071,22 +1070,7 @@ mod tests {
     }
 
     fn person() -> Person {
-        Person {
-            id: None,
-            insz: None,
-            last_name: "Peeters".into(),
-            first_name: "An".into(),
-            birth_date: None,
-            sex: Sex::Unknown,
-            education_level: EducationLevel::Unknown,
-            vdab_registration_date: None,
-            inactive_since: None,
-            limitation: TriState::Unknown,
-            disability_registration: TriState::Unknown,
-            guidance_trajectory: TriState::Unknown,
-            insufficient_skills: TriState::Unknown,
-            work_care_attest_valid_until: None,
-        }
+        Person::new("Peeters", "An")
     }
 
     #[test]

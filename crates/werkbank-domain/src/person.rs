@@ -126,6 +126,26 @@ pub struct Person {
 }
 
 impl Person {
+    /// A new (unstored) person of whom only the name is known: every other fact unknown.
+    pub fn new(last_name: impl Into<String>, first_name: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            insz: None,
+            last_name: last_name.into(),
+            first_name: first_name.into(),
+            birth_date: None,
+            sex: Sex::Unknown,
+            education_level: EducationLevel::Unknown,
+            vdab_registration_date: None,
+            inactive_since: None,
+            limitation: TriState::Unknown,
+            disability_registration: TriState::Unknown,
+            guidance_trajectory: TriState::Unknown,
+            insufficient_skills: TriState::Unknown,
+            work_care_attest_valid_until: None,
+        }
+    }
+
     /// "Achternaam, Voornaam".
     pub fn display_name(&self) -> String {
         format!("{}, {}", self.last_name, self.first_name)

@@ -57,7 +57,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use werkbank_domain::employment::ContractType;
-use werkbank_domain::{Category, EducationLevel, EmploymentPeriod, Fraction, Insz, Person, Sex, TriState, Violation};
+use werkbank_domain::{Category, EmploymentPeriod, Fraction, Insz, Person, Sex, Violation};
 
 pub const COLUMN_MISSING: &str = "import.column_missing";
 pub const COLUMN_DUPLICATE: &str = "import.column_duplicate";
@@ -449,22 +449,7 @@ impl<'a> RowReader<'a> {
 
     /// The person's own rules about the birth date (future, or not the INSZ's).
     fn check_person(&mut self, insz: Option<Insz>, birth_date: NaiveDate, today: NaiveDate) {
-        let person = Person {
-            id: None,
-            insz,
-            last_name: String::new(),
-            first_name: String::new(),
-            birth_date: Some(birth_date),
-            sex: Sex::Unknown,
-            education_level: EducationLevel::Unknown,
-            vdab_registration_date: None,
-            inactive_since: None,
-            limitation: TriState::Unknown,
-            disability_registration: TriState::Unknown,
-            guidance_trajectory: TriState::Unknown,
-            insufficient_skills: TriState::Unknown,
-            work_care_attest_valid_until: None,
-        };
+        let person = Person { insz, birth_date: Some(birth_date), ..Person::new("", "") };
         if let Err(violations) = person.validate(today) {
             // The names are checked as cells above; only the birth date's rules are new here.
             for v in violations.0.into_iter().filter(|v| v.field == "birth_date") {
