@@ -9,6 +9,7 @@
 pub mod audit;
 mod codec;
 pub mod organisation;
+pub mod payroll;
 pub mod people;
 pub mod periods;
 pub mod rules;

@@ -184,3 +184,92 @@ async fn dated_rule_values_per_work_form() {
     assert!(rules::delete(&mut conn, second).await.unwrap());
     assert_eq!(rules::count_for_work_form(&mut conn, wf).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn payroll_batches_lines_undo_and_reimport() {
+    use werkbank_store::payroll::{self, BatchRow, LineRow};
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let person_id = people::insert(&mut conn, &person()).await.unwrap();
+    let batch = BatchRow {
+        id: None,
+        file_name: "loon-2026-01.xlsx".into(),
+        file_size: 1234,
+        sha256: "ab".repeat(32),
+        sheet: Some("Blad1".into()),
+        mapping: "{}".into(),
+        profile_name: None,
+        imported_by: "test".into(),
+        imported_at: "2026-02-03T10:00:00Z".into(),
+        lines: 2500,
+        first_period: Some("2026-01-01".into()),
+        last_period: Some("2026-01-31".into()),
+        undone_at: None,
+        undone_by: None,
+    };
+    let id = payroll::insert_batch(&mut conn, &batch).await.unwrap();
+    let lines: Vec<LineRow> = (0..2500)
+        .map(|i| LineRow {
+            row: i + 2,
+            person_id: (i % 2 == 0).then_some(person_id),
+            worker_number: Some(format!("W{i}")),
+            period_start: "2026-01-01".into(),
+            period_end: "2026-01-31".into(),
+            wage_code: "1010".into(),
+            hours: Some(760),
+            amount: Some("-2.40".into()),
+            ..Default::default()
+        })
+        .collect();
+    payroll::insert_lines(&mut conn, id, &lines).await.unwrap(); // more than one statement's worth
+    assert_eq!(payroll::count_lines(&mut conn, id).await.unwrap(), 2500);
+    let january = payroll::lines_in(&mut conn, "2026-01-01", "2026-03-31").await.unwrap();
+    assert_eq!(january.len(), 2500);
+    assert_eq!(january[0].amount.as_deref(), Some("-2.40"));
+    assert!(payroll::lines_in(&mut conn, "2026-02-01", "2026-02-28").await.unwrap().is_empty());
+
+    // the same file again is refused while the first batch stands
+    assert!(payroll::active_batch_with_sha(&mut conn, &batch.sha256).await.unwrap().is_some());
+    assert!(payroll::insert_batch(&mut conn, &batch).await.is_err());
+
+    // undo removes every line, keeps the batch as history, and frees the file
+    assert_eq!(payroll::undo_batch(&mut conn, id, "2026-02-04T09:00:00Z", "test").await.unwrap(), Some(2500));
+    assert_eq!(payroll::undo_batch(&mut conn, id, "2026-02-04T09:00:00Z", "test").await.unwrap(), None);
+    assert_eq!(payroll::count_lines(&mut conn, id).await.unwrap(), 0);
+    let history = payroll::batch_by_id(&mut conn, id).await.unwrap().unwrap();
+    assert_eq!(history.undone_by.as_deref(), Some("test"));
+    let again = payroll::insert_batch(&mut conn, &batch).await.unwrap();
+    assert_ne!(again, id);
+    assert_eq!(payroll::batches(&mut conn).await.unwrap().len(), 2);
+
+    payroll::link_worker_number(&mut conn, "W7", person_id).await.unwrap();
+    assert_eq!(payroll::worker_numbers(&mut conn).await.unwrap(), [("W7".to_string(), person_id)]);
+}
+
+#[tokio::test]
+async fn wage_codes_and_mapping_profiles() {
+    use werkbank_store::payroll::{self, MappingProfileRow, WageCodeRow};
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let code =
+        |meaning: &str| WageCodeRow { id: None, code: "1010".into(), meaning: meaning.into(), description: None };
+    let id = payroll::upsert_wage_code(&mut conn, &code("worked_hours")).await.unwrap();
+    assert_eq!(payroll::upsert_wage_code(&mut conn, &code("paid_absence")).await.unwrap(), id);
+    assert_eq!(payroll::wage_codes(&mut conn).await.unwrap()[0].meaning, "paid_absence");
+    assert!(payroll::upsert_wage_code(&mut conn, &code("holiday")).await.is_err(), "unknown meaning refused");
+    assert!(payroll::delete_wage_code(&mut conn, id).await.unwrap());
+
+    let profile = |name: &str, at: &str| MappingProfileRow {
+        id: None,
+        name: name.into(),
+        header_signature: "insz|naam|periode|looncode".into(),
+        mapping: r#"{"insz":0}"#.into(),
+        updated_at: at.into(),
+    };
+    payroll::save_profile(&mut conn, &profile("SD Worx", "2026-01-01T00:00:00Z")).await.unwrap();
+    payroll::save_profile(&mut conn, &profile("Securex", "2026-02-01T00:00:00Z")).await.unwrap();
+    let found = payroll::profile_for_signature(&mut conn, "insz|naam|periode|looncode").await.unwrap().unwrap();
+    assert_eq!(found.name, "Securex", "the most recent profile for these headers");
+    assert!(payroll::profile_for_signature(&mut conn, "other").await.unwrap().is_none());
+    assert_eq!(payroll::profiles(&mut conn).await.unwrap().len(), 2);
+}

@@ -1,0 +1,335 @@
+//! Payroll batches and their lines, wage-code meanings, saved column mappings and
+//! remembered worker numbers. Rows are plain values (decimals as canonical text, hours in
+//! hundredths); `werkbank-api` turns them into figures.
+
+use crate::Result;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WageCodeRow {
+    pub id: Option<i64>,
+    pub code: String,
+    /// `worked_hours`, `paid_absence`, `unpaid_absence`, `gross_wage`,
+    /// `employer_contributions`, `reduction` or `other`.
+    pub meaning: String,
+    pub description: Option<String>,
+}
+
+pub async fn wage_codes(conn: &mut SqliteConnection) -> Result<Vec<WageCodeRow>> {
+    let rows: Vec<(i64, String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, code, meaning, description FROM wage_code ORDER BY code").fetch_all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, meaning, description)| WageCodeRow { id: Some(id), code, meaning, description })
+        .collect())
+}
+
+/// Adds a code or changes the meaning of an existing one.
+pub async fn upsert_wage_code(conn: &mut SqliteConnection, row: &WageCodeRow) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO wage_code (code, meaning, description) VALUES (?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET meaning = excluded.meaning, description = excluded.description RETURNING id",
+    )
+    .bind(&row.code)
+    .bind(&row.meaning)
+    .bind(&row.description)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn delete_wage_code(conn: &mut SqliteConnection, id: i64) -> Result<bool> {
+    Ok(sqlx::query("DELETE FROM wage_code WHERE id = ?").bind(id).execute(conn).await?.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingProfileRow {
+    pub id: Option<i64>,
+    pub name: String,
+    pub header_signature: String,
+    /// JSON object: field id → column index.
+    pub mapping: String,
+    pub updated_at: String,
+}
+
+type ProfileTuple = (i64, String, String, String, String);
+
+fn profile(t: ProfileTuple) -> MappingProfileRow {
+    let (id, name, header_signature, mapping, updated_at) = t;
+    MappingProfileRow { id: Some(id), name, header_signature, mapping, updated_at }
+}
+
+pub async fn save_profile(conn: &mut SqliteConnection, row: &MappingProfileRow) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO mapping_profile (name, header_signature, mapping, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET header_signature = excluded.header_signature, mapping = excluded.mapping,
+         updated_at = excluded.updated_at RETURNING id",
+    )
+    .bind(&row.name)
+    .bind(&row.header_signature)
+    .bind(&row.mapping)
+    .bind(&row.updated_at)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn profiles(conn: &mut SqliteConnection) -> Result<Vec<MappingProfileRow>> {
+    let rows: Vec<ProfileTuple> =
+        sqlx::query_as("SELECT id, name, header_signature, mapping, updated_at FROM mapping_profile ORDER BY name")
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(profile).collect())
+}
+
+/// The most recently saved profile for files with these headers.
+pub async fn profile_for_signature(conn: &mut SqliteConnection, signature: &str) -> Result<Option<MappingProfileRow>> {
+    let row: Option<ProfileTuple> = sqlx::query_as(
+        "SELECT id, name, header_signature, mapping, updated_at FROM mapping_profile WHERE header_signature = ?
+         ORDER BY updated_at DESC, id DESC LIMIT 1",
+    )
+    .bind(signature)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(profile))
+}
+
+pub async fn profile_by_name(conn: &mut SqliteConnection, name: &str) -> Result<Option<MappingProfileRow>> {
+    let row: Option<ProfileTuple> =
+        sqlx::query_as("SELECT id, name, header_signature, mapping, updated_at FROM mapping_profile WHERE name = ?")
+            .bind(name)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(profile))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchRow {
+    pub id: Option<i64>,
+    pub file_name: String,
+    pub file_size: i64,
+    pub sha256: String,
+    pub sheet: Option<String>,
+    /// JSON object: field id → column index.
+    pub mapping: String,
+    pub profile_name: Option<String>,
+    pub imported_by: String,
+    pub imported_at: String,
+    pub lines: i64,
+    pub first_period: Option<String>,
+    pub last_period: Option<String>,
+    pub undone_at: Option<String>,
+    pub undone_by: Option<String>,
+}
+
+const BATCH_COLUMNS: &str =
+    "id, file_name, file_size, sha256, sheet, mapping, profile_name, imported_by, imported_at, \
+                             lines, first_period, last_period, undone_at, undone_by";
+
+type BatchTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn batch(t: BatchTuple) -> BatchRow {
+    let (
+        id,
+        file_name,
+        file_size,
+        sha256,
+        sheet,
+        mapping,
+        profile_name,
+        imported_by,
+        imported_at,
+        lines,
+        first,
+        last,
+        undone_at,
+        undone_by,
+    ) = t;
+    BatchRow {
+        id: Some(id),
+        file_name,
+        file_size,
+        sha256,
+        sheet,
+        mapping,
+        profile_name,
+        imported_by,
+        imported_at,
+        lines,
+        first_period: first,
+        last_period: last,
+        undone_at,
+        undone_by,
+    }
+}
+
+pub async fn insert_batch(conn: &mut SqliteConnection, b: &BatchRow) -> Result<i64> {
+    let res = sqlx::query(
+        "INSERT INTO payroll_batch (file_name, file_size, sha256, sheet, mapping, profile_name, imported_by, imported_at,
+         lines, first_period, last_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&b.file_name)
+    .bind(b.file_size)
+    .bind(&b.sha256)
+    .bind(&b.sheet)
+    .bind(&b.mapping)
+    .bind(&b.profile_name)
+    .bind(&b.imported_by)
+    .bind(&b.imported_at)
+    .bind(b.lines)
+    .bind(&b.first_period)
+    .bind(&b.last_period)
+    .execute(conn)
+    .await?;
+    Ok(res.last_insert_rowid())
+}
+
+/// All batches, newest first (undone ones included: they are history).
+pub async fn batches(conn: &mut SqliteConnection) -> Result<Vec<BatchRow>> {
+    let rows: Vec<BatchTuple> =
+        sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch ORDER BY id DESC")).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(batch).collect())
+}
+
+pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<BatchRow>> {
+    let row: Option<BatchTuple> = sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(batch))
+}
+
+/// The batch (not undone) that imported a file with this SHA-256, if any.
+pub async fn active_batch_with_sha(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<BatchRow>> {
+    let row: Option<BatchTuple> =
+        sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch WHERE sha256 = ? AND undone_at IS NULL"))
+            .bind(sha256)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(batch))
+}
+
+/// Undoes a batch: its lines go, the batch stays as history with who undid it and when.
+/// Returns the number of lines removed, or `None` when the batch is unknown or undone.
+pub async fn undo_batch(conn: &mut SqliteConnection, id: i64, at: &str, by: &str) -> Result<Option<u64>> {
+    let marked =
+        sqlx::query("UPDATE payroll_batch SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL")
+            .bind(at)
+            .bind(by)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    if marked == 0 {
+        return Ok(None);
+    }
+    let removed =
+        sqlx::query("DELETE FROM payroll_line WHERE batch_id = ?").bind(id).execute(conn).await?.rows_affected();
+    Ok(Some(removed))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, sqlx::FromRow)]
+pub struct LineRow {
+    pub row: i64,
+    pub person_id: Option<i64>,
+    pub worker_number: Option<String>,
+    pub insz: Option<String>,
+    pub name: Option<String>,
+    pub period_start: String,
+    pub period_end: String,
+    pub wage_code: String,
+    pub description: Option<String>,
+    pub quantity: Option<String>,
+    pub unit: Option<String>,
+    pub hours: Option<i64>,
+    pub amount: Option<String>,
+    pub gross_wage: Option<String>,
+    pub employer_contributions: Option<String>,
+    pub q: Option<i64>,
+    pub s: Option<i64>,
+}
+
+/// Inserts many lines with multi-row statements (SQLite allows 32 766 bound values).
+pub async fn insert_lines(conn: &mut SqliteConnection, batch_id: i64, lines: &[LineRow]) -> Result<()> {
+    const PER_STATEMENT: usize = 1000; // 18 values a line
+    for chunk in lines.chunks(PER_STATEMENT) {
+        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO payroll_line (batch_id, row, person_id, worker_number, insz, name, period_start, period_end,
+             wage_code, description, quantity, unit, hours, amount, gross_wage, employer_contributions, q, s) ",
+        );
+        qb.push_values(chunk, |mut b, l| {
+            b.push_bind(batch_id)
+                .push_bind(l.row)
+                .push_bind(l.person_id)
+                .push_bind(&l.worker_number)
+                .push_bind(&l.insz)
+                .push_bind(&l.name)
+                .push_bind(&l.period_start)
+                .push_bind(&l.period_end)
+                .push_bind(&l.wage_code)
+                .push_bind(&l.description)
+                .push_bind(&l.quantity)
+                .push_bind(&l.unit)
+                .push_bind(l.hours)
+                .push_bind(&l.amount)
+                .push_bind(&l.gross_wage)
+                .push_bind(&l.employer_contributions)
+                .push_bind(l.q)
+                .push_bind(l.s);
+        });
+        qb.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Lines of batches not undone whose pay period overlaps `[start, end]` (ISO dates).
+pub async fn lines_in(conn: &mut SqliteConnection, start: &str, end: &str) -> Result<Vec<LineRow>> {
+    Ok(sqlx::query_as(
+        "SELECT l.row, l.person_id, l.worker_number, l.insz, l.name, l.period_start, l.period_end, l.wage_code,
+                l.description, l.quantity, l.unit, l.hours, l.amount, l.gross_wage, l.employer_contributions, l.q, l.s
+         FROM payroll_line l JOIN payroll_batch b ON b.id = l.batch_id
+         WHERE b.undone_at IS NULL AND l.period_start <= ? AND l.period_end >= ? ORDER BY l.person_id, l.period_start, l.row",
+    )
+    .bind(end)
+    .bind(start)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn count_lines(conn: &mut SqliteConnection, batch_id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM payroll_line WHERE batch_id = ?")
+        .bind(batch_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Remembers that a worker number belongs to a person.
+pub async fn link_worker_number(conn: &mut SqliteConnection, number: &str, person_id: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO worker_number (worker_number, person_id) VALUES (?, ?)
+         ON CONFLICT (worker_number) DO UPDATE SET person_id = excluded.person_id",
+    )
+    .bind(number)
+    .bind(person_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Every remembered worker number with its person.
+pub async fn worker_numbers(conn: &mut SqliteConnection) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as("SELECT worker_number, person_id FROM worker_number").fetch_all(conn).await?)
+}
