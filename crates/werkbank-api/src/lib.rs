@@ -12,6 +12,7 @@ pub mod error;
 mod input;
 pub mod messages;
 pub mod paths;
+mod payroll;
 mod staff_import;
 
 use chrono::{NaiveDate, Utc};
@@ -496,6 +497,119 @@ impl Api {
             end: iso(period.last_day()),
             problems,
         })
+    }
+
+    // ----- payroll ----------------------------------------------------------------
+
+    /// Imports a payroll export: all lines as one batch, or nothing (with every problem
+    /// listed). With `dry_run`, only the preview.
+    pub async fn import_payroll(&self, path: &Path, options: PayrollImportOptions) -> Result<PayrollImportResultDto> {
+        self.import_payroll_with_progress(path, options, &mut |_| {}).await
+    }
+
+    /// The same, reporting progress while the file is read (for a progress bar).
+    pub async fn import_payroll_with_progress(
+        &self,
+        path: &Path,
+        options: PayrollImportOptions,
+        progress: &mut (dyn FnMut(werkbank_import::table::Progress) + Send),
+    ) -> Result<PayrollImportResultDto> {
+        let mut tx = self.store.begin().await?;
+        let file = payroll::read(&mut tx, path, &options, progress).await?;
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let result = payroll::import(&mut tx, self.catalogue(), file, &options, &self.actor, &at).await?;
+        if let Some(id) = result.batch_id {
+            let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
+                "lines": result.lines_imported, "profile": result.profile });
+            self.audit(&mut tx, "import", "payroll_batch", Some(id), details).await?;
+            tx.commit().await?;
+        }
+        Ok(result)
+    }
+
+    /// Every payroll batch, newest first, undone ones included.
+    pub async fn payroll_batches(&self) -> Result<Vec<BatchDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::batches(&mut conn).await?.into_iter().map(payroll::batch_dto).collect())
+    }
+
+    /// Removes every line of a batch; the batch stays listed as undone.
+    pub async fn undo_payroll_batch(&self, id: i64) -> Result<BatchDto> {
+        let mut tx = self.store.begin().await?;
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let Some(removed) = werkbank_store::payroll::undo_batch(&mut tx, id, &at, &self.actor).await? else {
+            return match werkbank_store::payroll::batch_by_id(&mut tx, id).await? {
+                Some(_) => Err(AppError::Conflict { code: "payroll.already_undone", params: BTreeMap::new() }),
+                None => Err(AppError::NotFound { entity: "payroll_batch", id }),
+            };
+        };
+        self.audit(&mut tx, "undo", "payroll_batch", Some(id), serde_json::json!({ "lines_removed": removed })).await?;
+        let batch = werkbank_store::payroll::batch_by_id(&mut tx, id).await?.expect("exists");
+        tx.commit().await?;
+        Ok(payroll::batch_dto(batch))
+    }
+
+    pub async fn wage_codes(&self) -> Result<Vec<WageCodeDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::wage_codes(&mut conn)
+            .await?
+            .into_iter()
+            .map(|w| WageCodeDto { id: w.id, code: w.code, meaning: w.meaning, description: w.description })
+            .collect())
+    }
+
+    /// Adds a wage code or changes its meaning.
+    pub async fn save_wage_code(&self, input: WageCodeDto) -> Result<Vec<WageCodeDto>> {
+        let mut out = Vec::new();
+        let code = input.code.trim().to_string();
+        if code.is_empty() {
+            out.push(Violation::new("code", "value.required"));
+        }
+        if let Err(v) = payroll::check_meaning(&input.meaning) {
+            out.push(v);
+        }
+        Violations::check(out)?;
+        let mut tx = self.store.begin().await?;
+        let row = werkbank_store::payroll::WageCodeRow {
+            id: None,
+            code: code.clone(),
+            meaning: input.meaning.clone(),
+            description: input.description.clone().filter(|d| !d.trim().is_empty()),
+        };
+        let id = werkbank_store::payroll::upsert_wage_code(&mut tx, &row).await?;
+        self.audit(
+            &mut tx,
+            "save",
+            "wage_code",
+            Some(id),
+            serde_json::json!({ "code": code, "meaning": input.meaning }),
+        )
+        .await?;
+        tx.commit().await?;
+        self.wage_codes().await
+    }
+
+    pub async fn delete_wage_code(&self, id: i64) -> Result<Vec<WageCodeDto>> {
+        let mut tx = self.store.begin().await?;
+        if !werkbank_store::payroll::delete_wage_code(&mut tx, id).await? {
+            return Err(AppError::NotFound { entity: "wage_code", id });
+        }
+        self.audit(&mut tx, "delete", "wage_code", Some(id), serde_json::json!({})).await?;
+        tx.commit().await?;
+        self.wage_codes().await
+    }
+
+    /// Names of the saved column mappings.
+    pub async fn mapping_profiles(&self) -> Result<Vec<String>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(|p| p.name).collect())
+    }
+
+    /// Paid hours from the payroll against FTE from the register, per person.
+    pub async fn reconciliation(&self, period: &str) -> Result<ReconciliationDto> {
+        let period = ReportingPeriod::parse(period)?;
+        let mut conn = self.store.conn().await?;
+        payroll::reconcile(&mut conn, &period).await
     }
 
     // ----- demo and import ----------------------------------------------------------

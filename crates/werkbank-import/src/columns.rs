@@ -112,6 +112,13 @@ fn header_keys(header: &str) -> Vec<String> {
     keys
 }
 
+/// True when `header` names one of `synonyms` (compared as in [`find_columns`]), e.g. to
+/// tell an hours column from a days column among a field's synonyms.
+pub fn header_matches(header: &str, synonyms: &[&str]) -> bool {
+    let keys = header_keys(header);
+    synonyms.iter().any(|s| keys.contains(&normalise_key(s)))
+}
+
 /// The field a header names, if any.
 fn field_for<'f>(header: &str, fields: &'f [FieldSpec]) -> Option<&'f FieldSpec> {
     let keys = header_keys(header);
@@ -192,6 +199,13 @@ mod tests {
         assert_eq!(map.get("first_name").map(|m| (m.index, m.header.as_str())), Some((1, "Voornaam")));
         assert_eq!(map.index("start"), Some(3));
         assert_eq!(map.duplicates, [ColumnMatch { field: "start", index: 4, header: "Start date".into() }]);
+    }
+
+    #[test]
+    fn header_matches_synonyms() {
+        assert!(header_matches("Aantal uren (u)", &["Aantal uren"]));
+        assert!(header_matches("HEURES", &["Heures"]));
+        assert!(!header_matches("Aantal", &["Aantal uren", "Uren"]));
     }
 
     #[test]

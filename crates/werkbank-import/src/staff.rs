@@ -22,6 +22,8 @@
 //! Reading a cell (`value` = the cell's text as in the file):
 //! - `import.value_required` — a required cell is empty. No params.
 //! - `import.cell_error` — the cell holds a formula error. Params: `error` (`#N/A`, …).
+//! - `import.formula_without_value` — a formula saved without its computed value (the
+//!   value is unknown, not empty). Params: `formula` (without `=`; empty when unknown).
 //! - `import.date_unreadable` — not a date (birth_date, start, end,
 //!   placement_agreement_signed). No params.
 //! - `import.hours_unreadable` — not a number of hours (q, s). No params.
@@ -59,11 +61,9 @@ use std::path::Path;
 use werkbank_domain::employment::ContractType;
 use werkbank_domain::{Category, EmploymentPeriod, Fraction, Insz, Person, Sex, Violation};
 
-pub const COLUMN_MISSING: &str = "import.column_missing";
-pub const COLUMN_DUPLICATE: &str = "import.column_duplicate";
-pub const HEADER_ONLY: &str = "import.header_only";
-pub const CELL_ERROR: &str = "import.cell_error";
-pub const HEADER_NOT_FOUND: &str = "import.header_not_found";
+pub use crate::issue::{
+    ImportIssue, CELL_ERROR, COLUMN_DUPLICATE, COLUMN_MISSING, FORMULA_WITHOUT_VALUE, HEADER_NOT_FOUND, HEADER_ONLY,
+};
 pub const CONTRACT_UNKNOWN: &str = "import.contract_unknown";
 pub const SEX_UNKNOWN: &str = "import.sex_unknown";
 pub const PERSON_INCONSISTENT: &str = "import.person_inconsistent";
@@ -165,22 +165,6 @@ pub struct StaffRow {
     pub period: EmploymentPeriod,
     /// The work form's text as in the file, matched to the organisation's work forms later.
     pub work_form: Option<String>,
-}
-
-/// One problem, at a row and column of the file. No sentences: `code` and `params` key the
-/// message catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportIssue {
-    /// 1-based spreadsheet row (the header row for column-level issues).
-    pub row: u32,
-    /// Field id (`insz`, `start`, …).
-    pub column: String,
-    /// The column's header text as in the file, when the column exists.
-    pub header: Option<String>,
-    /// The cell's text as in the file, when not empty.
-    pub value: Option<String>,
-    pub code: String,
-    pub params: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -348,6 +332,11 @@ impl<'a> RowReader<'a> {
                 self.issue(field, CELL_ERROR, params);
                 Slot::Reported
             }
+            Some(Cell::FormulaWithoutValue(f)) => {
+                let params = BTreeMap::from([("formula".to_owned(), f.clone())]);
+                self.issue(field, FORMULA_WITHOUT_VALUE, params);
+                Slot::Reported
+            }
             Some(c) => Slot::Value(c),
         }
     }
@@ -477,11 +466,7 @@ fn hours_value(cell: &Cell) -> Result<u32, Violation> {
 
 /// An INSZ; a number cell loses leading zeros (00012556777 → 12556777), so it is padded.
 fn insz_value(cell: &Cell) -> Result<Insz, Violation> {
-    let text = match cell {
-        Cell::Number(n) if n.fract() == 0.0 && (0.0..1e11).contains(n) => format!("{:011}", *n as u64),
-        _ => parse_text(cell).unwrap_or_default(),
-    };
-    Insz::parse(&text)
+    values::parse_insz(cell)
 }
 
 fn category_value(cell: &Cell) -> Result<Category, Violation> {

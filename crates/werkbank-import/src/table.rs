@@ -1,20 +1,35 @@
-//! Reading a spreadsheet or CSV file into a [`Table`] of [`Cell`]s.
+//! Reading a spreadsheet or CSV file into a [`Table`] of [`Cell`]s, or row by row into a
+//! [`RowSink`] (for large files: [`stream_table`] never holds the whole sheet).
 //!
-//! - xlsx, xlsm, xlsb, xls and ods through calamine; only cached values are read, never
-//!   formulas. When the extension's reader refuses the bytes, calamine's format detection
-//!   is tried before giving up (files saved under the wrong extension happen).
+//! - xlsx and xlsm are streamed cell by cell (calamine's cell reader): only cached values
+//!   are read, never formulas; a formula cell whose cached value is missing (a file written
+//!   by a script without computing it) becomes [`Cell::FormulaWithoutValue`], never an
+//!   empty cell. xlsb, xls and ods go through calamine's ranges (xls and ods formula cells
+//!   without a value are detected the same way; xlsb always stores results). When the
+//!   extension's reader refuses the bytes, calamine's format detection is tried before
+//!   giving up (files saved under the wrong extension happen).
+//! - Merged areas (xlsx and xls; ods covered cells read as empty) are kept: every cell of an
+//!   area except its top-left one becomes [`Cell::Merged`], which holds no value of its own
+//!   (it [`is_empty`](Cell::is_empty)) but tells which area covers it and what the area
+//!   shows, so an import can repeat the value or report it. Reading the merged areas of an
+//!   xlsx sheet costs a second pass over its XML (they are stored after the cells).
 //! - csv and txt through the csv crate: the delimiter is sniffed among `;`, tab and `,`
 //!   (see [`sniff_delimiter`]); the encoding is taken from a BOM (UTF-8, UTF-16), else
 //!   UTF-8 when the bytes are valid UTF-8, else Windows-1252. CSV cells are always text:
 //!   the parsers in [`crate::values`] read numbers and dates from text.
 //!
 //! Row `i` of [`Table::rows`] is spreadsheet row `i + 1` and column `j` is column `j`
-//! (A = 0), also when a sheet's used range does not start at A1; trailing empty rows are
-//! dropped.
+//! (A = 0), also when a sheet's used range does not start at A1; trailing empty cells and
+//! rows are dropped. A streamed xlsx sheet must list its rows in ascending order (as the
+//! format requires and every writer does); cells within a row may come in any order.
 
-use calamine::{open_workbook_auto_from_rs, open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{
+    open_workbook_auto_from_rs, open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx,
+    XlsxError, XlsxFormulaMetadata,
+};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -32,13 +47,35 @@ pub enum Cell {
     Bool(bool),
     /// A formula error such as `#N/A` or `#DIV/0!`.
     Error(String),
+    /// A formula whose cached value is missing: the file was saved without computing it,
+    /// so its value is unknown (not empty). Holds the formula text without `=` (empty when
+    /// unknown). Imports report it (`import.formula_without_value`).
+    FormulaWithoutValue(String),
+    /// A cell covered by a merged area, other than the area's top-left cell. A spreadsheet
+    /// program shows the area's value here, but the file holds no value for this cell:
+    /// [`Cell::is_empty`] is true. `value` is what the top-left cell holds
+    /// ([`Cell::Empty`] when nothing), for an import that decides to repeat it.
+    Merged {
+        area: MergedArea,
+        value: Box<Cell>,
+    },
 }
 
 static EMPTY: Cell = Cell::Empty;
 
 impl Cell {
-    /// Empty, or text of whitespace only.
+    /// Empty, or text of whitespace only, or covered by a merged area (holding no value of
+    /// its own).
     pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty | Cell::Merged { .. } => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Empty or whitespace only: nothing at all in the file (unlike a merged cell).
+    fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
@@ -47,10 +84,11 @@ impl Cell {
     }
 
     /// The value as text, for showing what a file holds: whole numbers without `.0`,
-    /// dates as ISO `yyyy-mm-dd`, durations as `h:mm`, booleans as `true`/`false`.
+    /// dates as ISO `yyyy-mm-dd`, durations as `h:mm`, booleans as `true`/`false`, a
+    /// formula without value as `=` and its formula, a merged cell as empty text.
     pub fn to_text(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Merged { .. } => String::new(),
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => render_number(*n),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -58,6 +96,8 @@ impl Cell {
             Cell::Duration(d) => render_duration(*d),
             Cell::Bool(b) => b.to_string(),
             Cell::Error(e) => e.clone(),
+            Cell::FormulaWithoutValue(f) if f.is_empty() => String::new(),
+            Cell::FormulaWithoutValue(f) => format!("={f}"),
         }
     }
 }
@@ -82,6 +122,55 @@ fn render_duration(d: TimeDelta) -> String {
     }
 }
 
+/// A rectangle of merged cells: 0-based rows and columns, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MergedArea {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+impl MergedArea {
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row) && (self.first_col..=self.last_col).contains(&col)
+    }
+
+    /// True when the area lies within one column (merged over rows only).
+    pub fn is_single_column(&self) -> bool {
+        self.first_col == self.last_col
+    }
+
+    /// The area in A1 notation as a spreadsheet shows it: `E3:E5`.
+    pub fn to_a1(&self) -> String {
+        format!(
+            "{}{}:{}{}",
+            column_letters(self.first_col),
+            u64::from(self.first_row) + 1,
+            column_letters(self.last_col),
+            u64::from(self.last_row) + 1
+        )
+    }
+
+    fn from_dimensions(d: &Dimensions) -> Self {
+        Self { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 }
+    }
+}
+
+/// A column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub fn column_letters(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        // rem < 26, so the cast is exact.
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// One sheet of a workbook (or a CSV file) as rows of cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -102,6 +191,52 @@ impl Table {
     /// The 1-based row number a user sees for a 0-based row index.
     pub fn row_number(row_index: usize) -> u32 {
         u32::try_from(row_index).map_or(u32::MAX, |i| i.saturating_add(1))
+    }
+}
+
+/// What a streamed read knows about the sheet before its first row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    /// Every sheet in the workbook, in order (for a CSV file: the file name without extension).
+    pub sheet_names: Vec<String>,
+    /// The sheet being read.
+    pub sheet: String,
+    /// How many rows the sheet declares (xlsx dimension, xls/ods used range, CSV line
+    /// count), for progress: an estimate, 0 when unknown.
+    pub rows_hint: usize,
+}
+
+/// How far a long read has come (for a progress bar). `rows_total` is an estimate from
+/// [`SheetInfo::rows_hint`], raised to `rows_done` when the estimate was too low.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    pub rows_done: usize,
+    pub rows_total: usize,
+}
+
+/// Receives a sheet row by row from [`stream_table`].
+pub trait RowSink {
+    /// Called once, before the first row.
+    fn start(&mut self, info: &SheetInfo) {
+        let _ = info;
+    }
+
+    /// One row holding at least one value: its 0-based index (spreadsheet row `index + 1`)
+    /// and its cells with trailing empty cells dropped. Rows come in ascending order;
+    /// rows without any value are skipped.
+    fn row(&mut self, index: usize, cells: Vec<Cell>);
+}
+
+/// Collects streamed rows into [`Table::rows`].
+#[derive(Default)]
+struct CollectRows(Vec<Vec<Cell>>);
+
+impl RowSink for CollectRows {
+    fn row(&mut self, index: usize, cells: Vec<Cell>) {
+        if index > self.0.len() {
+            self.0.resize(index, Vec::new());
+        }
+        self.0.push(cells);
     }
 }
 
@@ -164,26 +299,35 @@ impl ReadError {
 /// Reads one sheet of a spreadsheet or a CSV file; `sheet` = `None` reads the first sheet
 /// (ignored for CSV). Sheet names match exactly, else ignoring case and outer spaces.
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ReadError::FileNotFound { path: path.display().to_string() },
-        _ => ReadError::Unreadable { detail: e.to_string() },
-    })?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    read_table_bytes(&bytes, &file_name, sheet)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-    Csv,
+    let bytes = read_file(path)?;
+    read_table_bytes(&bytes, &file_name_of(path), sheet)
 }
 
 /// Like [`read_table`], for a file already in memory; the format follows `file_name`'s
 /// extension.
 pub fn read_table_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, ReadError> {
+    let mut rows = CollectRows::default();
+    let info = stream_table_bytes(bytes, file_name, sheet, &mut rows)?;
+    Ok(Table { sheet_names: info.sheet_names, sheet: info.sheet, rows: rows.0 })
+}
+
+/// Reads one sheet row by row into `sink` without keeping the sheet in memory (the way to
+/// read large files); otherwise like [`read_table`]. A sheet without any value is
+/// [`ReadError::Empty`] (after `start`). On an error part way, `sink` may have received
+/// rows: discard them.
+pub fn stream_table(path: &Path, sheet: Option<&str>, sink: &mut dyn RowSink) -> Result<SheetInfo, ReadError> {
+    let bytes = read_file(path)?;
+    stream_table_bytes(&bytes, &file_name_of(path), sheet, sink)
+}
+
+/// Like [`stream_table`], for a file already in memory; the format follows `file_name`'s
+/// extension.
+pub fn stream_table_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    sink: &mut dyn RowSink,
+) -> Result<SheetInfo, ReadError> {
     let ext = Path::new(file_name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = match ext.as_str() {
         "xlsx" | "xlsm" => Format::Xlsx,
@@ -196,12 +340,37 @@ pub fn read_table_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> R
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
-    if format == Format::Csv {
+    let (info, rows) = if format == Format::Csv {
         let stem = Path::new(file_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        return read_csv(bytes, stem);
+        stream_csv(bytes, stem, sink)?
+    } else {
+        let workbook = open_workbook(bytes, format)?;
+        stream_sheet(workbook, sheet, sink)?
+    };
+    if rows == 0 {
+        return Err(ReadError::Empty);
     }
-    let workbook = open_workbook(bytes, format)?;
-    read_sheet(workbook, sheet)
+    Ok(info)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::FileNotFound { path: path.display().to_string() },
+        _ => ReadError::Unreadable { detail: e.to_string() },
+    })
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
 }
 
 fn open_workbook(bytes: &[u8], format: Format) -> Result<Sheets<Cursor<&[u8]>>, ReadError> {
@@ -220,7 +389,19 @@ fn open_workbook(bytes: &[u8], format: Format) -> Result<Sheets<Cursor<&[u8]>>, 
     by_extension.or_else(|detail| open_workbook_auto_from_rs(cursor).map_err(|_| ReadError::Unreadable { detail }))
 }
 
-fn read_sheet(mut workbook: Sheets<Cursor<&[u8]>>, wanted: Option<&str>) -> Result<Table, ReadError> {
+fn unreadable(e: impl std::fmt::Display) -> ReadError {
+    ReadError::Unreadable { detail: e.to_string() }
+}
+
+/// Columns a merged area is expanded to when the sheet does not declare its width.
+const MERGE_MAX_COLUMNS: u32 = 256;
+
+/// Streams the chosen sheet; returns the sheet info and the number of rows given to `sink`.
+fn stream_sheet(
+    mut workbook: Sheets<Cursor<&[u8]>>,
+    wanted: Option<&str>,
+    sink: &mut dyn RowSink,
+) -> Result<(SheetInfo, usize), ReadError> {
     let sheet_names = workbook.sheet_names();
     let sheet = match wanted {
         Some(wanted) => sheet_names
@@ -231,43 +412,226 @@ fn read_sheet(mut workbook: Sheets<Cursor<&[u8]>>, wanted: Option<&str>) -> Resu
             .ok_or_else(|| ReadError::SheetNotFound { sheet: wanted.to_owned(), available: sheet_names.clone() })?,
         None => sheet_names.first().cloned().ok_or(ReadError::Empty)?,
     };
-    let range = workbook.worksheet_range(&sheet).map_err(|e| ReadError::Unreadable { detail: e.to_string() })?;
-    let mut rows = Vec::new();
-    if let Some((first_row, first_col)) = range.start() {
-        rows.resize(first_row as usize, Vec::new());
-        for data_row in range.rows() {
-            let mut row = vec![Cell::Empty; first_col as usize];
-            row.extend(data_row.iter().map(cell_from_data));
-            rows.push(row);
-        }
-    }
-    finish(Table { sheet_names, sheet, rows })
+    let mut info = SheetInfo { sheet_names, sheet, rows_hint: 0 };
+    let rows = match &mut workbook {
+        Sheets::Xlsx(xlsx) => stream_xlsx(xlsx, &mut info, sink)?,
+        _ => stream_range(workbook, &mut info, sink)?,
+    };
+    Ok((info, rows))
 }
 
-/// Drops trailing empty cells and rows; a table without any value is [`ReadError::Empty`].
-fn finish(mut table: Table) -> Result<Table, ReadError> {
-    for row in &mut table.rows {
-        while row.last().is_some_and(Cell::is_empty) {
-            row.pop();
+/// An xlsx sheet, cell by cell: one allocation per text cell, no intermediate range.
+fn stream_xlsx(
+    xlsx: &mut Xlsx<Cursor<&[u8]>>,
+    info: &mut SheetInfo,
+    sink: &mut dyn RowSink,
+) -> Result<usize, ReadError> {
+    let merged = xlsx.merge_cells_by_sheet_name(&info.sheet).map_err(unreadable)?;
+    let mut reader = match xlsx.worksheet_cells_reader(&info.sheet) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells.
+        Err(XlsxError::NotAWorksheet(_)) => {
+            sink.start(info);
+            return Ok(0);
         }
+        Err(e) => return Err(unreadable(e)),
+    };
+    let dims = reader.dimensions();
+    let declared = dims.end != (0, 0) || dims.start != (0, 0);
+    info.rows_hint = if declared { dims.end.0 as usize + 1 } else { 0 };
+    let max_col = if declared { dims.end.1 } else { MERGE_MAX_COLUMNS - 1 };
+    sink.start(info);
+    let mut emitter = Emitter::new(sink, &merged, max_col);
+    // Shared formulas: anchor position and formula text per shared index, to name the
+    // formula of a derived cell without a cached value.
+    let mut shared: HashMap<usize, ((u32, u32), String)> = HashMap::new();
+    let mut current: Option<u32> = None;
+    let mut cells: Vec<Cell> = Vec::new();
+    while let Some(record) = reader.next_cell_with_formula_metadata().map_err(unreadable)? {
+        let (row, col) = record.pos;
+        match current {
+            Some(r) if r == row => {}
+            Some(r) if r < row => {
+                emitter.push(r as usize, std::mem::take(&mut cells));
+                current = Some(row);
+            }
+            Some(_) => return Err(unreadable("the sheet's rows are not in ascending order")),
+            None => current = Some(row),
+        }
+        let cell = match record.formula {
+            None => cell_from_owned(Data::from(record.value)),
+            Some(formula) => {
+                if let XlsxFormulaMetadata::Shared { shared_index, formula, .. } = &formula {
+                    shared.insert(*shared_index, (record.pos, formula.clone()));
+                }
+                if matches!(record.value, DataRef::Empty) {
+                    Cell::FormulaWithoutValue(formula_text(formula, record.pos, &shared))
+                } else {
+                    cell_from_owned(Data::from(record.value))
+                }
+            }
+        };
+        if matches!(cell, Cell::Empty) {
+            continue;
+        }
+        let col = col as usize;
+        if cells.len() <= col {
+            cells.resize(col + 1, Cell::Empty);
+        }
+        cells[col] = cell;
     }
-    while table.rows.last().is_some_and(Vec::is_empty) {
-        table.rows.pop();
+    if let Some(r) = current {
+        emitter.push(r as usize, cells);
     }
-    if table.rows.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    Ok(table)
+    Ok(emitter.rows)
 }
 
-fn cell_from_data(data: &Data) -> Cell {
+fn formula_text(
+    formula: XlsxFormulaMetadata,
+    pos: (u32, u32),
+    shared: &HashMap<usize, ((u32, u32), String)>,
+) -> String {
+    match formula {
+        XlsxFormulaMetadata::Normal { formula } | XlsxFormulaMetadata::Shared { formula, .. } => formula,
+        XlsxFormulaMetadata::SharedDerived { shared_index } => shared
+            .get(&shared_index)
+            .and_then(|(anchor, template)| calamine::expand_shared_formula(template, *anchor, pos).ok())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// xls, xlsb and ods through calamine's range of the sheet; each value is moved, not copied.
+fn stream_range(
+    mut workbook: Sheets<Cursor<&[u8]>>,
+    info: &mut SheetInfo,
+    sink: &mut dyn RowSink,
+) -> Result<usize, ReadError> {
+    let mut range = workbook.worksheet_range(&info.sheet).map_err(unreadable)?;
+    // xls and ods hold their formulas in memory already; xlsb always stores results.
+    let formulas = match &workbook {
+        Sheets::Xls(_) | Sheets::Ods(_) => workbook.worksheet_formula(&info.sheet).ok(),
+        _ => None,
+    };
+    let merged = match &workbook {
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&info.sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let (height, width) = range.get_size();
+    info.rows_hint = range.end().map_or(0, |(r, _)| r as usize + 1);
+    let max_col = range.end().map_or(MERGE_MAX_COLUMNS - 1, |(_, c)| c);
+    sink.start(info);
+    let mut emitter = Emitter::new(sink, &merged, max_col);
+    for r in 0..height {
+        let mut row = Vec::with_capacity(first_col as usize + width);
+        row.resize(first_col as usize, Cell::Empty);
+        for c in 0..width {
+            let data = std::mem::take(&mut range[(r, c)]);
+            let cell = if matches!(data, Data::Empty) {
+                // Row and column fit u32: they come from the range's u32 positions.
+                let pos = (first_row + r as u32, first_col + c as u32);
+                match formulas.as_ref().and_then(|f| f.get_value(pos)) {
+                    Some(formula) if !formula.is_empty() => Cell::FormulaWithoutValue(formula.clone()),
+                    _ => Cell::Empty,
+                }
+            } else {
+                cell_from_owned(data)
+            };
+            row.push(cell);
+        }
+        emitter.push(first_row as usize + r, row);
+    }
+    Ok(emitter.rows)
+}
+
+/// Gives rows to a sink: drops trailing empty cells, skips rows without any value and marks
+/// the cells covered by merged areas.
+struct Emitter<'s> {
+    sink: &'s mut dyn RowSink,
+    /// Merged areas by first row, not yet reached.
+    areas: Vec<MergedArea>,
+    next_area: usize,
+    /// Areas covering the current row, with their top-left cell's value.
+    active: Vec<(MergedArea, Cell)>,
+    max_col: u32,
+    rows: usize,
+}
+
+impl<'s> Emitter<'s> {
+    fn new(sink: &'s mut dyn RowSink, merged: &[Dimensions], max_col: u32) -> Self {
+        let mut areas: Vec<MergedArea> = merged
+            .iter()
+            .map(MergedArea::from_dimensions)
+            .filter(|a| a.first_row <= a.last_row && a.first_col <= a.last_col)
+            .filter(|a| a.first_row != a.last_row || a.first_col != a.last_col)
+            .collect();
+        areas.sort();
+        Self { sink, areas, next_area: 0, active: Vec::new(), max_col, rows: 0 }
+    }
+
+    fn push(&mut self, index: usize, mut cells: Vec<Cell>) {
+        trim_row(&mut cells);
+        if cells.is_empty() {
+            return;
+        }
+        if !self.areas.is_empty() {
+            self.cover(index, &mut cells);
+            trim_row(&mut cells);
+        }
+        self.sink.row(index, cells);
+        self.rows += 1;
+    }
+
+    /// Replaces the cells covered by merged areas with [`Cell::Merged`].
+    fn cover(&mut self, index: usize, cells: &mut Vec<Cell>) {
+        let Ok(row) = u32::try_from(index) else { return };
+        self.active.retain(|(a, _)| a.last_row >= row);
+        while let Some(area) = self.areas.get(self.next_area) {
+            if area.first_row > row {
+                break;
+            }
+            if area.last_row >= row {
+                let anchor = if area.first_row == row {
+                    cells.get(area.first_col as usize).cloned().unwrap_or(Cell::Empty)
+                } else {
+                    Cell::Empty
+                };
+                self.active.push((*area, anchor));
+            }
+            self.next_area += 1;
+        }
+        for (area, anchor) in &self.active {
+            let last_col = area.last_col.min(self.max_col.max(area.first_col)) as usize;
+            if cells.len() <= last_col {
+                cells.resize(last_col + 1, Cell::Empty);
+            }
+            for (col, cell) in cells.iter_mut().enumerate().take(last_col + 1).skip(area.first_col as usize) {
+                if row == area.first_row && col == area.first_col as usize {
+                    continue;
+                }
+                *cell = Cell::Merged { area: *area, value: Box::new(anchor.clone()) };
+            }
+        }
+    }
+}
+
+/// Drops trailing cells without anything in them (a merged cell is kept).
+fn trim_row(cells: &mut Vec<Cell>) {
+    while cells.last().is_some_and(Cell::is_blank) {
+        cells.pop();
+    }
+}
+
+/// Converts a value read by calamine, moving its text (no copy).
+fn cell_from_owned(data: Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Float(f) => Cell::Number(f),
+        Data::Bool(b) => Cell::Bool(b),
         Data::Error(e) => Cell::Error(e.to_string()),
         Data::DateTime(dt) => {
             // A serial below 1 is a time of day without a date (`as_datetime` would give
@@ -278,9 +642,14 @@ fn cell_from_data(data: &Data) -> Cell {
                 dt.as_datetime().map_or(Cell::Number(dt.as_f64()), date_or_datetime)
             }
         }
-        Data::DateTimeIso(s) => parse_iso_datetime(s).unwrap_or_else(|| Cell::Text(s.clone())),
-        Data::DurationIso(s) => parse_iso_duration(s).map_or_else(|| Cell::Text(s.clone()), Cell::Duration),
+        Data::DateTimeIso(s) => parse_iso_datetime(&s).unwrap_or(Cell::Text(s)),
+        Data::DurationIso(s) => parse_iso_duration(&s).map_or(Cell::Text(s), Cell::Duration),
     }
+}
+
+#[cfg(test)]
+fn cell_from_data(data: &Data) -> Cell {
+    cell_from_owned(data.clone())
 }
 
 fn date_or_datetime(dt: NaiveDateTime) -> Cell {
@@ -336,14 +705,14 @@ fn parse_iso_duration(s: &str) -> Option<TimeDelta> {
     Some(TimeDelta::milliseconds(if negative { -millis } else { millis }))
 }
 
-fn decode(bytes: &[u8]) -> String {
+/// The file's text; borrowed when the bytes are UTF-8 already (no copy of a large file).
+fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
+        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
     }
 }
 
@@ -403,36 +772,44 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.map_or(b';', |(_, _, i)| CANDIDATES[i] as u8)
 }
 
-fn read_csv(bytes: &[u8], sheet: String) -> Result<Table, ReadError> {
+fn stream_csv(bytes: &[u8], sheet: String, sink: &mut dyn RowSink) -> Result<(SheetInfo, usize), ReadError> {
     let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
+    let info = SheetInfo {
+        sheet_names: vec![sheet.clone()],
+        sheet,
+        rows_hint: text.bytes().filter(|b| *b == b'\n').count() + usize::from(!text.ends_with('\n')),
+    };
+    sink.start(&info);
+    let mut emitter = Emitter::new(sink, &[], 0);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
     // The csv crate skips blank lines; a spreadsheet shows them as rows. Row numbers follow
     // the record's line, less the extra lines of earlier quoted fields with line breaks.
     // A record's position is where the reader started, before the blank lines it skipped.
     let mut extra_lines: u64 = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Unreadable { detail: e.to_string() })?;
-        let line = record.position().map_or(rows.len() as u64 + 1, |p| {
+    let mut next_index: usize = 0;
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(unreadable)? {
+        let line = record.position().map_or(next_index as u64 + 1, |p| {
             let skipped =
                 usize::try_from(p.byte()).ok().and_then(|b| text.as_bytes().get(b..)).map_or(0, leading_line_breaks);
             p.line() + skipped
         });
         let row_index = usize::try_from(line.saturating_sub(extra_lines).saturating_sub(1)).unwrap_or(usize::MAX);
-        if row_index > rows.len() && row_index < usize::MAX {
-            rows.resize(row_index, Vec::new());
-        }
-        rows.push(
+        let index = row_index.max(next_index);
+        emitter.push(
+            index,
             record
                 .iter()
                 .map(|field| if field.trim().is_empty() { Cell::Empty } else { Cell::Text(field.to_owned()) })
                 .collect(),
         );
-        extra_lines += record.iter().map(|f| f.matches('\n').count() as u64).sum::<u64>();
+        next_index = index.saturating_add(1);
+        extra_lines += record.iter().map(|f| f.bytes().filter(|b| *b == b'\n').count() as u64).sum::<u64>();
     }
-    finish(Table { sheet_names: vec![sheet.clone()], sheet, rows })
+    let rows = emitter.rows;
+    Ok((info, rows))
 }
 
 /// Line breaks (`\n`, `\r\n` or a lone `\r`) before the first other byte.

@@ -15,15 +15,22 @@
 //!   exports, numbers in cells) use the point as decimal separator, while people who type
 //!   a Dutch thousands separator also type the decimal comma. Thousands groups must have
 //!   three digits. Spaces, `€` and a leading `+` are ignored; a trailing `-` (`2,40-`, as
-//!   some accounting exports write) means negative.
+//!   some accounting exports write) or parentheses (`(2,40)`) mean negative. Text parses
+//!   without allocating; longer than 64 characters is unreadable.
 //! - Hours: `7,60`, `7.6`, `38` (decimal hours) or `7:36` (hours and minutes, = 7,60),
 //!   also time/duration cells; returned in hundredths of hours, rounded half up.
+//!   [`parse_hours`] refuses negative hours; [`parse_signed_hours`] (payroll corrections)
+//!   accepts `-7,60` and `-7:36`.
+//! - Pay periods: a month or an RSZ quarter in many notations, or any date in the month
+//!   (see [`parse_pay_period`]).
+//! - INSZ: [`parse_insz`] pads number cells that lost their leading zeros.
 
 use crate::table::Cell;
-use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
+use werkbank_domain::{Insz, ReportingPeriod, Violation};
 
 /// The cell holds no value where one is required.
 pub const VALUE_REQUIRED: &str = "import.value_required";
@@ -33,6 +40,8 @@ pub const DATE_UNREADABLE: &str = "import.date_unreadable";
 pub const NUMBER_UNREADABLE: &str = "import.number_unreadable";
 /// Not a non-negative number of hours in any accepted form.
 pub const HOURS_UNREADABLE: &str = "import.hours_unreadable";
+/// Not a month or quarter in any accepted form (see [`parse_pay_period`]).
+pub const PERIOD_UNREADABLE: &str = "import.period_unreadable";
 
 /// Years a date may have.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
@@ -47,7 +56,7 @@ pub fn parse_date(cell: &Cell) -> Result<NaiveDate, &'static str> {
         Cell::Text(s) => parse_date_text(s),
         _ => None,
     };
-    date.filter(|d| YEARS.contains(&chrono::Datelike::year(d))).ok_or(DATE_UNREADABLE)
+    date.filter(|d| YEARS.contains(&d.year())).ok_or(DATE_UNREADABLE)
 }
 
 /// A whole number `yyyymmdd` (19000101–21991231), else an Excel serial date.
@@ -118,33 +127,53 @@ pub fn parse_decimal(cell: &Cell) -> Result<Decimal, &'static str> {
     }
 }
 
+/// Longest text (after dropping spaces and `€`) read as a number; longer is unreadable.
+const DECIMAL_TEXT_MAX: usize = 64;
+
+/// Parses without allocating (the text is copied to a stack buffer), as imports read
+/// hundreds of thousands of amounts.
 fn parse_decimal_text(s: &str) -> Option<Decimal> {
-    let cleaned: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€')).collect();
-    let (negative, body) = if let Some(rest) = cleaned.strip_prefix('-') {
+    let mut buf = [0u8; DECIMAL_TEXT_MAX];
+    let mut len = 0;
+    for c in s.chars() {
+        match c {
+            ' ' | '\u{a0}' | '\u{202f}' | '€' => {}
+            c if c.is_ascii() => {
+                *buf.get_mut(len)? = c as u8; // ASCII: the cast is exact
+                len += 1;
+            }
+            _ => return None,
+        }
+    }
+    let cleaned = std::str::from_utf8(&buf[..len]).ok()?;
+    let (negative, body) = if let Some(inner) = cleaned.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        (true, inner) // accounting notation: (2,40) is -2.40
+    } else if let Some(rest) = cleaned.strip_prefix('-') {
         (true, rest)
     } else if let Some(rest) = cleaned.strip_suffix('-') {
         (true, rest)
     } else {
-        (false, cleaned.strip_prefix('+').unwrap_or(&cleaned))
+        (false, cleaned.strip_prefix('+').unwrap_or(cleaned))
     };
     if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
         return None;
     }
-    let dots = body.matches('.').count();
-    let commas = body.matches(',').count();
+    let dots = body.bytes().filter(|b| *b == b'.').count();
+    let commas = body.bytes().filter(|b| *b == b',').count();
     // (decimal separator, thousands separator)
     let (decimal, thousands) = match (dots, commas) {
         (0, 0) => (None, None),
-        (_, 0) if dots > 1 => (None, Some('.')),
-        (0, _) if commas > 1 => (None, Some(',')),
-        (1, 0) => (Some('.'), None),
-        (0, 1) => (Some(','), None),
-        _ if body.rfind('.') > body.rfind(',') => (Some('.'), Some(',')),
-        _ => (Some(','), Some('.')),
+        (_, 0) if dots > 1 => (None, Some(b'.')),
+        (0, _) if commas > 1 => (None, Some(b',')),
+        (1, 0) => (Some(b'.'), None),
+        (0, 1) => (Some(b','), None),
+        _ if body.rfind('.') > body.rfind(',') => (Some(b'.'), Some(b',')),
+        _ => (Some(b','), Some(b'.')),
     };
     let (int_part, frac_part) = match decimal {
         Some(sep) => {
-            let (i, f) = body.rsplit_once(sep)?;
+            let at = body.bytes().rposition(|b| b == sep)?;
+            let (i, f) = (&body[..at], &body[at + 1..]);
             if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
@@ -152,31 +181,37 @@ fn parse_decimal_text(s: &str) -> Option<Decimal> {
         }
         None => (body, ""),
     };
-    let digits: String = match thousands {
-        Some(sep) => {
-            let groups: Vec<&str> = int_part.split(sep).collect();
-            let first_ok = (1..=3).contains(&groups[0].len());
-            if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-                return None;
-            }
-            groups.concat()
+    if let Some(sep) = thousands {
+        let mut groups = int_part.split(char::from(sep));
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if !first_ok || groups.any(|g| g.len() != 3) {
+            return None;
         }
-        None => int_part.to_owned(),
-    };
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.is_empty() && frac_part.is_empty()) {
+    }
+    let int_digits = || int_part.bytes().filter(move |b| Some(*b) != thousands);
+    if !int_digits().all(|b| b.is_ascii_digit()) || (int_digits().next().is_none() && frac_part.is_empty()) {
         return None;
     }
-    let mut text = String::with_capacity(digits.len() + frac_part.len() + 3);
-    if negative {
-        text.push('-');
-    }
-    text.push_str(if digits.is_empty() { "0" } else { &digits });
-    if !frac_part.is_empty() {
-        text.push('.');
-        text.push_str(frac_part);
-    }
     // The written scale is kept: "-2,40" is -2.40.
-    Decimal::from_str(&text).ok()
+    let significant = int_digits().skip_while(|b| *b == b'0').count() + frac_part.len();
+    let mut value = if significant <= 28 && frac_part.len() <= 28 {
+        let mantissa = int_digits().chain(frac_part.bytes()).fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+        // frac_part.len() <= 28, so the cast is exact.
+        Decimal::try_from_i128_with_scale(mantissa, frac_part.len() as u32).ok()?
+    } else {
+        // Too many digits for a mantissa: let rust_decimal decide (rare, allocates).
+        let mut text: String = int_digits().map(char::from).collect();
+        if text.is_empty() {
+            text.push('0');
+        }
+        if !frac_part.is_empty() {
+            text.push('.');
+            text.push_str(frac_part);
+        }
+        Decimal::from_str(&text).ok()?
+    };
+    value.set_sign_negative(negative);
+    Some(value)
 }
 
 /// Hours in hundredths (7:36 → 760, "7,60" → 760, 38 → 3800), rounded half up.
@@ -229,16 +264,326 @@ fn parse_hours_minutes(s: &str) -> Option<u32> {
     hundredths_from_duration(TimeDelta::seconds(h * 3600 + m * 60 + sec)).ok()
 }
 
-/// The text of a cell, trimmed; `None` when empty (or a formula error). Numbers are
+/// The text of a cell, trimmed; `None` when empty (or a formula error, a formula without
+/// value, a merged cell). Numbers are
 /// rendered without `.0` (93051822361.0 → "93051822361").
 pub fn parse_text(cell: &Cell) -> Option<String> {
     match cell {
-        Cell::Empty | Cell::Error(_) => None,
+        Cell::Empty | Cell::Error(_) | Cell::FormulaWithoutValue(_) | Cell::Merged { .. } => None,
+        Cell::Text(s) => {
+            let trimmed = s.trim();
+            (!trimmed.is_empty()).then(|| trimmed.to_owned())
+        }
         _ => {
             let text = cell.to_text();
             let trimmed = text.trim();
             (!trimmed.is_empty()).then(|| trimmed.to_owned())
         }
+    }
+}
+
+/// Signed hours in hundredths, for quantities that may be corrections (`-7,60`, `-7:36`,
+/// a negative duration); otherwise like [`parse_hours`].
+pub fn parse_signed_hours(cell: &Cell) -> Result<i64, &'static str> {
+    match cell {
+        _ if cell.is_empty() => Err(VALUE_REQUIRED),
+        Cell::Duration(d) => {
+            let (negative, d) = if *d < TimeDelta::zero() { (true, -*d) } else { (false, *d) };
+            let h = i64::from(hundredths_from_duration(d)?);
+            Ok(if negative { -h } else { h })
+        }
+        Cell::Text(s) if s.contains(':') => {
+            let s = s.trim();
+            let (negative, rest) = s.strip_prefix('-').map_or((false, s), |r| (true, r.trim_start()));
+            let h = i64::from(parse_hours_minutes(rest).ok_or(HOURS_UNREADABLE)?);
+            Ok(if negative { -h } else { h })
+        }
+        Cell::Number(_) | Cell::Text(_) => {
+            let hours = parse_decimal(cell).map_err(|_| HOURS_UNREADABLE)?;
+            hundredths_of(hours).ok_or(HOURS_UNREADABLE)
+        }
+        _ => Err(HOURS_UNREADABLE),
+    }
+}
+
+/// A decimal number of hours in hundredths, rounded half away from zero.
+pub fn hundredths_of(hours: Decimal) -> Option<i64> {
+    (hours * Decimal::ONE_HUNDRED).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64()
+}
+
+/// Like [`parse_text`], but moves a text cell's string out instead of copying it (the
+/// cell is left [`Cell::Empty`]); trims in place.
+pub fn take_text(cell: &mut Cell) -> Option<String> {
+    match cell {
+        Cell::Text(s) => {
+            let mut s = std::mem::take(s);
+            *cell = Cell::Empty;
+            let end = s.trim_end().len();
+            s.truncate(end);
+            let start = s.len() - s.trim_start().len();
+            if start > 0 {
+                s.drain(..start);
+            }
+            (!s.is_empty()).then_some(s)
+        }
+        other => parse_text(other),
+    }
+}
+
+/// An INSZ from a cell, with or without dots and dashes (`Insz::parse`). A number cell
+/// loses leading zeros (00012556777 → 12556777), so it is padded to 11 digits.
+pub fn parse_insz(cell: &Cell) -> Result<Insz, Violation> {
+    let text = match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (0.0..1e11).contains(n) => format!("{:011}", *n as u64),
+        _ => parse_text(cell).unwrap_or_default(),
+    };
+    Insz::parse(&text)
+}
+
+/// A pay period: the month or RSZ quarter a payroll line belongs to. Ordered by first day
+/// (a month before the quarter that starts with it); shown and serialised as `2026-01`
+/// (month) or `2026/1` (quarter), the notations of [`ReportingPeriod`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PayPeriod {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+}
+
+impl PayPeriod {
+    /// The month containing `day`.
+    pub fn month_of(day: NaiveDate) -> Self {
+        Self::Month { year: day.year(), month: day.month() }
+    }
+
+    pub fn first_day(&self) -> NaiveDate {
+        self.reporting_period().first_day()
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        self.reporting_period().last_day()
+    }
+
+    /// The RSZ quarter the period lies in (a quarter is its own quarter).
+    pub fn quarter(&self) -> Self {
+        match *self {
+            Self::Month { year, month } => Self::Quarter { year, quarter: (month - 1) / 3 + 1 },
+            q @ Self::Quarter { .. } => q,
+        }
+    }
+
+    /// Quarters since year 0 (`year × 4 + quarter − 1`), for distances between periods.
+    pub fn quarter_index(&self) -> i64 {
+        let (year, quarter) = match *self {
+            Self::Month { year, month } => (year, (month - 1) / 3 + 1),
+            Self::Quarter { year, quarter } => (year, quarter),
+        };
+        i64::from(year) * 4 + i64::from(quarter) - 1
+    }
+
+    pub fn reporting_period(&self) -> ReportingPeriod {
+        match *self {
+            Self::Month { year, month } => ReportingPeriod::Month { year, month },
+            Self::Quarter { year, quarter } => ReportingPeriod::Quarter { year, quarter },
+        }
+    }
+}
+
+impl Ord for PayPeriod {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
+    }
+}
+
+impl PartialOrd for PayPeriod {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for PayPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.reporting_period().fmt(f)
+    }
+}
+
+impl serde::Serialize for PayPeriod {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A pay period from a cell. Months: `01/2026`, `1-2026`, `01.2026`, `2026-01`,
+/// `2026/01` (two digits), `202601` and `012026` (text or number), `januari 2026`,
+/// `jan. 2026`, `janvier 2026`, `January 2026`, `2026 januari`, or any date in the month
+/// (a date cell, an Excel serial, `31/01/2026`, `20260131`, ISO). Quarters: `2026/1` (RSZ
+/// notation: one digit after a slash), `20261` (text or number), `Q1 2026`, `2026-Q1`,
+/// `K1 2026`, `T1 2026`, `1e kwartaal 2026`, `kwartaal 1 2026`, `1er trimestre 2026`,
+/// `1st quarter 2026`. A range `01/01/2026 - 31/01/2026` (also `tot`, `t/m`, `au`, `to`)
+/// is its month when both days lie in one month, its quarter when it is exactly one.
+/// Years 1900–2199; a year alone (`2026`) is not a pay period.
+pub fn parse_pay_period(cell: &Cell) -> Result<PayPeriod, &'static str> {
+    let period = match cell {
+        _ if cell.is_empty() => return Err(VALUE_REQUIRED),
+        Cell::Date(d) => Some(PayPeriod::month_of(*d)),
+        Cell::DateTime(dt) => Some(PayPeriod::month_of(dt.date())),
+        Cell::Number(n) => period_from_number(*n),
+        Cell::Text(s) => period_from_text(s.trim()),
+        _ => None,
+    };
+    period.filter(|p| YEARS.contains(&p.first_day().year())).ok_or(PERIOD_UNREADABLE)
+}
+
+fn month(year: i64, month: i64) -> Option<PayPeriod> {
+    let year = i32::try_from(year).ok().filter(|y| YEARS.contains(y))?;
+    let month = u32::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    Some(PayPeriod::Month { year, month })
+}
+
+fn quarter(year: i64, quarter: i64) -> Option<PayPeriod> {
+    let year = i32::try_from(year).ok().filter(|y| YEARS.contains(y))?;
+    let quarter = u32::try_from(quarter).ok().filter(|q| (1..=4).contains(q))?;
+    Some(PayPeriod::Quarter { year, quarter })
+}
+
+fn period_from_number(n: f64) -> Option<PayPeriod> {
+    if n.fract() == 0.0 && (10_000.0..100_000_000.0).contains(&n) {
+        // A whole number below 10^8: the cast is exact.
+        let v = n as i64;
+        match v {
+            // yyyyq; Excel serials in this range are dates in the 1950s: not pay periods.
+            19_000..=21_999 => return quarter(v / 10, v % 10),
+            100_000..=999_999 => return month(v / 100, v % 100),
+            10_000_000..=99_999_999 => return date_from_number(n).map(PayPeriod::month_of),
+            _ => {}
+        }
+    }
+    excel_serial_to_date(n).map(PayPeriod::month_of)
+}
+
+fn digits_value(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+fn period_from_text(s: &str) -> Option<PayPeriod> {
+    if let Some(v) = digits_value(s) {
+        return match s.len() {
+            5 => quarter(v / 10, v % 10),
+            // yyyymm, else mmyyyy (a year ≥ 1900 never starts like a month)
+            6 => month(v / 100, v % 100).or_else(|| month(v % 10_000, v / 10_000)),
+            8 => parse_date_text(s).map(PayPeriod::month_of),
+            _ => None,
+        };
+    }
+    // Two numbers (the most common form, tried first: it allocates nothing).
+    if let Some(sep) = s.chars().find(|c| matches!(c, '/' | '-' | '.' | ' ')) {
+        if let Some((a, b)) = s.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if let (Some(x), Some(y)) = (digits_value(a), digits_value(b)) {
+                return match (a.len(), b.len()) {
+                    (4, 1) if sep == '/' => quarter(x, y),
+                    (4, 1..=2) => month(x, y),
+                    (1..=2, 4) => month(y, x),
+                    _ => None,
+                };
+            }
+        }
+    }
+    if let Some(d) = parse_date_text(s) {
+        return Some(PayPeriod::month_of(d));
+    }
+    for sep in [" - ", " – ", " — ", " tot ", " t/m ", " tm ", " au ", " à ", " to "] {
+        if let Some((a, b)) = s.split_once(sep) {
+            return period_from_range(parse_date_text(a)?, parse_date_text(b)?);
+        }
+    }
+    period_from_words(s)
+}
+
+fn period_from_range(first: NaiveDate, last: NaiveDate) -> Option<PayPeriod> {
+    let month = PayPeriod::month_of(first);
+    if PayPeriod::month_of(last) == month && first <= last {
+        return Some(month);
+    }
+    let quarter = month.quarter();
+    (first == quarter.first_day() && last == quarter.last_day()).then_some(quarter)
+}
+
+/// Month names and abbreviations (Dutch, French, English), accents dropped.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["januari", "jan", "janvier", "janv", "january"],
+    &["februari", "feb", "febr", "fevrier", "fev", "fevr", "february"],
+    &["maart", "mrt", "maa", "mars", "march", "mar"],
+    &["april", "apr", "avril", "avr"],
+    &["mei", "mai", "may"],
+    &["juni", "jun", "juin", "june"],
+    &["juli", "jul", "juillet", "juil", "july"],
+    &["augustus", "aug", "aout", "august"],
+    &["september", "sep", "sept", "septembre"],
+    &["oktober", "okt", "octobre", "oct", "october"],
+    &["november", "nov", "novembre"],
+    &["december", "dec", "decembre"],
+];
+const QUARTER_WORDS: &[&str] = &["q", "k", "t", "kw", "kwartaal", "trimestre", "trim", "quarter", "qtr"];
+const ORDINAL_SUFFIXES: &[&str] = &["e", "ste", "de", "er", "re", "eme", "st", "nd", "rd", "th"];
+
+/// `januari 2026`, `Q1 2026`, `2e kwartaal 2026`, … (see [`parse_pay_period`]).
+fn period_from_words(s: &str) -> Option<PayPeriod> {
+    // Runs of digits and runs of letters; anything else separates.
+    let mut tokens: Vec<(bool, &str)> = Vec::new(); // (is_number, text)
+    let mut start: Option<(usize, bool)> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let kind = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        match (start, kind) {
+            (Some((_, was)), Some(k)) if was == k => {}
+            (Some((from, was)), _) => {
+                tokens.push((was, &s[from..i]));
+                start = kind.map(|k| (i, k));
+            }
+            (None, Some(k)) => start = Some((i, k)),
+            (None, None) => {}
+        }
+    }
+    // `small`: a quarter number, or the day of a date written with a month name.
+    let (mut year, mut month_no, mut small, mut marker) = (None, None, None, false);
+    let mut after_number = false;
+    for (is_number, text) in tokens {
+        if is_number {
+            let v = digits_value(text)?;
+            match text.len() {
+                4 if year.is_none() => year = Some(v),
+                1..=2 if small.is_none() => small = Some(v),
+                _ => return None,
+            }
+            after_number = true;
+            continue;
+        }
+        let key = crate::columns::normalise_key(text);
+        if let Some(m) = MONTH_NAMES.iter().position(|names| names.contains(&key.as_str())) {
+            if month_no.replace(m as i64 + 1).is_some() {
+                return None;
+            }
+        } else if QUARTER_WORDS.contains(&key.as_str()) {
+            marker = true;
+        } else if !(after_number && ORDINAL_SUFFIXES.contains(&key.as_str())) {
+            return None;
+        }
+        after_number = false;
+    }
+    match (year?, month_no, small, marker) {
+        (y, Some(m), None, false) => month(y, m),
+        // `3 januari 2026`: a day in the month
+        (y, Some(m), Some(day), false) => {
+            NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(day).ok()?)
+                .and_then(|_| month(y, m))
+        }
+        (y, None, Some(q), true) => quarter(y, q),
+        _ => None,
     }
 }
 
@@ -384,5 +729,142 @@ mod tests {
         assert_eq!(excel_serial_to_date(45658.0), Some(d(2025, 1, 1)));
         assert_eq!(excel_serial_to_date(0.5), None);
         assert_eq!(excel_serial_to_date(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn pay_periods() {
+        let m = |year, month| PayPeriod::Month { year, month };
+        let q = |year, quarter| PayPeriod::Quarter { year, quarter };
+        let ok = [
+            (text("01/2026"), m(2026, 1)),
+            (text("1/2026"), m(2026, 1)),
+            (text("01-2026"), m(2026, 1)),
+            (text("01.2026"), m(2026, 1)),
+            (text("2026-01"), m(2026, 1)),
+            (text("2026/01"), m(2026, 1)),
+            (text("2026-1"), m(2026, 1)),
+            (text("202601"), m(2026, 1)),
+            (text("012026"), m(2026, 1)),
+            (text("januari 2026"), m(2026, 1)),
+            (text("Januari 2026"), m(2026, 1)),
+            (text("jan. 2026"), m(2026, 1)),
+            (text("janvier 2026"), m(2026, 1)),
+            (text("February 2026"), m(2026, 2)),
+            (text("février 2026"), m(2026, 2)),
+            (text("mrt 2026"), m(2026, 3)),
+            (text("août 2026"), m(2026, 8)),
+            (text("2026 december"), m(2026, 12)),
+            (text("3 januari 2026"), m(2026, 1)),
+            (text("31/01/2026"), m(2026, 1)),
+            (text("20260131"), m(2026, 1)),
+            (text("2026-01-31"), m(2026, 1)),
+            (text("01/01/2026 - 31/01/2026"), m(2026, 1)),
+            (text("01/01/2026 tot 15/01/2026"), m(2026, 1)),
+            (text("2026/1"), q(2026, 1)),
+            (text("2026/4"), q(2026, 4)),
+            (text("20261"), q(2026, 1)),
+            (text("Q1 2026"), q(2026, 1)),
+            (text("2026-Q2"), q(2026, 2)),
+            (text("2026Q3"), q(2026, 3)),
+            (text("K4 2025"), q(2025, 4)),
+            (text("T1 2026"), q(2026, 1)),
+            (text("1e kwartaal 2026"), q(2026, 1)),
+            (text("2de kwartaal 2026"), q(2026, 2)),
+            (text("kwartaal 3 2026"), q(2026, 3)),
+            (text("1er trimestre 2026"), q(2026, 1)),
+            (text("2ème trimestre 2026"), q(2026, 2)),
+            (text("4th quarter 2025"), q(2025, 4)),
+            (text("01/01/2026 - 31/03/2026"), q(2026, 1)),
+            (Cell::Number(202601.0), m(2026, 1)),
+            (Cell::Number(20261.0), q(2026, 1)),
+            (Cell::Number(20260131.0), m(2026, 1)),
+            (Cell::Number(46054.0), m(2026, 2)), // Excel serial of 2026-02-01
+            (Cell::Date(d(2026, 3, 15)), m(2026, 3)),
+        ];
+        for (cell, expected) in ok {
+            assert_eq!(parse_pay_period(&cell), Ok(expected), "{cell:?}");
+        }
+        let bad = [
+            text("2026"),
+            text("2026/5"),
+            text("2026/13"),
+            text("13/2026"),
+            text("01/26"),
+            text("Q5 2026"),
+            text("januari"),
+            text("januari februari 2026"),
+            text("loonperiode 2026"),
+            text("Q1 januari 2026"),
+            text("31 februari 2026"),
+            text("01/01/2026 - 28/02/2026"),
+            text("46053"),
+            Cell::Number(20265.0),
+            Cell::Bool(true),
+        ];
+        for cell in bad {
+            assert_eq!(parse_pay_period(&cell), Err(PERIOD_UNREADABLE), "{cell:?}");
+        }
+        assert_eq!(parse_pay_period(&Cell::Empty), Err(VALUE_REQUIRED));
+    }
+
+    #[test]
+    fn pay_period_days_order_and_text() {
+        let jan = PayPeriod::Month { year: 2026, month: 1 };
+        let q1 = PayPeriod::Quarter { year: 2026, quarter: 1 };
+        let feb = PayPeriod::Month { year: 2026, month: 2 };
+        assert_eq!((jan.first_day(), jan.last_day()), (d(2026, 1, 1), d(2026, 1, 31)));
+        assert_eq!((q1.first_day(), q1.last_day()), (d(2026, 1, 1), d(2026, 3, 31)));
+        assert_eq!(feb.quarter(), q1);
+        assert_eq!(feb.quarter_index(), q1.quarter_index());
+        assert_eq!(PayPeriod::Quarter { year: 2025, quarter: 4 }.quarter_index() + 1, q1.quarter_index());
+        assert!(jan < q1 && q1 < feb);
+        assert_eq!((jan.to_string(), q1.to_string()), ("2026-01".to_owned(), "2026/1".to_owned()));
+        assert_eq!(serde_json::to_string(&q1).unwrap(), "\"2026/1\"");
+    }
+
+    #[test]
+    fn signed_hours() {
+        assert_eq!(parse_signed_hours(&text("7,60")), Ok(760));
+        assert_eq!(parse_signed_hours(&text("-7,60")), Ok(-760));
+        assert_eq!(parse_signed_hours(&text("7:36")), Ok(760));
+        assert_eq!(parse_signed_hours(&text("-7:36")), Ok(-760));
+        assert_eq!(parse_signed_hours(&text("7,666")), Ok(767));
+        assert_eq!(parse_signed_hours(&text("-7,666")), Ok(-767));
+        assert_eq!(parse_signed_hours(&Cell::Duration(TimeDelta::minutes(-456))), Ok(-760));
+        assert_eq!(parse_signed_hours(&text("7:75")), Err(HOURS_UNREADABLE));
+        assert_eq!(parse_signed_hours(&text("zeven")), Err(HOURS_UNREADABLE));
+        assert_eq!(parse_signed_hours(&Cell::Empty), Err(VALUE_REQUIRED));
+    }
+
+    #[test]
+    fn more_decimals() {
+        assert_eq!(parse_decimal(&text("(2,40)")).unwrap().to_string(), "-2.40");
+        assert_eq!(parse_decimal(&text("(1.234,56)")).unwrap().to_string(), "-1234.56");
+        assert_eq!(
+            parse_decimal(&text("0,1234567890123456789012345678")).unwrap().to_string(),
+            "0.1234567890123456789012345678"
+        );
+        assert_eq!(parse_decimal(&text("12345678901234567890")).unwrap().to_string(), "12345678901234567890");
+        assert_eq!(parse_decimal(&text(&"1".repeat(65))), Err(NUMBER_UNREADABLE));
+        for bad in ["(2,40", "2,40)", "(-2,40)", "()", "7,60u", "½"] {
+            assert_eq!(parse_decimal(&text(bad)), Err(NUMBER_UNREADABLE), "{bad}");
+        }
+    }
+
+    #[test]
+    fn taking_text() {
+        let mut cell = text("  1010 ");
+        assert_eq!(take_text(&mut cell), Some("1010".into()));
+        assert_eq!(cell, Cell::Empty);
+        assert_eq!(take_text(&mut Cell::Number(42.0)), Some("42".into()));
+        assert_eq!(take_text(&mut text("   ")), None);
+        assert_eq!(take_text(&mut Cell::FormulaWithoutValue("A1*2".into())), None);
+    }
+
+    #[test]
+    fn insz_cells() {
+        assert_eq!(parse_insz(&Cell::Number(12556777.0)).unwrap().digits(), "00012556777");
+        assert_eq!(parse_insz(&text("93.05.18-223.61")).unwrap().digits(), "93051822361");
+        assert_eq!(parse_insz(&text("93051822362")).unwrap_err().code, "insz.checksum");
     }
 }

@@ -134,7 +134,7 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A zip archive with stored (uncompressed) entries.
-fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data) in entries {

@@ -1,0 +1,235 @@
+//! Payroll import through the use cases: matching, all-or-nothing, re-import and undo,
+//! mapping profiles, wage codes and reconciliation.
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use werkbank_api::dto::*;
+use werkbank_api::error::AppError;
+use werkbank_api::Api;
+use werkbank_domain::Category;
+
+async fn api() -> Api {
+    Api::open_in_memory().await.unwrap().with_today(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap())
+}
+
+/// Two people in the register: Peeters (INSZ known) and Claes (the file only has her
+/// worker number), both full time from 2025.
+async fn register(api: &Api) -> (i64, i64) {
+    let mut ids = Vec::new();
+    for (insz, name) in [("93051822361", "Peeters"), ("85073003328", "Claes")] {
+        let input =
+            PersonInput { insz: insz.into(), last_name: name.into(), first_name: "X".into(), ..Default::default() };
+        let id = api.create_person(input).await.unwrap().person.id;
+        let period = PeriodInput {
+            category: Some(Category::TargetGroupRecognised),
+            start: "01/01/2025".into(),
+            q: "38".into(),
+            s: "38".into(),
+            ..Default::default()
+        };
+        api.add_period(id, period).await.unwrap();
+        ids.push(id);
+    }
+    (ids[0], ids[1])
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const JANUARY: &str = "Werknemersnummer;INSZ;Naam;Periode;Looncode;Omschrijving;Aantal;Eenheid;Bedrag\n\
+    101;93.05.18-223.61;Peeters X;01/2026;1010;Gewerkte uren;168,29;u;\n\
+    101;93.05.18-223.61;Peeters X;01/2026;2000;Brutoloon;;;2.345,67\n\
+    202;;Claes X;01/2026;1010;Gewerkte uren;100;u;\n\
+    202;;Claes X;01/2026;1060;Ziekte ziekenfonds;68,29;u;\n";
+
+#[tokio::test]
+async fn unmatched_workers_are_linked_once_and_remembered() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "loon-2026-01.csv", JANUARY);
+
+    // Claes has no INSZ in the file and no remembered number: refused, nothing stored.
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "import.has_issues");
+    let unmatched = dto.details.issues.iter().find(|i| i.code == "payroll.worker_unmatched").unwrap();
+    assert_eq!((unmatched.row, unmatched.value.as_deref()), (4, Some("202")));
+    assert!(api.payroll_batches().await.unwrap().is_empty());
+
+    // The preview shows the same, and who matched.
+    let preview =
+        api.import_payroll(&file, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+    assert!(!preview.can_commit);
+    assert_eq!(preview.lines_read, 4);
+    assert_eq!(preview.unmatched.len(), 1);
+    assert_eq!(preview.lines[0].person_id, Some(peeters));
+    assert_eq!(preview.lines[0].hours, Some(16829));
+    assert_eq!(preview.lines[1].amount.as_deref(), Some("2345.67"));
+    assert_eq!(
+        (preview.first_period.as_deref(), preview.last_period.as_deref()),
+        (Some("2026-01-01"), Some("2026-01-31"))
+    );
+
+    // Link 202 to Claes: the batch is stored.
+    let links = vec![WorkerLink { worker: "202".into(), person_id: claes }];
+    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    assert_eq!(done.lines_imported, 4);
+    let batches = api.payroll_batches().await.unwrap();
+    assert_eq!(batches.len(), 1);
+    assert_eq!(batches[0].sha256.len(), 64);
+    assert_eq!(batches[0].lines, 4);
+
+    // February: 202 is recognised by its remembered number.
+    let feb = write(dir.path(), "loon-2026-02.csv", &JANUARY.replace("01/2026", "02/2026"));
+    let result = api.import_payroll(&feb, PayrollImportOptions::default()).await.unwrap();
+    assert_eq!(result.lines_imported, 4);
+    assert!(result
+        .lines
+        .iter()
+        .filter(|l| l.worker_number.as_deref() == Some("202"))
+        .all(|l| l.person_id == Some(claes)));
+}
+
+#[tokio::test]
+async fn the_same_file_twice_is_refused_until_undone() {
+    let api = api().await;
+    let (_, claes) = register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "loon.csv", JANUARY);
+    let opts = || PayrollImportOptions {
+        links: vec![WorkerLink { worker: "202".into(), person_id: claes }],
+        ..Default::default()
+    };
+    let first = api.import_payroll(&file, opts()).await.unwrap();
+    // the same bytes under another name are the same file
+    let copy = write(dir.path(), "kopie.csv", JANUARY);
+    let err = api.import_payroll(&copy, opts()).await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "payroll.already_imported");
+    assert!(dto.message.contains("loon.csv"), "{}", dto.message);
+
+    let undone = api.undo_payroll_batch(first.batch_id.unwrap()).await.unwrap();
+    assert!(undone.undone_at.is_some());
+    assert!(api.reconciliation("2026-01").await.unwrap().rows.iter().all(|r| r.paid_hours == 0), "lines gone");
+    let err = api.undo_payroll_batch(first.batch_id.unwrap()).await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "payroll.already_undone");
+    let again = api.import_payroll(&copy, opts()).await.unwrap();
+    assert_eq!(again.lines_imported, 4);
+    assert_eq!(api.payroll_batches().await.unwrap().len(), 2, "the undone batch stays as history");
+    let trail = api.audit_trail(None).await.unwrap();
+    assert!(trail.iter().any(|e| e.entity == "payroll_batch" && e.action == "undo"));
+}
+
+#[tokio::test]
+async fn a_file_with_problems_stores_nothing() {
+    let api = api().await;
+    register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "fout.csv",
+        "Werknemersnummer;INSZ;Naam;Periode;Looncode;Aantal;Eenheid;Bedrag\n\
+         101;93.05.18-223.61;Peeters X;01/2026;1010;168,29;u;\n\
+         101;93.05.18-223.62;Peeters X;01/2026;1010;8;u;\n\
+         101;93.05.18-223.61;Peeters X;13/2026;1010;8;u;\n\
+         101;93.05.18-223.61;Peeters X;01/2026;2000;;;veel\n",
+    );
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let dto = api.error_dto(&err);
+    let at: Vec<(u32, &str, &str)> =
+        dto.details.issues.iter().map(|i| (i.row, i.column.as_str(), i.code.as_str())).collect();
+    assert!(at.contains(&(3, "insz", "insz.checksum")), "{at:?}");
+    assert!(at.contains(&(4, "period", "import.period_unreadable")), "{at:?}");
+    assert!(at.contains(&(5, "amount", "import.number_unreadable")), "{at:?}");
+    assert!(dto.details.issues.iter().all(|i| !i.message.is_empty() && !i.message.starts_with("import.")));
+    assert!(api.payroll_batches().await.unwrap().is_empty());
+
+    for (name, bytes) in [("leeg.xlsx", &b""[..]), ("kapot.xlsx", &b"PK\x03\x04 not really a zip"[..])] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = api.import_payroll(&path, PayrollImportOptions::default()).await.unwrap_err();
+        assert!(matches!(err, AppError::Import { .. }), "{name}: {err}");
+        assert!(!api.error_dto(&err).message.is_empty());
+    }
+    assert!(api.payroll_batches().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_hand_mapping_is_saved_and_applied_next_time() {
+    let api = api().await;
+    register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "Kol1;Kol2;Kol3;Kol4;Kol5\n\
+               93051822361;01/2026;1010;168,29;u\n\
+               85073003328;01/2026;1010;100;u\n";
+    let file = write(dir.path(), "vreemd.csv", odd);
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "import.header_not_found"));
+    let mapping: BTreeMap<String, u32> = [("insz", 0), ("period", 1), ("wage_code", 2), ("quantity", 3), ("unit", 4)]
+        .map(|(k, v)| (k.to_string(), v))
+        .into();
+    let opts = PayrollImportOptions {
+        mapping: Some(mapping),
+        save_profile_as: Some("Eigen export".into()),
+        ..Default::default()
+    };
+    let done = api.import_payroll(&file, opts).await.unwrap();
+    assert_eq!((done.lines_imported, done.profile.as_deref()), (2, Some("Eigen export")));
+    assert_eq!(api.mapping_profiles().await.unwrap(), ["Eigen export"]);
+
+    // Next month, same headers: the profile is chosen automatically.
+    let next = write(dir.path(), "vreemd-02.csv", &odd.replace("01/2026", "02/2026"));
+    let preview =
+        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+    assert_eq!(preview.profile.as_deref(), Some("Eigen export"));
+    assert!(preview.can_commit, "{:?}", preview.issues);
+    assert_eq!(preview.columns.iter().find(|c| c.field == "insz").unwrap().column, Some(0));
+}
+
+#[tokio::test]
+async fn reconciliation_compares_paid_hours_with_register_fte() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1060".into(),
+        meaning: "unpaid_absence".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let err = api
+        .save_wage_code(WageCodeDto { id: None, code: "9".into(), meaning: "vakantie".into(), description: None })
+        .await
+        .unwrap_err();
+    assert_eq!(api.error_dto(&err).details.violations[0].field, "meaning");
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "loon.csv", JANUARY);
+    let links = vec![WorkerLink { worker: "202".into(), person_id: claes }];
+    api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+
+    let r = api.reconciliation("2026-01").await.unwrap();
+    // full time in January: 38 h × 31 days ÷ 7 = 168,2857 h
+    let row = |id: i64| r.rows.iter().find(|x| x.person_id == id).unwrap();
+    assert_eq!(row(peeters).register_fte, "1.0000");
+    assert_eq!(row(peeters).paid_hours, 16829);
+    assert_eq!(row(peeters).payroll_fte.as_deref(), Some("1.0000")); // 168,29 / 168,2857
+    assert!(!row(peeters).flagged);
+    assert_eq!(row(claes).payroll_fte.as_deref(), Some("0.5942")); // 100 / 168,2857; sickness unpaid
+    assert_eq!(row(claes).difference.as_deref(), Some("-0.4058"));
+    assert!(row(claes).flagged);
+    assert_eq!(r.unmapped_codes, ["2000"]);
+}
