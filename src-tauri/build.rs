@@ -22,6 +22,15 @@ const COMMANDS: &[&str] = &[
     "ratios",
     "eligibility",
     "problems",
+    "choose_spreadsheet",
+    "import_payroll",
+    "payroll_batches",
+    "undo_payroll_batch",
+    "wage_codes",
+    "save_wage_code",
+    "delete_wage_code",
+    "mapping_profiles",
+    "reconciliation",
 ];
 
 fn main() {

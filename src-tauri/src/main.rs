@@ -5,7 +5,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
+use tauri::ipc::Channel;
 use tauri::State;
+use tauri_plugin_dialog::DialogExt;
 use werkbank_api::dto::*;
 use werkbank_api::{paths, Api, ErrorDto};
 
@@ -128,6 +130,71 @@ async fn problems(api: State<'_, Api>, period: Option<String>) -> Reply<Problems
     reply(&api, api.problems(period.as_deref()).await)
 }
 
+/// Opens the native file chooser for a spreadsheet; `null` when cancelled. The dialog is
+/// opened from Rust, so the webview needs no file-system or dialog permission.
+/// `WERKBANK_PICK_FILE` answers for the chooser in automated tests.
+#[tauri::command]
+async fn choose_spreadsheet(app: tauri::AppHandle) -> Result<Option<String>, ErrorDto> {
+    if let Some(path) = std::env::var_os("WERKBANK_PICK_FILE") {
+        return Ok(Some(path.to_string_lossy().to_string()));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Bestand kiezen")
+        .add_filter("Rekenbladen (xlsx, xls, ods, csv)", &["xlsx", "xls", "ods", "csv", "txt"])
+        .blocking_pick_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+async fn import_payroll(
+    api: State<'_, Api>,
+    path: PathBuf,
+    options: PayrollImportOptions,
+    on_progress: Channel<ProgressDto>,
+) -> Reply<PayrollImportResultDto> {
+    let mut progress = |p: werkbank_api::Progress| {
+        let _ = on_progress.send(ProgressDto { rows_done: p.rows_done as u32, rows_total: p.rows_total as u32 });
+    };
+    reply(&api, api.import_payroll_with_progress(&path, options, &mut progress).await)
+}
+
+#[tauri::command]
+async fn payroll_batches(api: State<'_, Api>) -> Reply<Vec<BatchDto>> {
+    reply(&api, api.payroll_batches().await)
+}
+
+#[tauri::command]
+async fn undo_payroll_batch(api: State<'_, Api>, id: i64) -> Reply<BatchDto> {
+    reply(&api, api.undo_payroll_batch(id).await)
+}
+
+#[tauri::command]
+async fn wage_codes(api: State<'_, Api>) -> Reply<Vec<WageCodeDto>> {
+    reply(&api, api.wage_codes().await)
+}
+
+#[tauri::command]
+async fn save_wage_code(api: State<'_, Api>, input: WageCodeDto) -> Reply<Vec<WageCodeDto>> {
+    reply(&api, api.save_wage_code(input).await)
+}
+
+#[tauri::command]
+async fn delete_wage_code(api: State<'_, Api>, id: i64) -> Reply<Vec<WageCodeDto>> {
+    reply(&api, api.delete_wage_code(id).await)
+}
+
+#[tauri::command]
+async fn mapping_profiles(api: State<'_, Api>) -> Reply<Vec<String>> {
+    reply(&api, api.mapping_profiles().await)
+}
+
+#[tauri::command]
+async fn reconciliation(api: State<'_, Api>, period: String) -> Reply<ReconciliationDto> {
+    reply(&api, api.reconciliation(&period).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -158,6 +225,7 @@ fn main() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(api)
         .invoke_handler(tauri::generate_handler![
             app_status,
@@ -180,6 +248,15 @@ fn main() {
             ratios,
             eligibility,
             problems,
+            choose_spreadsheet,
+            import_payroll,
+            payroll_batches,
+            undo_payroll_batch,
+            wage_codes,
+            save_wage_code,
+            delete_wage_code,
+            mapping_profiles,
+            reconciliation,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -477,6 +477,14 @@ pub struct ProblemsDto {
 
 // ----- payroll import ------------------------------------------------------------------
 
+/// How far a long import has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProgressDto {
+    pub rows_done: u32,
+    pub rows_total: u32,
+}
+
 /// Links a worker of the file (by worker number, else INSZ) to a person of the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -27,6 +27,7 @@ use werkbank_store::{audit, organisation, people, periods, settings, SqliteConne
 
 pub use error::ErrorDto;
 pub use werkbank_domain::Category;
+pub use werkbank_import::table::Progress;
 
 /// Setting: the weekly hours of activity that make one FTE in work care (hundredths).
 pub const WORK_CARE_FULL_TIME_KEY: &str = "work_care_full_time";

@@ -46,14 +46,14 @@ pub(crate) async fn read(
     conn: &mut SqliteConnection,
     path: &Path,
     options: &PayrollImportOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<ReadFile> {
     let bytes = std::fs::read(path).map_err(|_| {
         import_error("import.file_not_found", [("path".to_string(), path.display().to_string())].into())
     })?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let parse = |mapping: Option<ColumnMapping>, progress: &mut dyn FnMut(Progress)| {
+    let parse = |mapping: Option<ColumnMapping>, progress: &mut (dyn FnMut(Progress) + Send)| {
         let opts = PayrollOptions { sheet: options.sheet.clone(), mapping, header_row: None };
         preview_payroll_bytes(&bytes, &file_name, &opts, progress).map_err(|e| AppError::Import {
             code: e.code().to_string(),
