@@ -246,3 +246,45 @@ fn ratios_eligibility_and_problems() {
     assert!(problems.iter().any(|p| p["code"] == "problem.contingent_under_used"), "{problems:?}");
     assert!(problems.iter().all(|p| p["message"].as_str().is_some_and(|m| !m.is_empty())));
 }
+
+/// Payroll through the CLI: dry run, wage codes, import, refused re-import, undo.
+#[test]
+fn payroll_import_batches_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    json(&werkbank(&db, &["demo", "--json"]));
+    // Aerts (74.07.01-313.96) is in the demo register, full time in January 2026.
+    let file = dir.path().join("loon.csv");
+    std::fs::write(
+        &file,
+        "Werknemersnummer;INSZ;Naam;Periode;Looncode;Omschrijving;Aantal;Eenheid;Bedrag\n\
+         101;74.07.01-313.96;Aerts Rachid;01/2026;1010;Gewerkte uren;168,29;u;\n\
+         101;74070131396;Aerts Rachid;01/2026;2000;Brutoloon;;;2.345,67\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dry = json(&werkbank(&db, &["payroll", "import", path, "--dry-run", "--json"]));
+    assert_eq!((dry["lines_read"].as_u64(), dry["can_commit"].as_bool()), (Some(2), Some(true)));
+    assert_eq!(json(&werkbank(&db, &["payroll", "batches", "--json"])).as_array().unwrap().len(), 0);
+
+    let codes = json(&werkbank(&db, &["payroll", "codes", "--set", "1010=worked_hours", "--json"]));
+    assert_eq!(codes[0]["meaning"], "worked_hours");
+    let done = json(&werkbank(&db, &["payroll", "import", path, "--json"]));
+    assert_eq!(done["lines_imported"], 2);
+    let batch = done["batch_id"].as_i64().unwrap().to_string();
+
+    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2026-01", "--json"]));
+    let aerts = r["rows"].as_array().unwrap().iter().find(|x| x["name"] == "Aerts, Rachid").unwrap();
+    assert_eq!((aerts["paid_hours"].as_i64(), aerts["payroll_fte"].as_str()), (Some(16829), Some("1.0000")));
+    assert_eq!(r["unmapped_codes"], serde_json::json!(["2000"]));
+
+    let again = werkbank(&db, &["payroll", "import", path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("al ingelezen"));
+
+    let undone = json(&werkbank(&db, &["payroll", "undo", &batch, "--json"]));
+    assert!(undone["undone_at"].is_string());
+    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2026-01", "--json"]));
+    assert!(r["rows"].as_array().unwrap().iter().all(|x| x["paid_hours"] == 0));
+    assert_eq!(json(&werkbank(&db, &["payroll", "import", path, "--json"]))["lines_imported"], 2, "allowed after undo");
+}

@@ -95,6 +95,12 @@ pub struct ErrorDto {
     pub details: ErrorDetails,
 }
 
+/// A one-violation validation error (adapters that parse their own arguments).
+pub fn violation(field: &str, code: &str, params: &[(&str, &str)]) -> Violations {
+    let v = params.iter().fold(Violation::new(field, code), |v, (k, val)| v.with(*k, val));
+    Violations::one(v)
+}
+
 pub fn violation_dto(cat: &Catalogue, v: &Violation) -> ViolationDto {
     ViolationDto {
         field: v.field.clone(),

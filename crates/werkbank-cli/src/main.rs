@@ -19,6 +19,8 @@ macro_rules! out {
     }};
 }
 
+mod payroll;
+
 #[derive(Parser)]
 #[command(
     name = "werkbank",
@@ -80,6 +82,41 @@ enum Command {
         #[arg(long)]
         period: Option<String>,
     },
+    /// Payroll exports of the social secretariat: import, batches, undo, wage codes, reconciliation
+    Payroll {
+        #[command(subcommand)]
+        command: payroll::PayrollCommand,
+    },
+    /// Benchmark tooling: synthetic files to measure the payroll import (docs/performance.md)
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Write a synthetic workplace: its staff register (personeel.csv) and payroll exports
+    /// (loon.xlsx, loon.csv and their first 100 000 lines, loon-100k.xlsx and loon-100k.csv).
+    /// Needs no database.
+    Generate {
+        /// People in the staff register
+        #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        workers: u32,
+        /// Calendar years of payroll
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
+        years: u32,
+        /// The folder to write into (created when missing; its files are replaced)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The same seed gives the same files
+        #[arg(long, default_value_t = werkbank_bench::GenerateOptions::DEFAULT_SEED)]
+        seed: u64,
+        /// The first year of payroll
+        #[arg(long, default_value_t = werkbank_bench::GenerateOptions::DEFAULT_FIRST_YEAR,
+              value_parser = clap::value_parser!(i32).range(1950..=2100))]
+        first_year: i32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -111,6 +148,10 @@ enum StaffCommand {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let cat = Catalogue::nl_be();
+    if let Command::Bench { command } = &cli.command {
+        // Writes files only: no database is opened.
+        return bench(cat, cli.global.json, command);
+    }
     let path = cli.global.db.clone().unwrap_or_else(paths::default_database_path);
     let result = async {
         let api = Api::open(&path).await?;
@@ -278,6 +319,66 @@ fn comma(decimal: &str) -> String {
     decimal.replace('.', ",")
 }
 
+fn bench(cat: &Catalogue, json: bool, command: &BenchCommand) -> ExitCode {
+    use werkbank_bench::write::thousands;
+    let BenchCommand::Generate { workers, years, out, seed, first_year } = command;
+    let started = std::time::Instant::now();
+    let options = werkbank_bench::GenerateOptions {
+        workers: *workers,
+        years: *years,
+        out: out.clone(),
+        seed: *seed,
+        first_year: *first_year,
+    };
+    match werkbank_bench::generate(options) {
+        Ok(summary) => {
+            let seconds = started.elapsed().as_secs_f64();
+            if json {
+                let mut value = serde_json::to_value(&summary).expect("the summary serialises");
+                value["seconds"] = serde_json::json!((seconds * 1000.0).round() / 1000.0);
+                print_json(&value);
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.bench.done",
+                        &params([
+                            ("dir", out.display().to_string()),
+                            ("seconds", comma(&format!("{seconds:.1}"))),
+                            ("people", thousands(u64::from(summary.people))),
+                            ("periods", thousands(u64::from(summary.periods))),
+                            ("lines", thousands(summary.payroll_lines)),
+                        ])
+                    )
+                );
+                for (path, size) in &summary.files {
+                    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let megabytes = comma(&format!("{:.1}", *size as f64 / 1_000_000.0));
+                    out!("  {}", cat.render("cli.bench.file", &params([("file", file), ("size", megabytes)])));
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let code = "bench.write_failed";
+            let details =
+                werkbank_api::error::ErrorDetails { params: params([("detail", e.to_string())]), ..Default::default() };
+            let dto = werkbank_api::ErrorDto {
+                kind: werkbank_api::error::ErrorKind::Internal,
+                code: code.into(),
+                message: cat.render(code, &details.params),
+                details,
+            };
+            if json {
+                out!("{}", serde_json::to_string_pretty(&serde_json::json!({ "error": dto })).expect("json"));
+            } else {
+                eprintln!("Fout: {}", dto.message);
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
 async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, AppError> {
     let cat = api.catalogue();
     let json = cli.global.json;
@@ -410,6 +511,8 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 }
             }
         }
+        Command::Bench { .. } => unreachable!("handled before the database is opened"),
+        Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
             if *dry_run {
                 let preview = api.preview_staff_import(file, sheet.clone()).await?;

@@ -1,0 +1,200 @@
+//! `werkbank payroll …`: importing the social secretariat's exports, batches and undo,
+//! wage-code meanings, and the reconciliation of paid hours with the register.
+
+use super::{comma, issue_line, params, print_json};
+use clap::Subcommand;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use werkbank_api::dto::{PayrollImportOptions, WageCodeDto, WorkerLink};
+use werkbank_api::error::AppError;
+use werkbank_api::messages::{format_date, Catalogue};
+use werkbank_api::Api;
+
+#[derive(Subcommand)]
+pub enum PayrollCommand {
+    /// Import a payroll export (.xlsx, .xls, .ods, .csv): all lines as one batch, or nothing
+    Import {
+        file: PathBuf,
+        /// Worksheet name (default: the first)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Apply this saved column mapping (default: the one saved for the same headers)
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Save the mapping used under this name
+        #[arg(long, value_name = "NAME")]
+        save_mapping: Option<String>,
+        /// Link a worker of the file (worker number or INSZ) to a person: WORKER=PERSON_ID
+        #[arg(long, value_name = "WORKER=PERSON_ID")]
+        link: Vec<String>,
+        /// Check the file and show the preview; store nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List the imported batches, newest first
+    Batches,
+    /// Undo a batch: all its lines are removed
+    Undo { batch: i64 },
+    /// List wage codes and their meaning, or set one with --set CODE=MEANING
+    Codes {
+        /// e.g. 1010=worked_hours (meanings: worked_hours, paid_absence, unpaid_absence,
+        /// gross_wage, employer_contributions, reduction, other)
+        #[arg(long, value_name = "CODE=MEANING")]
+        set: Vec<String>,
+    },
+    /// Paid hours from the payroll against FTE from the register, per person
+    Reconcile {
+        #[arg(long)]
+        period: String,
+    },
+}
+
+fn split_pair(text: &str, field: &str) -> Result<(String, String), AppError> {
+    text.split_once('=')
+        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .ok_or_else(|| werkbank_domain_violation(field, text))
+}
+
+fn werkbank_domain_violation(field: &str, text: &str) -> AppError {
+    AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
+}
+
+pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollCommand) -> Result<ExitCode, AppError> {
+    match command {
+        PayrollCommand::Import { file, sheet, mapping, save_mapping, link, dry_run } => {
+            let mut links = Vec::new();
+            for l in link {
+                let (worker, person) = split_pair(l, "link")?;
+                let person_id = person.parse().map_err(|_| werkbank_domain_violation("link", l))?;
+                links.push(WorkerLink { worker, person_id });
+            }
+            let options = PayrollImportOptions {
+                sheet: sheet.clone(),
+                mapping: None,
+                profile: mapping.clone(),
+                save_profile_as: save_mapping.clone(),
+                links,
+                dry_run: *dry_run,
+            };
+            let r = api.import_payroll(file, options).await?;
+            if json {
+                print_json(&r);
+            } else {
+                for i in &r.issues {
+                    out!("{}", issue_line(cat, i.row, &i.column, &i.message));
+                }
+                for u in &r.unmatched {
+                    out!(
+                        "{}",
+                        cat.render(
+                            "payroll.worker_unmatched",
+                            &params([
+                                ("worker", u.worker.clone()),
+                                ("name", u.name.clone().unwrap_or_default()),
+                                ("lines", u.lines.to_string())
+                            ])
+                        )
+                    );
+                }
+                let key = if r.batch_id.is_some() { "cli.payroll.done" } else { "cli.payroll.dry_run" };
+                out!(
+                    "{}",
+                    cat.render(
+                        key,
+                        &params([
+                            ("file", r.file_name.clone()),
+                            ("lines", r.lines_read.to_string()),
+                            ("imported", r.lines_imported.to_string()),
+                            ("batch", r.batch_id.map(|b| b.to_string()).unwrap_or_default()),
+                            ("first", r.first_period.clone().unwrap_or_default()),
+                            ("last", r.last_period.clone().unwrap_or_default()),
+                        ])
+                    )
+                );
+            }
+            if *dry_run && !r.can_commit {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        PayrollCommand::Batches => {
+            let batches = api.payroll_batches().await?;
+            if json {
+                print_json(&batches);
+            } else if batches.is_empty() {
+                out!("{}", cat.text("cli.payroll.no_batches"));
+            } else {
+                for b in batches {
+                    let status = match &b.undone_at {
+                        Some(at) => cat.render("cli.payroll.undone", &params([("at", at.clone())])),
+                        None => String::new(),
+                    };
+                    out!(
+                        "{:>4}  {:<32} {:>8} {} {} – {} {}",
+                        b.id,
+                        b.file_name,
+                        b.lines,
+                        b.imported_at,
+                        b.first_period.as_deref().map(format_date).unwrap_or_default(),
+                        b.last_period.as_deref().map(format_date).unwrap_or_default(),
+                        status
+                    );
+                }
+            }
+        }
+        PayrollCommand::Undo { batch } => {
+            let b = api.undo_payroll_batch(*batch).await?;
+            if json {
+                print_json(&b);
+            } else {
+                out!(
+                    "{}",
+                    cat.render("cli.payroll.undo_done", &params([("batch", b.id.to_string()), ("file", b.file_name)]))
+                );
+            }
+        }
+        PayrollCommand::Codes { set } => {
+            let mut codes = api.wage_codes().await?;
+            for pair in set {
+                let (code, meaning) = split_pair(pair, "set")?;
+                codes = api.save_wage_code(WageCodeDto { id: None, code, meaning, description: None }).await?;
+            }
+            if json {
+                print_json(&codes);
+            } else {
+                for c in codes {
+                    out!("{:<10} {}", c.code, cat.text(&format!("meaning.{}", c.meaning)));
+                }
+            }
+        }
+        PayrollCommand::Reconcile { period } => {
+            let r = api.reconciliation(period).await?;
+            if json {
+                print_json(&r);
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.payroll.reconcile_title",
+                        &params([("period", r.period.clone()), ("start", r.start.clone()), ("end", r.end.clone())])
+                    )
+                );
+                for row in &r.rows {
+                    out!(
+                        "{} {:<32} {:>10} {:>10} u {:>10} {:>10}",
+                        if row.flagged { "!" } else { " " },
+                        row.name,
+                        comma(&row.register_fte),
+                        werkbank_api::hours_text(row.paid_hours),
+                        row.payroll_fte.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                        row.difference.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                    );
+                }
+                if !r.unmapped_codes.is_empty() {
+                    out!("{}", cat.render("cli.payroll.unmapped", &params([("codes", r.unmapped_codes.join(", "))])));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
