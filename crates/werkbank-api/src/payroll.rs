@@ -278,18 +278,25 @@ pub(crate) async fn import(
         },
     )
     .await?;
+    // A file has few distinct periods: format their dates once.
+    let mut period_text: HashMap<werkbank_import::values::PayPeriod, (String, String)> = HashMap::new();
     let rows: Vec<LineRow> = p
         .lines
         .iter()
         .zip(&matched)
-        .map(|(l, person)| LineRow {
+        .map(|(l, person)| {
+            let (start, end) =
+                period_text.entry(l.period).or_insert_with(|| (iso(l.period.first_day()), iso(l.period.last_day())));
+            (l, person, start.clone(), end.clone())
+        })
+        .map(|(l, person, period_start, period_end)| LineRow {
             row: i64::from(l.row),
             person_id: *person,
             worker_number: l.worker_number.clone(),
             insz: l.insz.as_ref().map(|i| i.digits().to_string()),
             name: l.display_name(),
-            period_start: iso(l.period.first_day()),
-            period_end: iso(l.period.last_day()),
+            period_start,
+            period_end,
             wage_code: l.wage_code.clone(),
             description: l.description.clone(),
             quantity: dec(l.quantity),
