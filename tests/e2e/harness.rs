@@ -56,6 +56,12 @@ pub fn first_integer(text: &str) -> Option<u32> {
 impl App {
     /// Starts tauri-driver and the app on an empty database in a temp folder.
     pub async fn launch(name: &str) -> App {
+        Self::launch_with_env(name, &[]).await
+    }
+
+    /// The same, with extra environment variables for the app (e.g. `WERKBANK_PICK_FILE`,
+    /// which answers for the native file chooser).
+    pub async fn launch_with_env(name: &str, env: &[(&str, &str)]) -> App {
         let turn = turn().lock_owned().await;
         let artifacts = workspace_root().join("test-artifacts").join("e2e");
         std::fs::create_dir_all(&artifacts).expect("artifact folder");
@@ -67,6 +73,7 @@ impl App {
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("WERKBANK_DB", &db)
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().expect("log")))
             .stderr(Stdio::from(log))
             .spawn()

@@ -372,7 +372,7 @@ pub(crate) fn refusal(cat: &Catalogue, r: &PayrollImportResultDto) -> AppError {
             "payroll.already_imported",
             [
                 ("file".to_string(), b.file_name.clone()),
-                ("at".to_string(), b.imported_at.clone()),
+                ("at".to_string(), local_time(&b.imported_at)),
                 ("batch".to_string(), b.id.to_string()),
             ]
             .into(),
@@ -457,4 +457,11 @@ pub(crate) fn check_meaning(meaning: &str) -> std::result::Result<(), werkbank_d
     } else {
         Err(werkbank_domain::Violation::new("meaning", "value.invalid").with("value", meaning))
     }
+}
+
+/// An RFC 3339 timestamp as a person reads it, in local time: `29/11/2026 07:12`.
+fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
 }

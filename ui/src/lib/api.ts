@@ -2,23 +2,29 @@
 // call `invoke` themselves. Every failure becomes an ApiError carrying the backend's
 // ErrorDto (message already in Dutch, field violations in details.violations).
 
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppStatusDto } from './bindings/AppStatusDto';
+import type { BatchDto } from './bindings/BatchDto';
 import type { Category } from './bindings/Category';
 import type { DemoSummaryDto } from './bindings/DemoSummaryDto';
 import type { EligibilityDto } from './bindings/EligibilityDto';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { FteOverviewDto } from './bindings/FteOverviewDto';
 import type { OrganisationDto } from './bindings/OrganisationDto';
+import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
+import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
 import type { PeriodInput } from './bindings/PeriodInput';
 import type { PersonDetailDto } from './bindings/PersonDetailDto';
 import type { PersonInput } from './bindings/PersonInput';
 import type { ProblemsDto } from './bindings/ProblemsDto';
+import type { ProgressDto } from './bindings/ProgressDto';
 import type { RatiosDto } from './bindings/RatiosDto';
+import type { ReconciliationDto } from './bindings/ReconciliationDto';
 import type { RuleSetDto } from './bindings/RuleSetDto';
 import type { RuleValueInput } from './bindings/RuleValueInput';
 import type { StaffFilter } from './bindings/StaffFilter';
 import type { StaffRowDto } from './bindings/StaffRowDto';
+import type { WageCodeDto } from './bindings/WageCodeDto';
 import { t } from './i18n';
 
 /**
@@ -74,6 +80,17 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/**
+ * A channel for a command's progress reports. Created only inside the app: a Channel
+ * registers a callback with Tauri's internals, which a plain browser lacks.
+ */
+function progressChannel<T>(onProgress?: (message: T) => void): Channel<T> | null {
+  if (!hasBackend()) return null;
+  const channel = new Channel<T>();
+  if (onProgress) channel.onmessage = onProgress;
+  return channel;
+}
+
 export const api = {
   appStatus: () => call<AppStatusDto>('app_status'),
   loadDemo: () => call<DemoSummaryDto>('load_demo'),
@@ -103,4 +120,20 @@ export const api = {
   eligibility: (personId: Id, category: Category, on: string, workFormId: Id | null) =>
     call<EligibilityDto>('eligibility', { personId, category, on, workFormId }),
   problems: (period: string) => call<ProblemsDto>('problems', { period }),
+
+  /** Opens the native file chooser (from Rust); null when the user cancelled. */
+  chooseSpreadsheet: () => call<string | null>('choose_spreadsheet'),
+  /**
+   * Reads a payroll export. With `options.dry_run` the preview (nothing stored); otherwise
+   * the batch is stored whole, or refused with an `import` error listing every issue.
+   */
+  importPayroll: (path: string, options: PayrollImportOptions, onProgress?: (p: ProgressDto) => void) =>
+    call<PayrollImportResultDto>('import_payroll', { path, options, onProgress: progressChannel(onProgress) }),
+  payrollBatches: () => call<BatchDto[]>('payroll_batches'),
+  undoPayrollBatch: (id: Id) => call<BatchDto>('undo_payroll_batch', { id }),
+  wageCodes: () => call<WageCodeDto[]>('wage_codes'),
+  saveWageCode: (input: WageCodeDto) => call<WageCodeDto[]>('save_wage_code', { input }),
+  deleteWageCode: (id: Id) => call<WageCodeDto[]>('delete_wage_code', { id }),
+  mappingProfiles: () => call<string[]>('mapping_profiles'),
+  reconciliation: (period: string) => call<ReconciliationDto>('reconciliation', { period }),
 };

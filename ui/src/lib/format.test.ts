@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   absFigure,
+  formatAmount,
+  formatCount,
+  formatDateTime,
+  formatQuantity,
+  formatSize,
+  formatSpan,
   formatDate,
   formatFigure,
   formatDecimal,
@@ -111,5 +117,100 @@ describe('isoDay', () => {
     expect(isoDay('1970-01-02')).toBe(1);
     expect((isoDay('2026-03-01') ?? 0) - (isoDay('2026-02-28') ?? 0)).toBe(1);
     expect(isoDay(null)).toBeNull();
+  });
+});
+
+describe('hours (negative)', () => {
+  it('keeps the sign of a correction', () => {
+    expect(formatHours(-240)).toBe('-2,40 u');
+    expect(formatHours(-5)).toBe('-0,05 u');
+    expect(formatHours(16829)).toBe('168,29 u');
+    expect(formatHours(0)).toBe('0,00 u');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with a dot', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234)).toBe('1.234');
+    expect(formatCount(1234567)).toBe('1.234.567');
+    expect(formatCount(-4500)).toBe('-4.500');
+  });
+});
+
+describe('formatAmount', () => {
+  it('writes money the Belgian way, with at least two decimals', () => {
+    expect(formatAmount('2345.67')).toBe('2.345,67');
+    expect(formatAmount('-2.4')).toBe('-2,40');
+    expect(formatAmount('100')).toBe('100,00');
+    expect(formatAmount('1234567.891')).toBe('1.234.567,891');
+    expect(formatAmount('0.5')).toBe('0,50');
+    expect(formatAmount('-0')).toBe('0,00');
+  });
+  it('renders nothing (or the given text) for no amount, other text unchanged', () => {
+    expect(formatAmount(null)).toBe('');
+    expect(formatAmount('', '—')).toBe('—');
+    expect(formatAmount('abc')).toBe('abc');
+  });
+});
+
+describe('formatQuantity', () => {
+  it('uses a decimal comma and keeps the decimals as sent', () => {
+    expect(formatQuantity('168.29')).toBe('168,29');
+    expect(formatQuantity('1500')).toBe('1.500');
+    expect(formatQuantity('-2.5')).toBe('-2,5');
+    expect(formatQuantity(null)).toBe('');
+  });
+});
+
+describe('formatSize', () => {
+  it('uses decimal units with one decimal and a comma', () => {
+    expect(formatSize(0)).toBe('0 B');
+    expect(formatSize(512)).toBe('512 B');
+    expect(formatSize(999)).toBe('999 B');
+    expect(formatSize(1000)).toBe('1,0 kB');
+    expect(formatSize(1234)).toBe('1,2 kB');
+    expect(formatSize(1_234_567)).toBe('1,2 MB');
+    expect(formatSize(1_200_000)).toBe('1,2 MB');
+    expect(formatSize(3_500_000_000)).toBe('3,5 GB');
+  });
+  it('moves to the next unit instead of showing 1000,0', () => {
+    expect(formatSize(999_960)).toBe('1,0 MB');
+    expect(formatSize(999_940)).toBe('999,9 kB');
+  });
+  it('shows nothing for a size that is not one', () => {
+    expect(formatSize(-1)).toBe('');
+    expect(formatSize(Number.NaN)).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a moment as day and time in the given time zone', () => {
+    expect(formatDateTime('2026-11-29T05:00:00Z', 'Europe/Brussels')).toBe('29/11/2026 06:00');
+    expect(formatDateTime('2026-07-01T22:30:00Z', 'Europe/Brussels')).toBe('02/07/2026 00:30');
+    expect(formatDateTime('2026-01-05T09:07:00+01:00', 'UTC')).toBe('05/01/2026 08:07');
+  });
+  it('shows a bare date as a date, other text unchanged, nothing as empty', () => {
+    expect(formatDateTime('2026-01-31')).toBe('31/01/2026');
+    expect(formatDateTime('gisteren')).toBe('gisteren');
+    expect(formatDateTime(null, undefined, '…')).toBe('…');
+  });
+});
+
+describe('formatSpan', () => {
+  it('names one month, one quarter or a run of months', () => {
+    expect(formatSpan('2026-01-01', '2026-01-31')).toBe('01/2026');
+    expect(formatSpan('2024-02-01', '2024-02-29')).toBe('02/2024');
+    expect(formatSpan('2026-04-01', '2026-06-30')).toBe('2026/2');
+    expect(formatSpan('2026-01-01', '2026-02-28')).toBe('01/2026 – 02/2026');
+    expect(formatSpan('2026-02-01', '2026-04-30')).toBe('02/2026 – 04/2026');
+    expect(formatSpan('2025-12-01', '2026-01-31')).toBe('12/2025 – 01/2026');
+  });
+  it('falls back to dates for other spans', () => {
+    expect(formatSpan('2026-01-03', '2026-02-17')).toBe('03/01/2026 – 17/02/2026');
+    expect(formatSpan('2026-01-01', '2026-01-30')).toBe('01/01/2026 – 30/01/2026');
+    expect(formatSpan('2026-01-01', null)).toBe('01/01/2026 – …');
+    expect(formatSpan(null, null, '—')).toBe('—');
   });
 });

@@ -55,11 +55,13 @@ export function formatHours(hundredths: number): string {
   return `${hoursNumber(hundredths)} u`;
 }
 
-/** Hundredths of hours → `"22,80"`, without the unit. */
+/** Hundredths of hours → `"22,80"`, without the unit; `-240` → `"-2,40"` (a correction). */
 export function hoursNumber(hundredths: number): string {
-  const whole = Math.floor(hundredths / 100);
-  const rest = hundredths % 100;
-  return `${whole},${String(rest).padStart(2, '0')}`;
+  const sign = hundredths < 0 ? '-' : '';
+  const size = Math.abs(Math.trunc(hundredths));
+  const whole = Math.floor(size / 100);
+  const rest = size % 100;
+  return `${sign}${whole},${String(rest).padStart(2, '0')}`;
 }
 
 /** Hundredths of hours as a user would type them in a form: 3800 → `"38"`, 2280 → `"22,8"`. */
@@ -127,4 +129,110 @@ export function isoDay(iso: string | null | undefined): number | null {
   const m = ISO_DATE.exec(iso);
   if (!m) return null;
   return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+/** Groups the digits of a whole number in thousands: `"1234567"` → `"1.234.567"`. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** A count with a thousands separator: 1234 → `"1.234"`. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '-' : '';
+  return sign + groupThousands(String(Math.abs(Math.trunc(n))));
+}
+
+/**
+ * An amount as the backend sends it (decimal point, no trailing zeros): `"2345.67"` →
+ * `"2.345,67"`, `"-2.4"` → `"-2,40"`, `"100"` → `"100,00"`. At least two decimals, more
+ * when the value has them; worked on the text, never through a float.
+ */
+export function formatAmount(value: string | null | undefined, empty = ''): string {
+  if (value === null || value === undefined || value.trim() === '') return empty;
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const sign = m[1] === '-' && /[1-9]/.test(`${m[2]}${m[3] ?? ''}`) ? '-' : '';
+  const whole = groupThousands(m[2].replace(/^0+(?=\d)/, ''));
+  const fraction = (m[3] ?? '').padEnd(2, '0');
+  return `${sign}${whole},${fraction}`;
+}
+
+/** A quantity (not money): `"168.29"` → `"168,29"`, `"1500"` → `"1.500"`. */
+export function formatQuantity(value: string | null | undefined, empty = ''): string {
+  if (value === null || value === undefined || value.trim() === '') return empty;
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const sign = m[1] === '-' ? '-' : '';
+  return `${sign}${groupThousands(m[2])}${m[3] ? `,${m[3]}` : ''}`;
+}
+
+const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * A file size in bytes with decimal units, as file managers show it: 512 → `"512 B"`,
+ * 1234 → `"1,2 kB"`, 1_234_567 → `"1,2 MB"`.
+ */
+export function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  let unit = 0;
+  let value = bytes;
+  while (unit < SIZE_UNITS.length - 1 && Math.round(value * 10) / 10 >= 1000) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1).replace('.', ',')} ${SIZE_UNITS[unit]}`;
+}
+
+/**
+ * A moment (RFC 3339, e.g. `2026-11-29T05:00:00Z`) as `29/11/2026 06:00` in `timeZone`
+ * (default: the computer's). A bare ISO date is shown as a date; other text unchanged.
+ */
+export function formatDateTime(value: string | null | undefined, timeZone?: string, empty = ''): string {
+  if (value === null || value === undefined || value.trim() === '') return empty;
+  const text = value.trim();
+  if (ISO_DATE.test(text)) return formatDate(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return value;
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) return value;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** The number of days in a month (1–12) of a year. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A span of whole calendar months or days as a person reads it: one month `"01/2026"`, one
+ * quarter `"2026/1"`, several months `"01/2026 – 05/2026"`, else `"03/01/2026 – 17/02/2026"`.
+ * Takes ISO first and last days (inclusive).
+ */
+export function formatSpan(first: string | null | undefined, last: string | null | undefined, empty = ''): string {
+  if (!first && !last) return empty;
+  const a = first ? ISO_DATE.exec(first) : null;
+  const b = last ? ISO_DATE.exec(last) : null;
+  if (a && b) {
+    const [ya, ma, da] = [Number(a[1]), Number(a[2]), Number(a[3])];
+    const [yb, mb, db] = [Number(b[1]), Number(b[2]), Number(b[3])];
+    const wholeMonths = da === 1 && db === daysInMonth(yb, mb) && (ya < yb || (ya === yb && ma <= mb));
+    if (wholeMonths) {
+      const month = (y: number, m: number): string => `${String(m).padStart(2, '0')}/${y}`;
+      if (ya === yb && ma === mb) return month(ya, ma);
+      if (ya === yb && ma % 3 === 1 && mb === ma + 2) return `${ya}/${(ma + 2) / 3}`;
+      return `${month(ya, ma)} – ${month(yb, mb)}`;
+    }
+  }
+  return `${formatDate(first, '…')} – ${formatDate(last, '…')}`;
 }

@@ -1,5 +1,10 @@
 // A tiny hash router: `#/dashboard`, `#/staff`, `#/person/12`, `#/person/12/edit`,
-// `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`.
+// `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
+// section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
+// `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`.
+
+/** The sub-pages of the payroll section. */
+export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation';
 
 export type Route =
   | { name: 'home' }
@@ -12,6 +17,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'rules' }
   | { name: 'organisation' }
+  | { name: 'payroll'; tab: PayrollTab; code?: string }
   | { name: 'unknown'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +32,21 @@ export function parseRoute(hash: string): Route {
     if (first === 'staff') return { name: 'staff' };
     if (first === 'overview') return { name: 'overview' };
     if (first === 'organisation') return { name: 'organisation' };
+  }
+  if (first === 'payroll') {
+    if (parts.length === 1) return { name: 'payroll', tab: 'import' };
+    if (parts.length === 2 && (second === 'batches' || second === 'reconciliation' || second === 'wage-codes')) {
+      return { name: 'payroll', tab: second };
+    }
+    if (parts.length === 3 && second === 'wage-codes') {
+      let code = third;
+      try {
+        code = decodeURIComponent(third);
+      } catch {
+        // A malformed escape: the text as it stands.
+      }
+      return { name: 'payroll', tab: 'wage-codes', code };
+    }
   }
   if (first === 'person' && second) {
     if (second === 'new' && parts.length === 2) return { name: 'person-new' };
@@ -57,3 +78,9 @@ export function navigate(path: string): void {
 }
 
 export const href = (path: string): string => `#${path}`;
+
+/** The path of a payroll sub-page: `payrollPath('wage-codes', '1060')` = `/payroll/wage-codes/1060`. */
+export function payrollPath(tab: PayrollTab, code?: string): string {
+  const base = tab === 'import' ? '/payroll' : `/payroll/${tab}`;
+  return code ? `${base}/${encodeURIComponent(code)}` : base;
+}

@@ -1,0 +1,308 @@
+// Pure helpers for the payroll screens (import preview, column mapping, worker links,
+// batches, wage codes, reconciliation). No DOM; unit-tested in payroll.test.ts.
+
+import type { BatchDto } from './bindings/BatchDto';
+import type { ImportIssueDto } from './bindings/ImportIssueDto';
+import type { PayrollColumnDto } from './bindings/PayrollColumnDto';
+import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
+import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
+import type { PayrollLineDto } from './bindings/PayrollLineDto';
+import type { ProgressDto } from './bindings/ProgressDto';
+import type { WageCodeDto } from './bindings/WageCodeDto';
+import type { WorkerLink } from './bindings/WorkerLink';
+import { formatCount, formatHours, formatQuantity } from './format';
+import { fieldLabel, t, tn } from './i18n';
+
+// ----- fields and meanings ------------------------------------------------------------
+
+/** The fields of a payroll line, in the order the backend lists them (`payroll::FIELDS`). */
+export const PAYROLL_FIELDS = [
+  'worker_number',
+  'insz',
+  'name',
+  'first_name',
+  'period',
+  'wage_code',
+  'description',
+  'quantity',
+  'unit',
+  'amount',
+  'gross_wage',
+  'employer_contributions',
+  'q',
+  's',
+] as const;
+
+export type PayrollField = (typeof PAYROLL_FIELDS)[number];
+
+/** What a wage code means (mirrors `payroll::MEANINGS`); the claims read meanings, never codes. */
+export const MEANINGS = [
+  'worked_hours',
+  'paid_absence',
+  'unpaid_absence',
+  'gross_wage',
+  'employer_contributions',
+  'reduction',
+  'other',
+] as const;
+
+export type Meaning = (typeof MEANINGS)[number];
+
+/** The meanings whose hours count as paid hours in the reconciliation. */
+export const PAID_MEANINGS: readonly Meaning[] = ['worked_hours', 'paid_absence'];
+
+/** Fields the file must have a column for besides the worker (INSZ or worker number). */
+export const WORKER_FIELDS: readonly PayrollField[] = ['worker_number', 'insz'];
+
+// ----- column mapping -----------------------------------------------------------------
+
+/** A mapping as the selects hold it: field id → column index as text, '' = not used. */
+export type MappingSelection = Record<string, string>;
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = Math.trunc(index);
+  if (n < 0) return '';
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+/** The selects' values for the columns a preview read (every field, '' when unused). */
+export function mappingSelection(columns: readonly PayrollColumnDto[]): MappingSelection {
+  const out: MappingSelection = {};
+  for (const f of PAYROLL_FIELDS) out[f] = '';
+  for (const c of columns) out[c.field] = c.column === null ? '' : String(c.column);
+  return out;
+}
+
+/** The selects' values as `options.mapping`: field id → 0-based column, unused fields left out. */
+export function buildMapping(selection: MappingSelection): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [field, value] of Object.entries(selection)) {
+    if (value === '' || value === null || value === undefined) continue;
+    const index = Number(value);
+    if (Number.isInteger(index) && index >= 0) out[field] = index;
+  }
+  return out;
+}
+
+/** True when two selections read the same columns for the same fields. */
+export function sameMapping(a: MappingSelection, b: MappingSelection): boolean {
+  const x = buildMapping(a);
+  const y = buildMapping(b);
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+/**
+ * Fields that read a column another field reads too, each with the other fields:
+ * `{ name: ['first_name'], first_name: ['name'] }`. One column is one field.
+ */
+export function sharedColumns(selection: MappingSelection): Record<string, string[]> {
+  const byColumn = new Map<string, string[]>();
+  for (const f of PAYROLL_FIELDS) {
+    const v = selection[f];
+    if (!v) continue;
+    byColumn.set(v, [...(byColumn.get(v) ?? []), f]);
+  }
+  const out: Record<string, string[]> = {};
+  for (const fields of byColumn.values()) {
+    if (fields.length < 2) continue;
+    for (const f of fields) out[f] = fields.filter((o) => o !== f);
+  }
+  return out;
+}
+
+/** Fields the selection leaves without a column although the import needs them. */
+export function missingRequired(selection: MappingSelection, columns: readonly PayrollColumnDto[]): string[] {
+  const out = columns.filter((c) => c.required && !selection[c.field]).map((c) => c.field);
+  if (WORKER_FIELDS.every((f) => !selection[f])) out.unshift('worker');
+  return out;
+}
+
+/** The options of a column select: `B · INSZ` for each header cell (an empty one by its letter). */
+export function headerOptions(headers: readonly string[]): { value: string; label: string }[] {
+  return headers.map((h, i) => ({
+    value: String(i),
+    label: h.trim()
+      ? t('ui.payroll.mapping.column', { letter: columnLetter(i), header: h.trim() })
+      : t('ui.payroll.mapping.column_empty', { letter: columnLetter(i) }),
+  }));
+}
+
+// ----- import options -----------------------------------------------------------------
+
+/** What the user chose on the import screen, kept across re-runs of the preview. */
+export interface ImportChoices {
+  sheet: string | null;
+  /** A saved mapping profile to apply (null: the one saved for these headers, if any). */
+  profile: string | null;
+  /** A hand-made mapping, overriding header recognition and profiles. */
+  mapping: Record<string, number> | null;
+  links: WorkerLink[];
+  /** Save the mapping under this name when the file is imported. */
+  saveProfileAs: string;
+}
+
+export function emptyChoices(): ImportChoices {
+  return { sheet: null, profile: null, mapping: null, links: [], saveProfileAs: '' };
+}
+
+/** The options for `import_payroll`: a dry run checks and shows, a real run stores. */
+export function importOptions(c: ImportChoices, dryRun: boolean): PayrollImportOptions {
+  const name = c.saveProfileAs.trim();
+  return {
+    sheet: c.sheet,
+    mapping: c.mapping ? { ...c.mapping } : null,
+    profile: c.mapping ? null : c.profile,
+    save_profile_as: !dryRun && name ? name : null,
+    links: c.links.map((l) => ({ worker: l.worker, person_id: l.person_id })),
+    dry_run: dryRun,
+  };
+}
+
+/** The links with `link` added, replacing an earlier link of the same worker. */
+export function withLink(links: readonly WorkerLink[], link: WorkerLink): WorkerLink[] {
+  return [...links.filter((l) => l.worker !== link.worker), link];
+}
+
+export function withoutLink(links: readonly WorkerLink[], worker: string): WorkerLink[] {
+  return links.filter((l) => l.worker !== worker);
+}
+
+/** The links chosen in the pickers (worker → person id as text, '' = none), as WorkerLinks. */
+export function pickedLinks(picks: Record<string, string>): WorkerLink[] {
+  return Object.entries(picks)
+    .filter(([, id]) => id !== '' && Number.isInteger(Number(id)) && Number(id) > 0)
+    .map(([worker, id]) => ({ worker, person_id: Number(id) }));
+}
+
+// ----- preview ------------------------------------------------------------------------
+
+/** Percent done (0–100, whole), or null when the total is unknown (indeterminate bar). */
+export function progressPercent(p: ProgressDto | null | undefined): number | null {
+  if (!p || p.rows_total <= 0) return null;
+  return Math.max(0, Math.min(100, Math.floor((p.rows_done / p.rows_total) * 100)));
+}
+
+/** The progress bar's text: rows read of the total, or that the check is running. */
+export function progressText(p: ProgressDto | null | undefined, committing: boolean): string {
+  const percent = progressPercent(p);
+  if (!p || (percent === null && p.rows_done === 0)) {
+    return committing ? t('ui.payroll.progress.storing') : t('ui.payroll.progress.starting');
+  }
+  if (percent !== null && percent >= 100) {
+    return committing ? t('ui.payroll.progress.storing') : t('ui.payroll.progress.checking');
+  }
+  if (percent === null) return t('ui.payroll.progress.rows', { done: formatCount(p.rows_done) });
+  return t('ui.payroll.progress.rows_of', {
+    done: formatCount(p.rows_done),
+    total: formatCount(p.rows_total),
+    percent,
+  });
+}
+
+/** Why the preview cannot be imported yet, as short Dutch sentences (empty when it can). */
+export function blockers(preview: PayrollImportResultDto, mappingChanged: boolean): string[] {
+  const out: string[] = [];
+  if (mappingChanged) out.push(t('ui.payroll.blocker.mapping_changed'));
+  if (preview.duplicate_of) out.push(t('ui.payroll.blocker.duplicate'));
+  if (preview.issues.length > 0) {
+    out.push(tn('ui.payroll.blocker.issues', preview.issues.length, { count: formatCount(preview.issues.length) }));
+  }
+  if (preview.unmatched.length > 0) {
+    out.push(
+      tn('ui.payroll.blocker.unmatched', preview.unmatched.length, { count: formatCount(preview.unmatched.length) }),
+    );
+  }
+  if (preview.lines_read === 0 && preview.issues.length === 0) out.push(t('ui.payroll.blocker.no_lines'));
+  return out;
+}
+
+/** The column of an issue as a person reads it: the field's label, with the file's header when it differs. */
+export function issueColumn(issue: ImportIssueDto): string {
+  if (!issue.column) return '';
+  const field = fieldLabel(issue.column);
+  const header = issue.header?.trim();
+  return header && header.toLowerCase() !== field.toLowerCase() ? `${field} (${header})` : field;
+}
+
+/** An issue as one line (for an alert): `Rij 4, Werknemersnummer: …`. */
+export function issueText(issue: ImportIssueDto): string {
+  const column = issueColumn(issue);
+  return column
+    ? t('ui.payroll.issue_line', { row: issue.row, column, message: issue.message })
+    : t('ui.payroll.issue_line_row', { row: issue.row, message: issue.message });
+}
+
+/** The first `limit` issues as lines, plus one line saying how many more there are. */
+export function issueLines(issues: readonly ImportIssueDto[], limit: number): string[] {
+  const lines = issues.slice(0, limit).map(issueText);
+  const more = issues.length - limit;
+  if (more > 0) lines.push(tn('ui.payroll.issues_more', more, { count: formatCount(more) }));
+  return lines;
+}
+
+/** A line's quantity: hours as `168,29 u`, days as `2 dagen`, else the number and the unit as written. */
+export function quantityText(line: PayrollLineDto): string {
+  if (line.hours !== null) return formatHours(line.hours);
+  if (line.quantity === null) return '';
+  const q = formatQuantity(line.quantity);
+  if (line.unit === 'days') return tn('ui.payroll.unit.days', line.quantity === '1' ? 1 : 2, { count: q });
+  return line.unit ? `${q} ${line.unit}` : q;
+}
+
+/** How a worker of the file is named: worker number, INSZ and name, whichever are known. */
+export function workerText(w: { worker_number: string | null; insz: string | null; name: string | null }): string {
+  return [w.name, w.worker_number ? t('ui.payroll.worker_number', { number: w.worker_number }) : null, w.insz]
+    .filter((x): x is string => !!x && x.trim() !== '')
+    .join(' · ');
+}
+
+/** Wage codes of the lines without a meaning, in order of appearance. */
+export function unmappedCodes(lines: readonly PayrollLineDto[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) if (l.meaning === null && !out.includes(l.wage_code)) out.push(l.wage_code);
+  return out;
+}
+
+// ----- batches ------------------------------------------------------------------------
+
+export type BatchStatus = 'active' | 'undone';
+
+export function batchStatus(b: BatchDto): BatchStatus {
+  return b.undone_at ? 'undone' : 'active';
+}
+
+/** The list with `next` in the place of the batch with the same id. */
+export function replaceBatch(list: readonly BatchDto[], next: BatchDto): BatchDto[] {
+  return list.map((b) => (b.id === next.id ? next : b));
+}
+
+// ----- wage codes ---------------------------------------------------------------------
+
+/** Wage codes sorted by code, numbers in numeric order (`2`, `10`, `1010`, `A1`). */
+export function sortWageCodes(list: readonly WageCodeDto[]): WageCodeDto[] {
+  return [...list].sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true, sensitivity: 'base' }));
+}
+
+/** The saved wage code with this code (as typed, ignoring surrounding spaces), if any. */
+export function findWageCode(list: readonly WageCodeDto[], code: string): WageCodeDto | null {
+  const c = code.trim();
+  return list.find((w) => w.code === c) ?? null;
+}
+
+// ----- reconciliation -----------------------------------------------------------------
+
+/** A signed FTE difference: `"0.0500"` → `"+0,0500"`, `"-0.0400"` → `"-0,0400"`, zero without sign. */
+export function signedFigure(value: string | null | undefined): string {
+  if (value === null || value === undefined || value.trim() === '') return '—';
+  const text = value.trim().replace('.', ',');
+  if (text.startsWith('-') || text.startsWith('+')) return text;
+  return /[1-9]/.test(text) ? `+${text}` : text;
+}

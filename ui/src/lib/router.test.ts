@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, payrollPath } from './router.svelte';
+
+describe('payroll routes', () => {
+  it('reads each sub-page', () => {
+    expect(parseRoute('#/payroll')).toEqual({ name: 'payroll', tab: 'import' });
+    expect(parseRoute('#/payroll/')).toEqual({ name: 'payroll', tab: 'import' });
+    expect(parseRoute('#/payroll/batches')).toEqual({ name: 'payroll', tab: 'batches' });
+    expect(parseRoute('#/payroll/wage-codes')).toEqual({ name: 'payroll', tab: 'wage-codes' });
+    expect(parseRoute('#/payroll/reconciliation')).toEqual({ name: 'payroll', tab: 'reconciliation' });
+    expect(parseRoute('#/payroll/other').name).toBe('unknown');
+  });
+
+  it('carries a wage code to fill in, escaped in the address', () => {
+    expect(parseRoute('#/payroll/wage-codes/1060')).toEqual({ name: 'payroll', tab: 'wage-codes', code: '1060' });
+    expect(payrollPath('wage-codes', 'A/1 x')).toBe('/payroll/wage-codes/A%2F1%20x');
+    expect(parseRoute(`#${payrollPath('wage-codes', 'A/1 x')}`)).toEqual({
+      name: 'payroll',
+      tab: 'wage-codes',
+      code: 'A/1 x',
+    });
+    expect(parseRoute('#/payroll/wage-codes/%E0%A4%A')).toEqual({
+      name: 'payroll',
+      tab: 'wage-codes',
+      code: '%E0%A4%A',
+    });
+  });
+
+  it('builds the paths', () => {
+    expect(payrollPath('import')).toBe('/payroll');
+    expect(payrollPath('batches')).toBe('/payroll/batches');
+    expect(payrollPath('reconciliation')).toBe('/payroll/reconciliation');
+  });
+});
