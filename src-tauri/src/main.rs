@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -85,13 +86,19 @@ async fn preview_staff_import(
     api: State<'_, Api>,
     path: PathBuf,
     sheet: Option<String>,
+    mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportPreviewDto> {
-    reply(&api, api.preview_staff_import(&path, sheet).await)
+    reply(&api, api.preview_staff_import_mapped(&path, sheet, mapping).await)
 }
 
 #[tauri::command]
-async fn import_staff(api: State<'_, Api>, path: PathBuf, sheet: Option<String>) -> Reply<StaffImportResultDto> {
-    reply(&api, api.import_staff(&path, sheet).await)
+async fn import_staff(
+    api: State<'_, Api>,
+    path: PathBuf,
+    sheet: Option<String>,
+    mapping: Option<BTreeMap<String, u32>>,
+) -> Reply<StaffImportResultDto> {
+    reply(&api, api.import_staff_mapped(&path, sheet, mapping).await)
 }
 
 #[tauri::command]

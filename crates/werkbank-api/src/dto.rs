@@ -208,6 +208,8 @@ pub struct DemoSummaryDto {
 pub struct ImportColumnDto {
     pub field: String,
     pub header: String,
+    /// 0-based column index.
+    pub column: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -237,6 +239,8 @@ pub struct StaffImportPreviewDto {
     pub sheet: String,
     pub sheet_names: Vec<String>,
     pub header_row: u32,
+    /// Every cell of the header row, for a mapping screen.
+    pub headers: Vec<String>,
     pub columns: Vec<ImportColumnDto>,
     pub total_rows: u32,
     pub rows: Vec<StaffImportRowDto>,

@@ -650,16 +650,36 @@ impl Api {
 
     /// Reads a staff register file and shows what an import would do; stores nothing.
     pub async fn preview_staff_import(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportPreviewDto> {
+        self.preview_staff_import_mapped(path, sheet, None).await
+    }
+
+    /// The same, with a hand mapping (field id → column index) instead of the headers.
+    pub async fn preview_staff_import_mapped(
+        &self,
+        path: &Path,
+        sheet: Option<String>,
+        mapping: Option<BTreeMap<String, u32>>,
+    ) -> Result<StaffImportPreviewDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = staff_import::read(path, sheet, wc)?;
+        let preview = staff_import::read(path, sheet, mapping, wc)?;
         let mut conn = self.store.conn().await?;
         staff_import::preview(&mut conn, self.catalogue(), preview).await.map(|(dto, _)| dto)
     }
 
     /// Imports a staff register file: all rows or, on any problem, nothing.
     pub async fn import_staff(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportResultDto> {
+        self.import_staff_mapped(path, sheet, None).await
+    }
+
+    /// The same, with a hand mapping (field id → column index) instead of the headers.
+    pub async fn import_staff_mapped(
+        &self,
+        path: &Path,
+        sheet: Option<String>,
+        mapping: Option<BTreeMap<String, u32>>,
+    ) -> Result<StaffImportResultDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = staff_import::read(path, sheet, wc)?;
+        let preview = staff_import::read(path, sheet, mapping, wc)?;
         let mut tx = self.store.begin().await?;
         let (dto, plan) = staff_import::preview(&mut tx, self.catalogue(), preview).await?;
         if !dto.issues.is_empty() || dto.rows.is_empty() {

@@ -22,8 +22,16 @@ struct PlannedPerson {
     periods: Vec<EmploymentPeriod>,
 }
 
-pub(crate) fn read(path: &Path, sheet: Option<String>, work_care_full_time: u32) -> Result<StaffPreview> {
-    let opts = StaffImportOptions { work_care_full_time, sheet };
+pub(crate) fn read(
+    path: &Path,
+    sheet: Option<String>,
+    mapping: Option<BTreeMap<String, u32>>,
+    work_care_full_time: u32,
+) -> Result<StaffPreview> {
+    let mapping = mapping.map(|m| {
+        werkbank_import::payroll::ColumnMapping(m.into_iter().map(|(field, column)| (field, column as usize)).collect())
+    });
+    let opts = StaffImportOptions { work_care_full_time, sheet, mapping };
     preview_staff(path, &opts).map_err(|e| AppError::Import {
         code: e.code().to_string(),
         params: e.params(),
@@ -164,7 +172,15 @@ pub(crate) async fn preview(
         sheet: p.sheet,
         sheet_names: p.sheet_names,
         header_row: p.header_row,
-        columns: p.columns.into_iter().map(|(field, header)| ImportColumnDto { field, header }).collect(),
+        columns: p
+            .columns
+            .into_iter()
+            .map(|(field, header)| {
+                let column = p.column_indexes.iter().find(|(f, _)| *f == field).map(|(_, i)| *i as u32).unwrap_or(0);
+                ImportColumnDto { field, header, column }
+            })
+            .collect(),
+        headers: p.headers,
         total_rows: p.total_rows,
         rows,
         issues,

@@ -214,3 +214,36 @@ async fn work_care_full_time_is_configurable() {
     let d = api.add_period(id, period(Category::WorkCare, "01/01/2026", "", "12", "")).await.unwrap();
     assert_eq!((d.periods[0].s, d.periods[0].fraction.as_str()), (2400, "0.5000"));
 }
+
+#[tokio::test]
+async fn staff_import_with_a_hand_mapping() {
+    let api = api().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Nr;Wie;Roepnaam;Geb;Soort;Van;Tot;Uren;Voltijds\n\
+         93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;;38;38\n",
+    )
+    .unwrap();
+    // Only "Van" and "Tot" are known headers (start, end): the other columns are missing.
+    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    assert!(!preview.can_commit);
+    assert!(
+        preview.issues.iter().any(|i| i.code == "import.column_missing" && i.column == "insz"),
+        "{:?}",
+        preview.issues
+    );
+    assert_eq!(preview.headers.len(), 9, "every header cell, for the mapping screen");
+
+    let fields = ["insz", "last_name", "first_name", "birth_date", "category", "start", "end", "q", "s"];
+    let mapping: std::collections::BTreeMap<String, u32> =
+        fields.iter().enumerate().map(|(i, f)| (f.to_string(), i as u32)).collect();
+    let preview = api.preview_staff_import_mapped(&file, None, Some(mapping.clone())).await.unwrap();
+    assert!(preview.can_commit, "{:?}", preview.issues);
+    assert_eq!(preview.headers[1], "Wie");
+    let insz = preview.columns.iter().find(|c| c.field == "insz").unwrap();
+    assert_eq!((insz.column, insz.header.as_str()), (0, "Nr"));
+    let result = api.import_staff_mapped(&file, None, Some(mapping)).await.unwrap();
+    assert_eq!((result.people_created, result.periods_created), (1, 1));
+}

@@ -143,11 +143,15 @@ pub struct StaffImportOptions {
     pub work_care_full_time: u32,
     /// The sheet to read; `None` = the first.
     pub sheet: Option<String>,
+    /// Field id → column index, replacing header recognition (the same mapping the
+    /// payroll import takes). The header row is then the recognised one, else the first
+    /// non-empty row.
+    pub mapping: Option<crate::payroll::ColumnMapping>,
 }
 
 impl Default for StaffImportOptions {
     fn default() -> Self {
-        Self { work_care_full_time: 3000, sheet: None }
+        Self { work_care_full_time: 3000, sheet: None, mapping: None }
     }
 }
 
@@ -174,8 +178,12 @@ pub struct StaffPreview {
     pub sheet_names: Vec<String>,
     /// 1-based row of the header (1 when no header row was recognised).
     pub header_row: u32,
-    /// Recognised columns, left to right: (field id, header text).
+    /// Recognised (or mapped) columns, left to right: (field id, header text).
     pub columns: Vec<(String, String)>,
+    /// 0-based column index of each field in `columns`.
+    pub column_indexes: Vec<(String, usize)>,
+    /// Every cell of the header row as text, for a mapping screen.
+    pub headers: Vec<String>,
     /// Every row whose values could all be read, in file order. Such a row may still break
     /// a rule: see `issues` for its row number, or use [`StaffPreview::valid_rows`].
     pub rows: Vec<StaffRow>,
@@ -212,10 +220,39 @@ pub fn preview_staff(path: &Path, opts: &StaffImportOptions) -> Result<StaffPrev
 /// Parses a table already read to a preview (a header-only table gives the issue
 /// `import.header_only`, a table without a recognisable header `import.header_not_found`).
 pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOptions) -> StaffPreview {
-    let found = find_header_row(&table.rows, FIELDS);
+    let mut mapping_issues = Vec::new();
+    let found = match &opts.mapping {
+        None => find_header_row(&table.rows, FIELDS),
+        Some(mapping) => {
+            let header_index = find_header_row(&table.rows, FIELDS)
+                .map(|(i, _)| i)
+                .or_else(|| table.rows.iter().position(|r| !r.iter().all(Cell::is_empty)));
+            header_index.map(|index| {
+                let header = table.rows.get(index).map(Vec::as_slice).unwrap_or_default();
+                let mut matches = Vec::new();
+                for (field, &column) in &mapping.0 {
+                    match FIELDS.iter().find(|f| f.id == field) {
+                        Some(spec) => matches.push(crate::columns::ColumnMatch {
+                            field: spec.id,
+                            index: column,
+                            header: header.get(column).and_then(parse_text).unwrap_or_default(),
+                        }),
+                        None => mapping_issues.push((field.clone(), Table::row_number(index))),
+                    }
+                }
+                matches.sort_by_key(|m| m.index);
+                (index, ColumnMap { matches, duplicates: Vec::new() })
+            })
+        }
+    };
     let header_found = found.is_some();
     let (header_index, map) = found.unwrap_or_default();
     let header_row = Table::row_number(header_index);
+    let headers: Vec<String> = table
+        .rows
+        .get(header_index)
+        .map(|r| r.iter().map(|c| parse_text(c).unwrap_or_default()).collect())
+        .unwrap_or_default();
     let data_rows: Vec<(usize, &Vec<Cell>)> = table
         .rows
         .iter()
@@ -226,7 +263,17 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
     let total_rows = u32::try_from(data_rows.len()).unwrap_or(u32::MAX);
 
     let mut rows = Vec::new();
-    let mut issues = Vec::new();
+    let mut issues: Vec<ImportIssue> = mapping_issues
+        .into_iter()
+        .map(|(field, row)| ImportIssue {
+            row,
+            column: field.clone(),
+            header: None,
+            value: None,
+            code: crate::payroll::MAPPING_FIELD_UNKNOWN.to_owned(),
+            params: BTreeMap::from([("field".to_owned(), field)]),
+        })
+        .collect();
     if !header_found {
         // Without a header no column is known: one issue instead of one per column.
         issues.push(issue_at(&map, &[], header_row, "", HEADER_NOT_FOUND, BTreeMap::new()));
@@ -253,6 +300,8 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
         sheet_names: table.sheet_names,
         header_row,
         columns: map.matches.iter().map(|m| (m.field.to_owned(), m.header.clone())).collect(),
+        column_indexes: map.matches.iter().map(|m| (m.field.to_owned(), m.index)).collect(),
+        headers,
         rows,
         issues,
         total_rows,

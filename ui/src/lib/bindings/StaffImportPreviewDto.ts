@@ -3,7 +3,11 @@ import type { ImportColumnDto } from "./ImportColumnDto";
 import type { ImportIssueDto } from "./ImportIssueDto";
 import type { StaffImportRowDto } from "./StaffImportRowDto";
 
-export type StaffImportPreviewDto = { file_name: string, sheet: string, sheet_names: Array<string>, header_row: number, columns: Array<ImportColumnDto>, total_rows: number, rows: Array<StaffImportRowDto>, issues: Array<ImportIssueDto>, new_people: number, existing_people: number, 
+export type StaffImportPreviewDto = { file_name: string, sheet: string, sheet_names: Array<string>, header_row: number, 
+/**
+ * Every cell of the header row, for a mapping screen.
+ */
+headers: Array<string>, columns: Array<ImportColumnDto>, total_rows: number, rows: Array<StaffImportRowDto>, issues: Array<ImportIssueDto>, new_people: number, existing_people: number, 
 /**
  * True when there are rows and no issues: a commit would store everything.
  */
