@@ -23,6 +23,8 @@ import type { ReconciliationDto } from './bindings/ReconciliationDto';
 import type { RuleSetDto } from './bindings/RuleSetDto';
 import type { RuleValueInput } from './bindings/RuleValueInput';
 import type { StaffFilter } from './bindings/StaffFilter';
+import type { StaffImportPreviewDto } from './bindings/StaffImportPreviewDto';
+import type { StaffImportResultDto } from './bindings/StaffImportResultDto';
 import type { StaffRowDto } from './bindings/StaffRowDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
 import { t } from './i18n';
@@ -120,6 +122,17 @@ export const api = {
   eligibility: (personId: Id, category: Category, on: string, workFormId: Id | null) =>
     call<EligibilityDto>('eligibility', { personId, category, on, workFormId }),
   problems: (period: string) => call<ProblemsDto>('problems', { period }),
+
+  /**
+   * Reads a staff register file and checks it against the register; nothing is stored.
+   * `sheet` null = the first sheet; `mapping` (field id → 0-based column) replaces header
+   * recognition, null = recognise the headers.
+   */
+  previewStaffImport: (path: string, sheet: string | null, mapping: Record<string, number> | null) =>
+    call<StaffImportPreviewDto>('preview_staff_import', { path, sheet, mapping }),
+  /** Imports a staff register file whole, or refuses with an `import` error listing every issue. */
+  importStaff: (path: string, sheet: string | null, mapping: Record<string, number> | null) =>
+    call<StaffImportResultDto>('import_staff', { path, sheet, mapping }),
 
   /** Opens the native file chooser (from Rust); null when the user cancelled. */
   chooseSpreadsheet: () => call<string | null>('choose_spreadsheet'),

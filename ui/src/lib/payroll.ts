@@ -2,7 +2,6 @@
 // batches, wage codes, reconciliation). No DOM; unit-tested in payroll.test.ts.
 
 import type { BatchDto } from './bindings/BatchDto';
-import type { ImportIssueDto } from './bindings/ImportIssueDto';
 import type { PayrollColumnDto } from './bindings/PayrollColumnDto';
 import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
@@ -11,7 +10,8 @@ import type { ProgressDto } from './bindings/ProgressDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
 import type { WorkerLink } from './bindings/WorkerLink';
 import { formatCount, formatHours, formatQuantity } from './format';
-import { fieldLabel, t, tn } from './i18n';
+import { t, tn } from './i18n';
+import { missingFields, selectionOf, sharedColumnsOf, type MappingSelection } from './imports';
 
 // ----- fields and meanings ------------------------------------------------------------
 
@@ -55,48 +55,22 @@ export const PAID_MEANINGS: readonly Meaning[] = ['worked_hours', 'paid_absence'
 export const WORKER_FIELDS: readonly PayrollField[] = ['worker_number', 'insz'];
 
 // ----- column mapping -----------------------------------------------------------------
+// The generic part lives in imports.ts (shared with the staff import); re-exported here.
 
-/** A mapping as the selects hold it: field id → column index as text, '' = not used. */
-export type MappingSelection = Record<string, string>;
-
-/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = Math.trunc(index);
-  if (n < 0) return '';
-  let out = '';
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
+export {
+  buildMapping,
+  columnLetter,
+  headerOptions,
+  issueColumn,
+  issueLines,
+  issueText,
+  sameMapping,
+  type MappingSelection,
+} from './imports';
 
 /** The selects' values for the columns a preview read (every field, '' when unused). */
 export function mappingSelection(columns: readonly PayrollColumnDto[]): MappingSelection {
-  const out: MappingSelection = {};
-  for (const f of PAYROLL_FIELDS) out[f] = '';
-  for (const c of columns) out[c.field] = c.column === null ? '' : String(c.column);
-  return out;
-}
-
-/** The selects' values as `options.mapping`: field id → 0-based column, unused fields left out. */
-export function buildMapping(selection: MappingSelection): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [field, value] of Object.entries(selection)) {
-    if (value === '' || value === null || value === undefined) continue;
-    const index = Number(value);
-    if (Number.isInteger(index) && index >= 0) out[field] = index;
-  }
-  return out;
-}
-
-/** True when two selections read the same columns for the same fields. */
-export function sameMapping(a: MappingSelection, b: MappingSelection): boolean {
-  const x = buildMapping(a);
-  const y = buildMapping(b);
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of keys) if (x[k] !== y[k]) return false;
-  return true;
+  return selectionOf(PAYROLL_FIELDS, columns);
 }
 
 /**
@@ -104,35 +78,17 @@ export function sameMapping(a: MappingSelection, b: MappingSelection): boolean {
  * `{ name: ['first_name'], first_name: ['name'] }`. One column is one field.
  */
 export function sharedColumns(selection: MappingSelection): Record<string, string[]> {
-  const byColumn = new Map<string, string[]>();
-  for (const f of PAYROLL_FIELDS) {
-    const v = selection[f];
-    if (!v) continue;
-    byColumn.set(v, [...(byColumn.get(v) ?? []), f]);
-  }
-  const out: Record<string, string[]> = {};
-  for (const fields of byColumn.values()) {
-    if (fields.length < 2) continue;
-    for (const f of fields) out[f] = fields.filter((o) => o !== f);
-  }
-  return out;
+  return sharedColumnsOf(PAYROLL_FIELDS, selection);
 }
 
 /** Fields the selection leaves without a column although the import needs them. */
 export function missingRequired(selection: MappingSelection, columns: readonly PayrollColumnDto[]): string[] {
-  const out = columns.filter((c) => c.required && !selection[c.field]).map((c) => c.field);
+  const out = missingFields(
+    columns.filter((c) => c.required).map((c) => c.field),
+    selection,
+  );
   if (WORKER_FIELDS.every((f) => !selection[f])) out.unshift('worker');
   return out;
-}
-
-/** The options of a column select: `B · INSZ` for each header cell (an empty one by its letter). */
-export function headerOptions(headers: readonly string[]): { value: string; label: string }[] {
-  return headers.map((h, i) => ({
-    value: String(i),
-    label: h.trim()
-      ? t('ui.payroll.mapping.column', { letter: columnLetter(i), header: h.trim() })
-      : t('ui.payroll.mapping.column_empty', { letter: columnLetter(i) }),
-  }));
 }
 
 // ----- import options -----------------------------------------------------------------
@@ -222,30 +178,6 @@ export function blockers(preview: PayrollImportResultDto, mappingChanged: boolea
   }
   if (preview.lines_read === 0 && preview.issues.length === 0) out.push(t('ui.payroll.blocker.no_lines'));
   return out;
-}
-
-/** The column of an issue as a person reads it: the field's label, with the file's header when it differs. */
-export function issueColumn(issue: ImportIssueDto): string {
-  if (!issue.column) return '';
-  const field = fieldLabel(issue.column);
-  const header = issue.header?.trim();
-  return header && header.toLowerCase() !== field.toLowerCase() ? `${field} (${header})` : field;
-}
-
-/** An issue as one line (for an alert): `Rij 4, Werknemersnummer: …`. */
-export function issueText(issue: ImportIssueDto): string {
-  const column = issueColumn(issue);
-  return column
-    ? t('ui.payroll.issue_line', { row: issue.row, column, message: issue.message })
-    : t('ui.payroll.issue_line_row', { row: issue.row, message: issue.message });
-}
-
-/** The first `limit` issues as lines, plus one line saying how many more there are. */
-export function issueLines(issues: readonly ImportIssueDto[], limit: number): string[] {
-  const lines = issues.slice(0, limit).map(issueText);
-  const more = issues.length - limit;
-  if (more > 0) lines.push(tn('ui.payroll.issues_more', more, { count: formatCount(more) }));
-  return lines;
 }
 
 /** A line's quantity: hours as `168,29 u`, days as `2 dagen`, else the number and the unit as written. */

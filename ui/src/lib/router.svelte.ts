@@ -1,4 +1,4 @@
-// A tiny hash router: `#/dashboard`, `#/staff`, `#/person/12`, `#/person/12/edit`,
+// A tiny hash router: `#/dashboard`, `#/staff`, `#/staff/import`, `#/person/12`, `#/person/12/edit`,
 // `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
 // `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`.
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'welcome' }
   | { name: 'dashboard' }
   | { name: 'staff' }
+  | { name: 'staff-import' }
   | { name: 'person-new' }
   | { name: 'person'; id: number }
   | { name: 'person-edit'; id: number }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
     if (first === 'overview') return { name: 'overview' };
     if (first === 'organisation') return { name: 'organisation' };
   }
+  if (first === 'staff' && second === 'import' && parts.length === 2) return { name: 'staff-import' };
   if (first === 'payroll') {
     if (parts.length === 1) return { name: 'payroll', tab: 'import' };
     if (parts.length === 2 && (second === 'batches' || second === 'reconciliation' || second === 'wage-codes')) {

@@ -32,3 +32,13 @@ describe('payroll routes', () => {
     expect(payrollPath('reconciliation')).toBe('/payroll/reconciliation');
   });
 });
+
+describe('staff routes', () => {
+  it('reads the list and the import', () => {
+    expect(parseRoute('#/staff')).toEqual({ name: 'staff' });
+    expect(parseRoute('#/staff/import')).toEqual({ name: 'staff-import' });
+    expect(parseRoute('#/staff/import/')).toEqual({ name: 'staff-import' });
+    expect(parseRoute('#/staff/import/x').name).toBe('unknown');
+    expect(parseRoute('#/staff/other').name).toBe('unknown');
+  });
+});
