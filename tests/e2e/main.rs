@@ -116,6 +116,42 @@ async fn payroll_scenario(app: &App) -> Result<(), String> {
     Ok(())
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_a_staff_register_through_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("personeel.csv");
+    std::fs::write(
+        &file,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n\
+         93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;;38;38\n\
+         85073003328;Claes;Els;30/07/1985;begeleider erkend;01/01/2026;;19;38\n",
+    )
+    .unwrap();
+    let app = App::launch_with_env("staff-import", &[("WERKBANK_PICK_FILE", file.to_str().unwrap())]).await;
+    let result = staff_import_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn staff_import_scenario(app: &App) -> Result<(), String> {
+    app.click(By::id("start-empty")).await?;
+    app.click(By::id("staff-import-open")).await?;
+    app.click(By::id("staff-import-choose")).await?;
+    app.wait_count(By::id("staff-import-row"), 2).await?;
+    app.wait_text(By::id("staff-import-row"), "Peeters").await?;
+    app.wait_count(By::id("staff-import-issue"), 0).await?;
+    app.screenshot("01-preview").await;
+    app.click(By::id("staff-import-commit")).await?;
+    app.wait_visible(By::id("staff-import-done")).await?;
+    app.click(By::id("staff-import-done-staff")).await?;
+    app.wait_count(By::id("staff-row"), 2).await?;
+    app.screenshot("02-staff-list").await;
+    Ok(())
+}
+
 async fn scenario(app: &App) -> Result<(), String> {
     // First run on an empty database: the app offers demo data.
     app.wait_visible(By::id("load-demo")).await?;
