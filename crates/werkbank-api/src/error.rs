@@ -101,6 +101,23 @@ pub fn violation(field: &str, code: &str, params: &[(&str, &str)]) -> Violations
     Violations::one(v)
 }
 
+/// An import issue as the front ends show it: its Dutch message rendered with the cell
+/// value as the `value` parameter when the issue has none of its own.
+pub(crate) fn import_issue_dto(cat: &Catalogue, i: &werkbank_import::ImportIssue) -> ImportIssueDto {
+    let mut params = i.params.clone();
+    if let Some(v) = &i.value {
+        params.entry("value".into()).or_insert_with(|| v.clone());
+    }
+    ImportIssueDto {
+        row: i.row,
+        column: i.column.clone(),
+        header: i.header.clone(),
+        value: i.value.clone(),
+        code: i.code.clone(),
+        message: cat.render(&i.code, &params),
+    }
+}
+
 pub fn violation_dto(cat: &Catalogue, v: &Violation) -> ViolationDto {
     ViolationDto {
         field: v.field.clone(),

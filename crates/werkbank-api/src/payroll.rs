@@ -92,21 +92,6 @@ fn mapping_of(p: &MappingProfileRow) -> Result<ColumnMapping> {
     serde_json::from_str(&p.mapping).map_err(|e| AppError::Internal(format!("mapping profile {}: {e}", p.name)))
 }
 
-fn issue_dto(cat: &Catalogue, i: &werkbank_import::ImportIssue) -> ImportIssueDto {
-    let mut params = i.params.clone();
-    if let Some(v) = &i.value {
-        params.entry("value".into()).or_insert_with(|| v.clone());
-    }
-    ImportIssueDto {
-        row: i.row,
-        column: i.column.clone(),
-        header: i.header.clone(),
-        value: i.value.clone(),
-        code: i.code.clone(),
-        message: cat.render(&i.code, &params),
-    }
-}
-
 pub(crate) fn batch_dto(b: BatchRow) -> BatchDto {
     BatchDto {
         id: b.id.expect("stored"),
@@ -187,7 +172,7 @@ pub(crate) async fn import(
         }
         matched.push(person);
     }
-    let issues: Vec<ImportIssueDto> = p.issues.iter().map(|i| issue_dto(cat, i)).collect();
+    let issues: Vec<ImportIssueDto> = p.issues.iter().map(|i| crate::error::import_issue_dto(cat, i)).collect();
     let duplicate_of = store::active_batch_with_sha(conn, &file.sha256).await?.map(batch_dto);
     let first_period = p.period_range.map(|(a, _)| iso(a));
     let last_period = p.period_range.map(|(_, b)| iso(b));

@@ -39,21 +39,6 @@ pub(crate) fn read(
     })
 }
 
-fn issue_dto(cat: &Catalogue, i: &ImportIssue) -> ImportIssueDto {
-    let mut params = i.params.clone();
-    if let Some(v) = &i.value {
-        params.entry("value".into()).or_insert_with(|| v.clone());
-    }
-    ImportIssueDto {
-        row: i.row,
-        column: i.column.clone(),
-        header: i.header.clone(),
-        value: i.value.clone(),
-        code: i.code.clone(),
-        message: cat.render(&i.code, &params),
-    }
-}
-
 fn same_text(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
@@ -165,7 +150,7 @@ pub(crate) async fn preview(
         });
     }
     issues.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
-    let issues: Vec<ImportIssueDto> = issues.iter().map(|i| issue_dto(cat, i)).collect();
+    let issues: Vec<ImportIssueDto> = issues.iter().map(|i| crate::error::import_issue_dto(cat, i)).collect();
     let dto = StaffImportPreviewDto {
         can_commit: issues.is_empty() && !rows.is_empty(),
         file_name: p.file_name,
