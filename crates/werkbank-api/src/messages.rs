@@ -154,6 +154,7 @@ mod tests {
             "not_found.payroll_batch",
             "not_found.wage_code",
             "import.work_form_unknown",
+            "import.number_ambiguous",
             // domain rules
             "insz.empty",
             "insz.format",

@@ -14,9 +14,17 @@
 //!   [`PayrollOptions::header_row`]. Every row below it holding a value is a line.
 //! - Values are cached values only, never formulas (see [`crate::table`]). Amounts take a
 //!   decimal comma or point with thousands separators (`1.234,56`, `1,234.56`; `-2,40` is
-//!   −2.40, a lone dot is a decimal point); quantities also take `7:36`; INSZ with or
+//!   −2.40); quantities also take `7:36`; INSZ with or
 //!   without dots and dashes; periods as months, RSZ quarters or a date in the month
 //!   ([`parse_pay_period`]).
+//! - A lone dot with three digits after it (`2.100`, `-12.500`) is read per column
+//!   (quantity, amount, gross_wage, employer_contributions): when the column's other text
+//!   values use a decimal comma (`2,40`, `1.234,56`, or dots as thousands separators
+//!   `1.234.567`), the dot is a thousands separator (2100); when they use a decimal point
+//!   (`2.40`, `1,234.56`), it is a decimal point (2.1); when they show neither, or both,
+//!   the value is reported as `import.number_ambiguous` and left `None`. Number cells
+//!   carry no separator and are never ambiguous. The ambiguous values are resolved after
+//!   the last row, on the lines already read (no second pass over the file).
 //! - Units: the unit column (`u`, `uren`, `h`, `heures` → hours; `d`, `dagen`, `j`,
 //!   `jours` → days; anything else is kept as [`Unit::Other`]); when a line's unit cell is
 //!   empty or there is no unit column, a quantity written `7:36` is hours, else the
@@ -65,6 +73,10 @@
 //!   employer_contributions, or a quantity that is not hours). No params.
 //! - `import.hours_unreadable` — not a number of hours (a quantity in hours, q, s). No
 //!   params.
+//! - `import.number_ambiguous` — a value like `2.100` (2100 or 2,1) in a quantity,
+//!   amount, gross_wage or employer_contributions column whose other values do not tell
+//!   the decimal separator (see Reading). The line's value is `None`. Params: `value`
+//!   (the text as written).
 //!
 //! Line level:
 //! - `payroll.worker_missing` — neither an INSZ nor a worker number (both cells empty;
@@ -104,7 +116,9 @@ use crate::issue::{
 use crate::table::{
     stream_table, stream_table_bytes, Cell, MergedArea, Progress, ReadError, RowSink, SheetInfo, Table,
 };
-use crate::values::{self, parse_decimal, parse_hours, parse_insz, parse_signed_hours, take_text};
+use crate::values::{
+    self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, SeparatorHint,
+};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -702,6 +716,26 @@ struct LineReader<'a> {
     total_rows: u32,
     /// Merged areas whose top-left row has been reported.
     merged_reported: HashSet<MergedArea>,
+    /// The decimal separators seen per field, to resolve `ambiguous`.
+    separators: [SeparatorsSeen; FIELD_COUNT],
+    /// Values like `2.100`, resolved after the last row.
+    ambiguous: Vec<AmbiguousValue>,
+}
+
+/// The decimal separators a column's text values show.
+#[derive(Debug, Clone, Copy, Default)]
+struct SeparatorsSeen {
+    comma: bool,
+    point: bool,
+}
+
+/// A value like `2.100`, read as 2.100 until its column's separator is known.
+struct AmbiguousValue {
+    row: u32,
+    field: F,
+    /// The text as written.
+    text: String,
+    decimal_reading: Decimal,
 }
 
 impl RowSink for LineReader<'_> {
@@ -744,6 +778,8 @@ impl<'a> LineReader<'a> {
             issues: Vec::new(),
             total_rows: 0,
             merged_reported: HashSet::new(),
+            separators: [SeparatorsSeen::default(); FIELD_COUNT],
+            ambiguous: Vec::new(),
         }
     }
 
@@ -832,6 +868,8 @@ impl<'a> LineReader<'a> {
             row: Table::row_number(index),
             issues: &mut self.issues,
             merged_reported: &mut self.merged_reported,
+            separators: &mut self.separators,
+            ambiguous: &mut self.ambiguous,
         };
         if let Some(line) = read.line(&mut cells) {
             self.lines.push(line);
@@ -848,6 +886,7 @@ impl<'a> LineReader<'a> {
         if layout.readable && self.total_rows == 0 {
             issues.push(layout.issue(layout.header_row, None, None, HEADER_ONLY, Params::new()));
         }
+        issues.extend(resolve_ambiguous(&mut self.lines, &self.ambiguous, &self.separators, &layout));
         issues.extend(duplicate_issues(&self.lines, &layout));
         let period_range = dominant_range(&self.lines);
         if let Some(range) = &period_range {
@@ -878,6 +917,8 @@ struct RowRead<'r> {
     row: u32,
     issues: &'r mut Vec<ImportIssue>,
     merged_reported: &'r mut HashSet<MergedArea>,
+    separators: &'r mut [SeparatorsSeen; FIELD_COUNT],
+    ambiguous: &'r mut Vec<AmbiguousValue>,
 }
 
 impl RowRead<'_> {
@@ -944,6 +985,36 @@ impl RowRead<'_> {
         }
     }
 
+    /// A decimal of the field's column (see the module docs on ambiguous values): notes the
+    /// separator its text shows, and keeps an ambiguous value to resolve after the last row.
+    fn decimal(&mut self, f: F, cell: &Cell) -> Result<Decimal, &'static str> {
+        let (value, hint) = parse_decimal_hinted(cell)?;
+        let seen = &mut self.separators[f as usize];
+        match hint {
+            SeparatorHint::None => {}
+            SeparatorHint::Comma => seen.comma = true,
+            SeparatorHint::Point => seen.point = true,
+            SeparatorHint::Ambiguous => {
+                let text = cell_text(cell);
+                self.ambiguous.push(AmbiguousValue { row: self.row, field: f, text, decimal_reading: value });
+            }
+        }
+        Ok(value)
+    }
+
+    /// A decimal field (amount, gross_wage, employer_contributions); a parse error is
+    /// reported with its code.
+    fn decimal_field(&mut self, f: F, cells: &mut [Cell]) -> Option<Decimal> {
+        let Slot::Value(col) = self.slot(f, cells) else { return None };
+        match self.decimal(f, &cells[col]) {
+            Ok(v) => Some(v),
+            Err(code) => {
+                self.issue(f, cells, code, Params::new());
+                None
+            }
+        }
+    }
+
     /// A parsed value; a parse error is reported with its code.
     fn parsed<T>(&mut self, f: F, cells: &mut [Cell], parse: impl Fn(&Cell) -> Result<T, &'static str>) -> Option<T> {
         let Slot::Value(col) = self.slot(f, cells) else { return None };
@@ -1007,9 +1078,9 @@ impl RowRead<'_> {
         let description = self.text(F::Description, cells);
         let written_unit = self.text(F::Unit, cells).map(Unit::from_text);
         let (quantity, unit, hours_hundredths) = self.quantity(cells, written_unit);
-        let amount = self.parsed(F::Amount, cells, parse_decimal);
-        let gross_wage = self.parsed(F::GrossWage, cells, parse_decimal);
-        let employer_contributions = self.parsed(F::EmployerContributions, cells, parse_decimal);
+        let amount = self.decimal_field(F::Amount, cells);
+        let gross_wage = self.decimal_field(F::GrossWage, cells);
+        let employer_contributions = self.decimal_field(F::EmployerContributions, cells);
         let q = self.parsed(F::Q, cells, weekly_hours);
         let s = self.parsed(F::S, cells, weekly_hours);
 
@@ -1052,13 +1123,9 @@ impl RowRead<'_> {
         let read = if clock {
             parse_signed_hours(cell).map(|h| (Decimal::new(h, 2), Some(h)))
         } else {
-            parse_decimal(cell).map(|q| (q, if in_hours { values::hundredths_of(q) } else { None })).map_err(|_| {
-                if in_hours {
-                    values::HOURS_UNREADABLE
-                } else {
-                    values::NUMBER_UNREADABLE
-                }
-            })
+            self.decimal(F::Quantity, cell)
+                .map(|q| (q, if in_hours { values::hundredths_of(q) } else { None }))
+                .map_err(|_| if in_hours { values::HOURS_UNREADABLE } else { values::NUMBER_UNREADABLE })
         };
         match read {
             Ok((quantity, hours)) => {
@@ -1123,6 +1190,46 @@ fn duplicate_issues(lines: &[PayrollLine], layout: &Layout) -> Vec<ImportIssue> 
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(line.row);
             }
+        }
+    }
+    issues
+}
+
+/// Resolves the values like `2.100` by their column's separators (see the module docs): sets
+/// the line's value, and reports `import.number_ambiguous` when the column cannot tell.
+/// Rows without a line (essential fields missing) are reported too.
+fn resolve_ambiguous(
+    lines: &mut [PayrollLine],
+    ambiguous: &[AmbiguousValue],
+    separators: &[SeparatorsSeen; FIELD_COUNT],
+    layout: &Layout,
+) -> Vec<ImportIssue> {
+    let mut issues = Vec::new();
+    for a in ambiguous {
+        let seen = separators[a.field as usize];
+        let value = match (seen.comma, seen.point) {
+            (true, false) => Some(values::thousands_reading(a.decimal_reading)),
+            (false, true) => Some(a.decimal_reading),
+            _ => {
+                let params = Params::from([("value".to_owned(), a.text.clone())]);
+                issues.push(layout.issue(a.row, Some(a.field), Some(a.text.clone()), values::NUMBER_AMBIGUOUS, params));
+                None
+            }
+        };
+        // Lines are in row order.
+        let Ok(at) = lines.binary_search_by_key(&a.row, |l| l.row) else { continue };
+        let line = &mut lines[at];
+        match a.field {
+            F::Quantity => {
+                line.quantity = value;
+                // A clock quantity is never ambiguous, so hours are the quantity in hundredths.
+                line.hours_hundredths =
+                    value.filter(|_| line.unit == Some(Unit::Hours)).and_then(values::hundredths_of);
+            }
+            F::Amount => line.amount = value,
+            F::GrossWage => line.gross_wage = value,
+            F::EmployerContributions => line.employer_contributions = value,
+            _ => {}
         }
     }
     issues

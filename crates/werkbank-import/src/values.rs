@@ -14,7 +14,8 @@
 //!   1.234, not 1234 — a lone dot is ambiguous, and files written by software (CSV
 //!   exports, numbers in cells) use the point as decimal separator, while people who type
 //!   a Dutch thousands separator also type the decimal comma. Thousands groups must have
-//!   three digits. Spaces, `€` and a leading `+` are ignored; a trailing `-` (`2,40-`, as
+//!   three digits. Where a column's other values can tell, an import may read a lone dot
+//!   as a thousands separator instead: see [`parse_decimal_hinted`]. Spaces, `€` and a leading `+` are ignored; a trailing `-` (`2,40-`, as
 //!   some accounting exports write) or parentheses (`(2,40)`) mean negative. Text parses
 //!   without allocating; longer than 64 characters is unreadable.
 //! - Hours: `7,60`, `7.6`, `38` (decimal hours) or `7:36` (hours and minutes, = 7,60),
@@ -38,6 +39,9 @@ pub const VALUE_REQUIRED: &str = "import.value_required";
 pub const DATE_UNREADABLE: &str = "import.date_unreadable";
 /// Not a number in any accepted form.
 pub const NUMBER_UNREADABLE: &str = "import.number_unreadable";
+/// A number like `2.100` (2100 or 2,1) in a column whose other values do not tell which
+/// separator the file uses. Params: `value` (the text as written).
+pub const NUMBER_AMBIGUOUS: &str = "import.number_ambiguous";
 /// Not a non-negative number of hours in any accepted form.
 pub const HOURS_UNREADABLE: &str = "import.hours_unreadable";
 /// Not a month or quarter in any accepted form (see [`parse_pay_period`]).
@@ -119,12 +123,44 @@ fn is_time(s: &str) -> bool {
 /// A decimal from a number cell (`Decimal::try_from(f64)`: 0.3 stays 0.3) or text (see the
 /// module docs for the separators).
 pub fn parse_decimal(cell: &Cell) -> Result<Decimal, &'static str> {
+    parse_decimal_hinted(cell).map(|(value, _)| value)
+}
+
+/// What a number written as text tells about the decimal separator of its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeparatorHint {
+    /// Nothing: a number cell, or text without separators (`38`).
+    None,
+    /// A decimal comma (`2,40`, `1.234,56`) or dots as thousands separators (`1.234.567`).
+    Comma,
+    /// A decimal point (`2.40`, `1,234.56`, `0.100`) or commas as thousands separators
+    /// (`1,234,567`).
+    Point,
+    /// One `.`, no `,`, three digits after the dot and one to three before it, not
+    /// starting with `0` (`2.100`, `-12.500`): 2.1 or 2100. The value returned is the
+    /// decimal-point reading (2.100); [`thousands_reading`] gives the other.
+    Ambiguous,
+}
+
+/// Like [`parse_decimal`], also telling what the text says about the column's decimal
+/// separator. An import decides a column's separator from its `Comma` and `Point` values
+/// and then reads its `Ambiguous` ones accordingly.
+pub fn parse_decimal_hinted(cell: &Cell) -> Result<(Decimal, SeparatorHint), &'static str> {
     match cell {
         _ if cell.is_empty() => Err(VALUE_REQUIRED),
-        Cell::Number(n) => Decimal::try_from(*n).map(|d| d.normalize()).map_err(|_| NUMBER_UNREADABLE),
+        Cell::Number(n) => {
+            let value = Decimal::try_from(*n).map(|d| d.normalize()).map_err(|_| NUMBER_UNREADABLE)?;
+            Ok((value, SeparatorHint::None))
+        }
         Cell::Text(s) => parse_decimal_text(s).ok_or(NUMBER_UNREADABLE),
         _ => Err(NUMBER_UNREADABLE),
     }
+}
+
+/// An [`SeparatorHint::Ambiguous`] value read with its dot as a thousands separator:
+/// 2.100 → 2100, -12.500 → -12500 (the written scale is always three).
+pub fn thousands_reading(decimal_reading: Decimal) -> Decimal {
+    Decimal::from_i128_with_scale(decimal_reading.mantissa(), 0)
 }
 
 /// Longest text (after dropping spaces and `€`) read as a number; longer is unreadable.
@@ -132,7 +168,7 @@ const DECIMAL_TEXT_MAX: usize = 64;
 
 /// Parses without allocating (the text is copied to a stack buffer), as imports read
 /// hundreds of thousands of amounts.
-fn parse_decimal_text(s: &str) -> Option<Decimal> {
+fn parse_decimal_text(s: &str) -> Option<(Decimal, SeparatorHint)> {
     let mut buf = [0u8; DECIMAL_TEXT_MAX];
     let mut len = 0;
     for c in s.chars() {
@@ -211,7 +247,17 @@ fn parse_decimal_text(s: &str) -> Option<Decimal> {
         Decimal::from_str(&text).ok()?
     };
     value.set_sign_negative(negative);
-    Some(value)
+    let hint = match (decimal, thousands) {
+        (Some(b'.'), None)
+            if frac_part.len() == 3 && (1..=3).contains(&int_part.len()) && !int_part.starts_with('0') =>
+        {
+            SeparatorHint::Ambiguous
+        }
+        (Some(b','), _) | (None, Some(b'.')) => SeparatorHint::Comma,
+        (Some(_), _) | (None, Some(_)) => SeparatorHint::Point,
+        (None, None) => SeparatorHint::None,
+    };
+    Some((value, hint))
 }
 
 /// Hours in hundredths (7:36 → 760, "7,60" → 760, 38 → 3800), rounded half up.
@@ -680,6 +726,38 @@ mod tests {
         assert_eq!(parse_decimal(&Cell::Number(f64::NAN)), Err(NUMBER_UNREADABLE));
         assert_eq!(parse_decimal(&Cell::Empty), Err(VALUE_REQUIRED));
         assert_eq!(parse_decimal(&Cell::Date(d(2026, 1, 1))), Err(NUMBER_UNREADABLE));
+    }
+
+    #[test]
+    fn separator_hints() {
+        use SeparatorHint::*;
+        let cases = [
+            ("2.100", Ambiguous, "2.100"),
+            ("-12.500", Ambiguous, "-12.500"),
+            ("(2.100)", Ambiguous, "-2.100"),
+            ("€ 999.999", Ambiguous, "999.999"),
+            ("2,40", Comma, "2.40"),
+            ("1.234,56", Comma, "1234.56"),
+            ("1,234", Comma, "1.234"), // a single comma stays a decimal comma
+            ("1.234.567", Comma, "1234567"),
+            ("2.40", Point, "2.40"),
+            ("2.1", Point, "2.1"),
+            ("2.1000", Point, "2.1000"),
+            ("1,234.56", Point, "1234.56"),
+            ("1,234,567", Point, "1234567"),
+            ("0.100", Point, "0.100"),       // never a thousands group
+            ("1234.567", Point, "1234.567"), // 1234.567 cannot be thousands
+            (".100", Point, "0.100"),
+            ("38", None, "38"),
+        ];
+        for (s, hint, value) in cases {
+            let (v, h) = parse_decimal_hinted(&text(s)).unwrap();
+            assert_eq!((v.to_string(), h), (value.to_owned(), hint), "{s}");
+        }
+        assert_eq!(parse_decimal_hinted(&Cell::Number(2.1)), Ok((Decimal::new(21, 1), None)));
+        assert_eq!(parse_decimal_hinted(&Cell::Number(2100.0)), Ok((Decimal::new(2100, 0), None)));
+        let thousands = |s: &str| thousands_reading(parse_decimal(&text(s)).unwrap()).to_string();
+        assert_eq!((thousands("2.100"), thousands("-12.500")), ("2100".into(), "-12500".into()));
     }
 
     #[test]

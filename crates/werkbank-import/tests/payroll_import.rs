@@ -801,3 +801,83 @@ fn staff_import_reports_formulas_without_value_too() {
     // the payroll module re-exports what a caller needs
     assert_eq!(payroll::FIELDS.len(), 14);
 }
+
+#[test]
+fn a_lone_dot_is_a_thousands_separator_in_a_dutch_column() {
+    let text = "Werknemersnummer;Periode;Looncode;Uren;Bedrag;Brutoloon\n\
+                1;01/2026;1000;7,60;1.234,56;2.100\n\
+                1;01/2026;1010;1.000;2.100;3.500,00\n\
+                2;01/2026;1000;7,60;-12.500;1.234.567\n";
+    let preview = preview_file(text.as_bytes(), "loon.csv", &opts());
+    assert_eq!(preview.issues, [], "{:#?}", preview.issues);
+    assert_eq!(line(&preview, 2).amount, Some(dec("1234.56")));
+    assert_eq!(line(&preview, 2).gross_wage, Some(dec("2100")));
+    let second = line(&preview, 3);
+    assert_eq!(second.amount.map(|a| a.to_string()), Some("2100".into()));
+    assert_eq!((second.quantity, second.hours_hundredths), (Some(dec("1000")), Some(100_000)));
+    assert_eq!(line(&preview, 4).amount, Some(dec("-12500")));
+    // dots as thousands separators are evidence too
+    assert_eq!(line(&preview, 4).gross_wage, Some(dec("1234567")));
+}
+
+#[test]
+fn a_lone_dot_is_a_decimal_point_in_an_english_column() {
+    let text = "Employee number,Period,Wage code,Hours,Amount\n\
+                E-1,2026-01,100,7.6,2.40\n\
+                E-1,2026-01,110,2.500,2.100\n\
+                E-2,2026-01,100,7.6,\"1,234.56\"\n";
+    let preview = preview_file(text.as_bytes(), "payroll.csv", &opts());
+    assert_eq!(preview.issues, [], "{:#?}", preview.issues);
+    let second = line(&preview, 3);
+    assert_eq!(second.amount.map(|a| a.to_string()), Some("2.100".into()));
+    assert_eq!(second.amount, Some(dec("2.1")));
+    assert_eq!((second.quantity, second.hours_hundredths), (Some(dec("2.5")), Some(250)));
+    assert_eq!(preview.valid_lines().count(), 3);
+}
+
+#[test]
+fn a_column_of_only_lone_dots_is_reported_not_guessed() {
+    let text = "Werknemersnummer;Periode;Looncode;Uren;Bedrag;Brutoloon\n\
+                1;01/2026;1000;7,60;2.100;2.100\n\
+                1;01/2026;1010;2.500;12.500;2.100\n\
+                2;01/2026;1000;7,60;38;\n";
+    let preview = preview_file(text.as_bytes(), "loon.csv", &opts());
+    assert_eq!(
+        triples(&preview),
+        [
+            (2, "amount", "import.number_ambiguous"),
+            (2, "gross_wage", "import.number_ambiguous"),
+            (3, "amount", "import.number_ambiguous"),
+            (3, "gross_wage", "import.number_ambiguous"),
+        ],
+        "{:#?}",
+        preview.issues
+    );
+    let issue = find(&preview, 3, "amount", "import.number_ambiguous");
+    assert_eq!((issue.header.as_deref(), issue.value.as_deref()), (Some("Bedrag"), Some("12.500")));
+    assert_eq!(issue.params.get("value").map(String::as_str), Some("12.500"));
+    assert_eq!(issue.params.len(), 1);
+    // the line is kept, its value is unknown; the other columns resolve on their own
+    let second = line(&preview, 3);
+    assert_eq!(second.amount, None);
+    assert_eq!((second.quantity, second.hours_hundredths), (Some(dec("2500")), Some(250_000)));
+    assert_eq!(second.gross_wage, None);
+    assert_eq!(line(&preview, 4).amount, Some(dec("38")));
+    assert_eq!(preview.valid_lines().map(|l| l.row).collect::<Vec<_>>(), [4]);
+}
+
+#[test]
+fn number_cells_are_never_ambiguous() {
+    let header = texts(&["Werknemersnummer", "Periode", "Looncode", "Bedrag", "Brutoloon"]);
+    let row = |code: &str, amount: f64, gross: V| vec![s("1"), s("01/2026"), s(code), V::N(amount), gross];
+    let rows =
+        vec![header, row("1000", 2100.0, V::N(2.1)), row("1010", 2.1, V::N(1234.567)), row("1020", 2.125, s("2.100"))];
+    let preview = preview_file(&xlsx(&[("Blad1", rows)]), "loon.xlsx", &opts());
+    let amounts: Vec<_> = preview.lines.iter().map(|l| l.amount).collect();
+    assert_eq!(amounts, [Some(dec("2100")), Some(dec("2.1")), Some(dec("2.125"))]);
+    assert_eq!(line(&preview, 2).gross_wage, Some(dec("2.1")));
+    assert_eq!(line(&preview, 3).gross_wage, Some(dec("1234.567")));
+    // number cells tell nothing about the separator: a text 2.100 among them is reported
+    assert_eq!(triples(&preview), [(4, "gross_wage", "import.number_ambiguous")]);
+    assert_eq!(line(&preview, 4).gross_wage, None);
+}
