@@ -473,13 +473,15 @@ pub(crate) async fn problems(
     for (pid, p) in periods::all(conn).await? {
         by_person.entry(pid).or_default().push(p);
     }
+    let everyone: HashMap<i64, Person> =
+        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
     for (pid, ps) in &by_person {
         if !ps.iter().any(|p| p.span().overlaps(&span)) {
             continue;
         }
-        let Some(person) = people::get(conn, *pid).await? else { continue };
+        let Some(person) = everyone.get(pid) else { continue };
         if person.insz.is_none() {
-            out.add(Severity::Warning, "problem.insz_missing", Some(&person), None, None, BTreeMap::new());
+            out.add(Severity::Warning, "problem.insz_missing", Some(person), None, None, BTreeMap::new());
         }
         for (i, p) in ps.iter().enumerate() {
             let previous = i.checked_sub(1).map(|k| &ps[k]);
@@ -488,7 +490,7 @@ pub(crate) async fn problems(
                     let gap = (p.start - end).num_days() - 1;
                     if (1..=7).contains(&gap) && p.span().overlaps(&span) {
                         let extra = params([("days", gap.to_string()), ("end", iso(end)), ("start", iso(p.start))]);
-                        out.add(Severity::Info, "problem.short_gap", Some(&person), p.id, p.work_form_id, extra);
+                        out.add(Severity::Info, "problem.short_gap", Some(person), p.id, p.work_form_id, extra);
                     }
                 }
             }
@@ -500,7 +502,7 @@ pub(crate) async fn problems(
                 out.add(
                     Severity::Warning,
                     "problem.article_60_agreement_missing",
-                    Some(&person),
+                    Some(person),
                     p.id,
                     p.work_form_id,
                     extra,
@@ -510,7 +512,7 @@ pub(crate) async fn problems(
             // category, or a change of category.
             let is_hire = previous.is_none_or(|prev| prev.category != p.category);
             if is_hire {
-                let dto = eligibility_dto(cat, &person, p.category, kind_of(p.work_form_id), p.start, Some(p));
+                let dto = eligibility_dto(cat, person, p.category, kind_of(p.work_form_id), p.start, Some(p));
                 let extra = params([
                     ("category", p.category.id().to_string()),
                     ("start", iso(p.start)),
@@ -520,7 +522,7 @@ pub(crate) async fn problems(
                     Some(CriterionStatus::NotMet) => out.add(
                         Severity::Warning,
                         "problem.eligibility_failed",
-                        Some(&person),
+                        Some(person),
                         p.id,
                         p.work_form_id,
                         extra,
@@ -528,7 +530,7 @@ pub(crate) async fn problems(
                     Some(CriterionStatus::Unknown) => out.add(
                         Severity::Info,
                         "problem.eligibility_unknown",
-                        Some(&person),
+                        Some(person),
                         p.id,
                         p.work_form_id,
                         extra,

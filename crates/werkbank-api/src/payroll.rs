@@ -405,8 +405,10 @@ pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPer
     ids.sort();
     let days = Decimal::from(period.days());
     let mut rows = Vec::new();
+    let everyone: HashMap<i64, werkbank_domain::Person> =
+        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
     for id in ids {
-        let Some(person) = people::get(conn, id).await? else { continue };
+        let Some(person) = everyone.get(&id) else { continue };
         let ps = by_person.get(&id).map(Vec::as_slice).unwrap_or_default();
         let register = werkbank_domain::fte_in_period(ps, period);
         let hours = paid.get(&id).copied().unwrap_or(0);
