@@ -168,20 +168,21 @@ pub(crate) fn work_form_dto(w: &WorkForm) -> WorkFormDto {
 
 /// Every stored period, grouped by work form (the main one when a period names none or
 /// a work form that no longer exists), then by person.
-pub(crate) async fn periods_by_work_form(
-    conn: &mut SqliteConnection,
+pub(crate) fn periods_by_work_form(
+    by_person: &BTreeMap<i64, Vec<EmploymentPeriod>>,
     forms: &[FormRules],
-) -> Result<HashMap<i64, Vec<Vec<EmploymentPeriod>>>> {
+) -> HashMap<i64, Vec<Vec<EmploymentPeriod>>> {
     let main = forms.first().and_then(|f| f.form.id);
     let known: Vec<i64> = forms.iter().filter_map(|f| f.form.id).collect();
     let mut grouped: HashMap<i64, BTreeMap<i64, Vec<EmploymentPeriod>>> = HashMap::new();
-    for (person_id, p) in periods::all(conn).await? {
-        let wf = p.work_form_id.filter(|id| known.contains(id)).or(main);
-        if let Some(wf) = wf {
-            grouped.entry(wf).or_default().entry(person_id).or_default().push(p);
+    for (person_id, ps) in by_person {
+        for p in ps {
+            if let Some(wf) = p.work_form_id.filter(|id| known.contains(id)).or(main) {
+                grouped.entry(wf).or_default().entry(*person_id).or_default().push(p.clone());
+            }
         }
     }
-    Ok(grouped.into_iter().map(|(wf, by_person)| (wf, by_person.into_values().collect())).collect())
+    grouped.into_iter().map(|(wf, people)| (wf, people.into_values().collect())).collect()
 }
 
 fn dec(d: Decimal) -> String {
@@ -405,7 +406,8 @@ pub(crate) async fn problems(
     period: &ReportingPeriod,
 ) -> Result<Vec<ProblemDto>> {
     let forms = load_rules(conn).await?;
-    let grouped = periods_by_work_form(conn, &forms).await?;
+    let by_person = periods::by_person(conn).await?;
+    let grouped = periods_by_work_form(&by_person, &forms);
     let mut out = Problems { cat, list: Vec::new() };
     let span = period.span();
 
@@ -469,10 +471,6 @@ pub(crate) async fn problems(
             .map(|f| f.form.kind)
             .unwrap_or(WorkFormKind::SocialWorkshop)
     };
-    let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
-    for (pid, p) in periods::all(conn).await? {
-        by_person.entry(pid).or_default().push(p);
-    }
     let everyone: HashMap<i64, Person> =
         people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
     for (pid, ps) in &by_person {

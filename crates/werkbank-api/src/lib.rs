@@ -178,10 +178,7 @@ impl Api {
         let today = self.today();
         let mut conn = self.store.conn().await?;
         let everyone = people::list(&mut conn).await?;
-        let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
-        for (pid, p) in periods::all(&mut conn).await? {
-            by_person.entry(pid).or_default().push(p);
-        }
+        let mut by_person = periods::by_person(&mut conn).await?;
         let needle = filter.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
         let needle_digits: Option<String> = needle
             .as_ref()
@@ -335,10 +332,7 @@ impl Api {
     pub async fn fte_overview(&self, period: &str) -> Result<FteOverviewDto> {
         let period = ReportingPeriod::parse(period)?;
         let mut conn = self.store.conn().await?;
-        let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
-        for (pid, p) in periods::all(&mut conn).await? {
-            by_person.entry(pid).or_default().push(p);
-        }
+        let by_person = periods::by_person(&mut conn).await?;
         let (figures, total_heads) = category_overview(by_person.values().map(Vec::as_slice), &period);
         let total = figures.iter().map(|f| f.fte).sum();
         Ok(FteOverviewDto {
@@ -418,7 +412,7 @@ impl Api {
         let period = ReportingPeriod::parse(period)?;
         let mut conn = self.store.conn().await?;
         let forms = compliance::load_rules(&mut conn).await?;
-        let grouped = compliance::periods_by_work_form(&mut conn, &forms).await?;
+        let grouped = compliance::periods_by_work_form(&periods::by_person(&mut conn).await?, &forms);
         let mut work_forms = Vec::new();
         for f in &forms {
             let people = grouped.get(&f.form.id.expect("stored")).map(Vec::as_slice).unwrap_or_default();

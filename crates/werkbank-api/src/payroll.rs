@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use werkbank_domain::fte::round_fte;
-use werkbank_domain::{EmploymentPeriod, ReportingPeriod};
+use werkbank_domain::ReportingPeriod;
 use werkbank_import::payroll::{
     preview_payroll_bytes, ColumnMapping, PayrollLine, PayrollOptions, PayrollPreview, FIELDS,
 };
@@ -392,10 +392,7 @@ pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPer
         }
     }
     unmapped.sort();
-    let mut by_person: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
-    for (pid, p) in periods::all(conn).await? {
-        by_person.entry(pid).or_default().push(p);
-    }
+    let by_person = periods::by_person(conn).await?;
     let mut ids: Vec<i64> = paid.keys().copied().collect();
     for (pid, ps) in &by_person {
         if ps.iter().any(|p| p.span().overlaps(&period.span())) && !ids.contains(pid) {

@@ -68,6 +68,15 @@ pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<(i64, EmploymentPeri
     rows.into_iter().map(from_row).collect()
 }
 
+/// Every period grouped by person id, each person's periods oldest first.
+pub async fn by_person(conn: &mut SqliteConnection) -> Result<std::collections::BTreeMap<i64, Vec<EmploymentPeriod>>> {
+    let mut out: std::collections::BTreeMap<i64, Vec<EmploymentPeriod>> = std::collections::BTreeMap::new();
+    for (person_id, p) in all(conn).await? {
+        out.entry(person_id).or_default().push(p);
+    }
+    Ok(out)
+}
+
 /// A period and the id of its person.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<(i64, EmploymentPeriod)>> {
     let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM employment_period WHERE id = ?"))
