@@ -20,7 +20,7 @@ const MARGIN_TOP: f32 = 15.0 * MM;
 /// Content never goes below this line; the footer lives under it.
 const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - 20.0 * MM;
 /// Top of the content on pages after the first (under the running title).
-const CONTINUED_TOP: f32 = MARGIN_TOP + 14.0;
+const CONTINUED_TOP: f32 = MARGIN_TOP + 20.0;
 const FOOTER_RULE: f32 = PAGE_HEIGHT - 16.0 * MM;
 const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 12.0 * MM;
 const CONTENT_WIDTH: f32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
@@ -34,7 +34,7 @@ const SMALL_SIZE: f32 = 7.5;
 const LINE_FACTOR: f32 = 1.25;
 /// Baseline below the top of a line box, as a share of the font size (DejaVu's ascender is 0.928 em).
 const ASCENT: f32 = 0.93;
-const CELL_PAD_X: f32 = 2.0;
+const CELL_PAD_X: f32 = 2.5;
 const CELL_PAD_Y: f32 = 2.5;
 /// A heading needs at least this much room under it, or it moves to the next page with its content.
 const KEEP_WITH_NEXT: f32 = 40.0;
@@ -174,6 +174,7 @@ impl<'a> Layout<'a> {
             }
             Block::Table(table) => self.table(table)?,
             Block::Signature(fields) => self.signature(fields),
+            Block::KeepTogether(blocks) => self.keep_together(blocks)?,
             Block::PageBreak => self.break_pending = true,
             Block::Spacer(mm) => {
                 if !self.at_top() && !self.break_pending {
@@ -317,25 +318,55 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Signature fields in a grid of two columns, in reading order; the whole block on one page.
     fn signature(&mut self, fields: &[SignatureField]) {
-        let width = CONTENT_WIDTH * 0.55;
+        let gap = 8.0 * MM;
+        let width = (CONTENT_WIDTH - gap) / 2.0;
         let label_h = line_height(SMALL_SIZE);
-        let heights: Vec<f32> = fields.iter().map(|f| label_h + if f.tall { 42.0 } else { 16.0 } + 6.0).collect();
-        let total: f32 = heights.iter().sum();
-        self.ensure(total);
-        for (field, h) in fields.iter().zip(heights) {
+        let field_h = |f: &SignatureField| label_h + if f.tall { 42.0 } else { 16.0 } + 6.0;
+        let rows: Vec<&[SignatureField]> = fields.chunks(2).collect();
+        let heights: Vec<f32> = rows.iter().map(|r| r.iter().map(field_h).fold(0.0, f32::max)).collect();
+        self.ensure(heights.iter().sum());
+        for (row, h) in rows.into_iter().zip(heights) {
             let top = self.y;
-            let label = ellipsize(&field.label, width, false, SMALL_SIZE, self.measure);
-            self.text(MARGIN_LEFT, top, SMALL_SIZE, false, GREY_TEXT, label);
-            let line_y = top + h - 6.0;
-            if !field.value.is_empty() {
-                let value = ellipsize(&field.value, width, false, BODY_SIZE, self.measure);
-                self.text(MARGIN_LEFT, line_y - line_height(BODY_SIZE) - 1.0, BODY_SIZE, false, 0.0, value);
+            for (i, field) in row.iter().enumerate() {
+                let x = MARGIN_LEFT + i as f32 * (width + gap);
+                let label = ellipsize(&field.label, width, false, SMALL_SIZE, self.measure);
+                self.text(x, top, SMALL_SIZE, false, GREY_TEXT, label);
+                let line_y = top + field_h(field) - 6.0;
+                if !field.value.is_empty() {
+                    let value = ellipsize(&field.value, width, false, BODY_SIZE, self.measure);
+                    self.text(x, line_y - line_height(BODY_SIZE) - 1.0, BODY_SIZE, false, 0.0, value);
+                }
+                self.rule(x, x + width, line_y, 0.5, 0.0);
             }
-            self.rule(MARGIN_LEFT, MARGIN_LEFT + width, line_y, 0.5, 0.0);
             self.y = top + h;
         }
         self.y += 4.0;
+    }
+
+    /// Lays out `blocks` so that they end on the page they start on: when they would cross a page boundary,
+    /// they start on a new page instead (unless they do not fit on a whole page either).
+    fn keep_together(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
+        // A pending page break was resolved by `block` before it called this.
+        let (pages, items, y, top, started_at_top) =
+            (self.pages.len(), self.page().items.len(), self.y, self.top, self.at_top());
+        for block in blocks {
+            self.block(block)?;
+        }
+        if self.pages.len() > pages && !started_at_top {
+            // Crossed a page: undo, and lay the blocks out again from the top of a new page.
+            self.pages.truncate(pages);
+            self.page().items.truncate(items);
+            self.y = y;
+            self.top = top;
+            self.break_pending = false;
+            self.new_page();
+            for block in blocks {
+                self.block(block)?;
+            }
+        }
+        Ok(())
     }
 
     /// Second pass: the footer of every page, now that the number of pages is known.
@@ -442,10 +473,15 @@ fn column_widths(table: &Table, measure: &dyn Measure) -> Result<Vec<f32>, PdfEr
     {
         return Err(PdfError::NoColumns);
     }
-    // Natural width of each Fit column: the widest cell on one line, the header's longest word, padding.
-    let natural = |c: usize| {
-        let header =
-            table.columns[c].title.split_whitespace().map(|w| measure.width(w, true, TABLE_SIZE)).fold(0.0, f32::max);
+    // Width of each Fit column: the widest cell on one line and the header's longest word (`narrow`), or the
+    // whole header on one line (`wide`), with padding.
+    let fit_width = |c: usize, whole_header: bool| {
+        let title = &table.columns[c].title;
+        let header = if whole_header {
+            measure.width(title, true, TABLE_SIZE)
+        } else {
+            title.split_whitespace().map(|w| measure.width(w, true, TABLE_SIZE)).fold(0.0, f32::max)
+        };
         let cells = table
             .rows
             .iter()
@@ -454,29 +490,39 @@ fn column_widths(table: &Table, measure: &dyn Measure) -> Result<Vec<f32>, PdfEr
             .fold(0.0, f32::max);
         header.max(cells) + 2.0 * CELL_PAD_X + 0.5
     };
+    let is_fit = |c: usize| table.columns[c].width == Width::Fit;
     let mut widths: Vec<f32> = table
         .columns
         .iter()
         .enumerate()
         .map(|(c, col)| match col.width {
             Width::Mm(mm) => mm * MM,
-            Width::Fit => natural(c),
+            Width::Fit => fit_width(c, false),
             Width::Weight(_) => 0.0,
         })
         .collect();
     let fixed: f32 =
         table.columns.iter().zip(&widths).filter(|(c, _)| matches!(c.width, Width::Mm(_))).map(|(_, w)| w).sum();
-    let fit: f32 = table.columns.iter().zip(&widths).filter(|(c, _)| c.width == Width::Fit).map(|(_, w)| w).sum();
+    let fit: f32 = (0..widths.len()).filter(|c| is_fit(*c)).map(|c| widths[c]).sum();
     let weights: f32 =
         table.columns.iter().filter_map(|c| if let Width::Weight(w) = c.width { Some(w) } else { None }).sum();
     let weight_columns = table.columns.iter().filter(|c| matches!(c.width, Width::Weight(_))).count();
-    // Shrink the Fit columns when they leave too little for the Weight columns (or overflow the page).
     let for_fit = (CONTENT_WIDTH - fixed - weight_columns as f32 * MIN_WEIGHT_COLUMN).max(0.0);
     if fit > for_fit {
+        // Shrink the Fit columns when they leave too little for the Weight columns (or overflow the page).
         let scale = for_fit / fit;
-        for (c, w) in table.columns.iter().zip(widths.iter_mut()) {
-            if c.width == Width::Fit {
-                *w *= scale;
+        for c in (0..widths.len()).filter(|c| is_fit(*c)) {
+            widths[c] *= scale;
+        }
+    } else {
+        // Let the headers stand on one line when all of them can and the Weight columns keep a third of the
+        // width (wrapped names are worse than wrapped headers).
+        let keep =
+            if weight_columns > 0 { (CONTENT_WIDTH / 3.0).max(weight_columns as f32 * MIN_WEIGHT_COLUMN) } else { 0.0 };
+        let wide: f32 = (0..widths.len()).filter(|c| is_fit(*c)).map(|c| fit_width(c, true)).sum();
+        if wide <= CONTENT_WIDTH - fixed - keep {
+            for c in (0..widths.len()).filter(|c| is_fit(*c)) {
+                widths[c] = fit_width(c, true);
             }
         }
     }
@@ -630,7 +676,7 @@ mod tests {
         t.rows.push(Row::new(["1", "Een heel lange naam die zeker niet op één regel past in deze kolom", "12,00"]));
         t.rows.push(Row::new(["2", "Kort", "1.234,56"]));
         let pages = layout(&doc(vec![Block::Table(t)]), &Fixed).unwrap();
-        // Name column: 4/7 of the content width minus padding ≈ 287 pt; 3.5 pt per char → 82 chars per line:
+        // Name column: 4/7 of the content width minus padding ≈ 286 pt; 3.5 pt per char → 81 chars per line:
         // the 66-char name fits one line, so row 2 is one row (13.75 pt) lower.
         let one = find(&pages, "1")[0].1;
         let two = find(&pages, "2")[0].1;
@@ -655,7 +701,7 @@ mod tests {
                 Column { title: "Naam".into(), width: Width::Weight(1.0), align: Align::Left },
                 Column { title: "Bedrag".into(), width: Width::Weight(1.0), align: Align::Right },
             ],
-            // Each column ≈ 255 pt, 251 inside; 3.5 pt per char → 71 chars per line. 100 chars → 2 lines.
+            // Each column ≈ 255 pt, 250 inside; 3.5 pt per char → 71 chars per line. 100 chars → 2 lines.
             rows: vec![Row::new([&"Ł".repeat(50), "x"]), Row::new(["volgende", "y"])],
         };
         let name = format!("{} {}", "a".repeat(60), "b".repeat(39));
@@ -743,10 +789,10 @@ mod tests {
         };
         let w = column_widths(&t, &Fixed).unwrap();
         // Bold header "Nr" 2 × 4.2 = 8.4 pt vs bold "100" 3 × 4.2 = 12.6 pt (total rows are bold):
-        // 12.6 + 2 × 2 padding + 0.5 = 17.1 pt.
-        assert!((w[0] - 17.1).abs() < 0.01, "{w:?}");
+        // 12.6 + 2 × 2.5 padding + 0.5 = 18.1 pt.
+        assert!((w[0] - 18.1).abs() < 0.01, "{w:?}");
         assert!((w[2] - 20.0 * MM).abs() < 0.01);
-        assert!((w[1] - (CONTENT_WIDTH - 17.1 - 20.0 * MM)).abs() < 0.01);
+        assert!((w[1] - (CONTENT_WIDTH - 18.1 - 20.0 * MM)).abs() < 0.01);
         assert!((sum(&w) - CONTENT_WIDTH).abs() < 0.01);
     }
 
@@ -762,7 +808,7 @@ mod tests {
             rows: vec![Row::new([long.as_str(), long.as_str(), "n"])],
         };
         let w = column_widths(&t, &Fixed).unwrap();
-        // 2 × 284.5 pt does not fit: the name keeps its 20 mm minimum, A and B split the rest evenly.
+        // 2 × 285.5 pt does not fit: the name keeps its 20 mm minimum, A and B split the rest evenly.
         assert!((w[2] - MIN_WEIGHT_COLUMN).abs() < 0.01, "{w:?}");
         assert!((w[0] - w[1]).abs() < 0.01);
         assert!((sum(&w) - CONTENT_WIDTH).abs() < 0.01);
@@ -786,5 +832,48 @@ mod tests {
         };
         assert_eq!(column_widths(&bad, &Fixed), Err(PdfError::NoColumns));
         assert_eq!(column_widths(&Table { columns: vec![], rows: vec![] }, &Fixed), Err(PdfError::NoColumns));
+    }
+
+    #[test]
+    fn blocks_kept_together_move_to_the_next_page_as_a_whole() {
+        let lines = ((CONTENT_BOTTOM - 165.0) / line_height(BODY_SIZE)) as usize;
+        let filler = vec!["x"; lines].join("\n");
+        let kept = Block::KeepTogether(vec![
+            Block::Heading("Verklaring".into()),
+            Block::Paragraph("Ondergetekende verklaart".into()),
+            Block::Signature(vec![SignatureField::filled("Naam", "An"), SignatureField::signature("Handtekening")]),
+        ]);
+        let pages = layout(&doc(vec![Block::Paragraph(filler.clone()), kept.clone()]), &Fixed).unwrap();
+        // About 80 pt are left on page 1: enough for the heading and paragraph (about 41 pt with the 40 pt kept
+        // for what follows a heading), not for the signature too (57 pt).
+        assert_eq!(pages.len(), 2);
+        for t in ["Verklaring", "Ondergetekende verklaart", "Naam", "Handtekening"] {
+            assert_eq!(find(&pages, t), vec![(1, find(&pages, t)[0].1)], "{t}");
+        }
+        // Nothing of the group stayed behind on page 1.
+        assert!(pages[0].texts().all(|t| t == "x" || !t.contains("Verklaring")));
+        // Without the group, the heading stays on page 1 and the signature moves alone.
+        let Block::KeepTogether(loose) = kept else { unreachable!() };
+        let mut blocks = vec![Block::Paragraph(filler)];
+        blocks.extend(loose);
+        let pages = layout(&doc(blocks), &Fixed).unwrap();
+        assert_eq!(find(&pages, "Ondergetekende verklaart")[0].0, 0);
+        assert_eq!(find(&pages, "Handtekening")[0].0, 1);
+    }
+
+    #[test]
+    fn fit_headers_stand_on_one_line_when_there_is_room() {
+        let t = Table {
+            columns: vec![
+                Column { title: "Gepland (u)".into(), width: Width::Fit, align: Align::Right },
+                Column { title: "Opmerking".into(), width: Width::Weight(1.0), align: Align::Left },
+            ],
+            rows: vec![Row::new(["7,60", ""])],
+        };
+        let w = column_widths(&t, &Fixed).unwrap();
+        // Whole header in bold: 11 × 4.2 = 46.2 pt + 5 + 0.5 = 51.7 pt (its longest word alone would give 40.3).
+        assert!((w[0] - 51.7).abs() < 0.01, "{w:?}");
+        let pages = layout(&doc(vec![Block::Table(t)]), &Fixed).unwrap();
+        assert_eq!(find(&pages, "Gepland (u)").len(), 1);
     }
 }

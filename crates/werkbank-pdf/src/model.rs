@@ -51,8 +51,11 @@ pub enum Block {
     KeyValues(Vec<(String, String)>),
     /// A table with its column headers repeated on every page it spans; rows are never split.
     Table(Table),
-    /// Lines to sign on, kept together on one page.
+    /// Lines to sign on, in two columns (in reading order), kept together on one page.
     Signature(Vec<SignatureField>),
+    /// Blocks that must stay on one page, e.g. a declaration with its signature: if they would cross a page
+    /// boundary they start on the next page (when they are longer than a page, they simply flow on).
+    KeepTogether(Vec<Block>),
     /// Continue on a new page.
     PageBreak,
     /// Vertical space in millimetres (dropped at the top of a page).
@@ -94,9 +97,10 @@ impl Column {
 
 /// How wide a column is. A table always takes the full text width:
 /// 1. `Mm` columns get their width;
-/// 2. `Fit` columns get the width of their widest cell on one line (and of the header's longest word), with
-///    the cell padding — if that leaves less than 20 mm per `Weight` column, all `Fit` columns shrink in
-///    proportion and wrap;
+/// 2. `Fit` columns get the width of their widest cell on one line and of the header's longest word, with the
+///    cell padding; if that leaves less than 20 mm per `Weight` column, all `Fit` columns shrink in proportion
+///    and wrap; they widen to their whole header on one line when all of them can and the `Weight` columns
+///    keep a third of the width;
 /// 3. `Weight` columns share what is left in proportion to their weights (without `Weight` columns, the
 ///    `Fit` columns share it).
 #[derive(Debug, Clone, Copy, PartialEq)]

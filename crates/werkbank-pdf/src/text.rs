@@ -8,35 +8,38 @@ pub trait Measure {
 }
 
 /// Wraps `text` into lines no wider than `max_width` points: explicit newlines are kept, lines break between
-/// words (at spaces), and a word wider than a whole line is cut between characters. Returns at least one
-/// line (an empty text gives one empty line, so a row keeps its height).
+/// words (at spaces) or after a hyphen inside a word ("Smet-" / "Vandenberghe"), and a piece wider than a whole
+/// line is cut between characters. Returns at least one line (an empty text gives one empty line, so a row
+/// keeps its height).
 pub fn wrap(text: &str, max_width: f32, bold: bool, size: f32, measure: &dyn Measure) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-            if measure.width(&candidate, bold, size) <= max_width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if measure.width(word, bold, size) <= max_width {
-                line = word.to_string();
-            } else {
-                // Cut the word: as many characters per line as fit (at least one, so this always ends).
-                let mut piece = String::new();
-                for ch in word.chars() {
-                    piece.push(ch);
-                    if piece.chars().count() > 1 && measure.width(&piece, bold, size) > max_width {
-                        piece.pop();
-                        lines.push(std::mem::take(&mut piece));
-                        piece.push(ch);
+            for (i, piece) in word.split_inclusive('-').enumerate() {
+                // The first piece of a word follows a space; the others follow their hyphen directly.
+                let joint = if line.is_empty() || i > 0 { "" } else { " " };
+                let candidate = format!("{line}{joint}{piece}");
+                if measure.width(&candidate, bold, size) <= max_width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if measure.width(piece, bold, size) <= max_width {
+                    line = piece.to_string();
+                } else {
+                    // Cut the piece: as many characters per line as fit (at least one, so this always ends).
+                    for ch in piece.chars() {
+                        line.push(ch);
+                        if line.chars().count() > 1 && measure.width(&line, bold, size) > max_width {
+                            line.pop();
+                            lines.push(std::mem::take(&mut line));
+                            line.push(ch);
+                        }
                     }
                 }
-                line = piece;
             }
         }
         lines.push(line);
@@ -89,6 +92,18 @@ pub(crate) mod tests {
         for l in &lines {
             assert!(Fixed.width(l, false, 10.0) <= 50.0);
         }
+    }
+
+    #[test]
+    fn a_hyphenated_name_breaks_after_its_hyphen() {
+        // 10 chars per line: "De Smet-Vandenberghe" → "De Smet-" (8) then "Vandenberg"/"he" is cut only because
+        // "Vandenberghe" (12) is wider than a line.
+        assert_eq!(wrap("De Smet-Vandenberghe", 50.0, false, 10.0, &Fixed), vec!["De Smet-", "Vandenberg", "he"]);
+        assert_eq!(wrap("Anne-Sophie Peeters", 40.0, false, 10.0, &Fixed), vec!["Anne-", "Sophie", "Peeters"]);
+        // A hyphen that fits stays on the line; no space is added around it.
+        assert_eq!(wrap("Anne-Sophie", 100.0, false, 10.0, &Fixed), vec!["Anne-Sophie"]);
+        // A lone dash between spaces stays a word.
+        assert_eq!(wrap("a - b", 100.0, false, 10.0, &Fixed), vec!["a - b"]);
     }
 
     #[test]

@@ -240,14 +240,16 @@ fn sample_claim() -> Document {
                 "Zoë Peeters: recht op loonpremie verloopt op 31/03/2026.".into(),
                 "GGMMI maart 2026: [?] door gebruiker te bevestigen.".into(),
             ]),
-            Block::Heading("Verklaring op eer".into()),
-            Block::Paragraph(
-                "Ondergetekende verklaart op eer dat deze afrekening echt en oprecht is en in overeenstemming met \
-                 de DmfA-aangiften van het betrokken kwartaal."
-                    .into(),
-            ),
-            Block::Spacer(3.0),
-            Block::Signature(signature.clone()),
+            Block::KeepTogether(vec![
+                Block::Heading("Verklaring op eer".into()),
+                Block::Paragraph(
+                    "Ondergetekende verklaart op eer dat deze afrekening echt en oprecht is en in overeenstemming \
+                     met de DmfA-aangiften van het betrokken kwartaal."
+                        .into(),
+                ),
+                Block::Spacer(3.0),
+                Block::Signature(signature.clone()),
+            ]),
             Block::PageBreak,
             Block::Heading("Aangifte van schuldvordering".into()),
             Block::KeyValues(vec![
@@ -260,9 +262,11 @@ fn sample_claim() -> Document {
                 ("Bedrag in cijfers".into(), format_amount(total)),
                 ("Bedrag in letters".into(), amount_in_words_nl(total)),
             ]),
-            Block::Paragraph(format!("Waar en oprecht verklaard voor de som van {}.", format_amount(total))),
-            Block::Spacer(3.0),
-            Block::Signature(signature),
+            Block::KeepTogether(vec![
+                Block::Paragraph(format!("Waar en oprecht verklaard voor de som van {}.", format_amount(total))),
+                Block::Spacer(3.0),
+                Block::Signature(signature),
+            ]),
         ],
         footer: Footer {
             left: "Document-ID 3fa2c9e1 0b7d 4e5f 9a8b 6c5d4e3f2a1b · AF-2026-1-003".into(),
@@ -335,7 +339,7 @@ fn a_multi_page_claim_prints_every_row_whole_with_headers_page_numbers_and_speci
     let lines: Vec<&str> = page.lines().collect();
     let row7 = lines.iter().position(|l| l.contains("R007")).unwrap();
     let row8 = lines.iter().position(|l| l.contains("R008")).unwrap();
-    assert!(lines[row7].contains("De Smet-Vandenberghe") && !lines[row7].contains("Theodora"));
+    assert!(lines[row7].contains(" 7 De") && !lines[row7].contains("Theodora"), "{}", lines[row7]);
     assert!(lines[row7 + 1..row8].iter().any(|l| l.contains("Theodora")), "{:?}", &lines[row7..=row8]);
     // Subtotal, signature, declaration of debt with the amount in words.
     let total: Decimal = (1..=ROWS).map(amount).sum();
@@ -353,6 +357,10 @@ fn a_multi_page_claim_prints_every_row_whole_with_headers_page_numbers_and_speci
         "amount in words:\n{last}"
     );
     assert!(last.contains("Handtekening"));
+    // The declaration on honour and its signature are on one page.
+    let declaration = pages.iter().position(|p| p.contains("Ondergetekende verklaart op eer")).unwrap();
+    assert!(pages[declaration].contains("Verklaring op eer"));
+    assert!(pages[declaration].contains("Handtekening"));
     assert!(all.contains("Anne-Sophie Vanderstraeten"));
 
     // Fonts are embedded (as subsets) and the file stays small.
