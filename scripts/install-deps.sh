@@ -8,6 +8,8 @@ mode="${1:-build}"
 pkgs=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
       libssl-dev libxdo-dev build-essential pkg-config file curl ca-certificates)
 if [ "$mode" = "test" ]; then
+  # poppler-utils: pdftotext, pdftoppm and pdffonts, which werkbank-pdf's tests use to read the PDFs they render
+  # (they fail, not skip, without them).
   pkgs+=(webkit2gtk-driver xvfb xauth poppler-utils fonts-dejavu-core)
 fi
 if [ "$mode" = "run" ]; then

@@ -49,7 +49,7 @@ pub mod text;
 
 pub use format::{amount_in_words_nl, format_amount, format_date, format_number, mask_insz, number_in_words_nl};
 pub use model::{Align, Block, Column, Document, Footer, Metadata, Row, RowStyle, SignatureField, Table, Width};
-pub use render::render;
+pub use render::{missing_glyphs, render};
 
 /// Why a document could not be rendered. These are programming errors of the caller (a malformed model), not
 /// user errors; the renderer itself never fails on valid input.

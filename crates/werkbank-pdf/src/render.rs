@@ -9,7 +9,7 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use crate::layout::{layout, Item, Page, PAGE_HEIGHT, PAGE_WIDTH};
-use crate::model::Document;
+use crate::model::{Block, Document};
 use crate::text::Measure;
 use crate::PdfError;
 
@@ -114,8 +114,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     info.subject = doc.metadata.subject.clone();
     info.creator = "Werkbank".to_string();
     info.producer = "Werkbank (printpdf)".to_string();
-    info.creation_date = created.clone();
-    info.modification_date = created.clone();
+    info.creation_date = created;
+    info.modification_date = created;
     info.metadata_date = created;
     pdf.resources.fonts.map.insert(FontId(REGULAR_ID.to_string()), PdfFont::new(fonts.regular.clone()));
     pdf.resources.fonts.map.insert(FontId(BOLD_ID.to_string()), PdfFont::new(fonts.bold.clone()));
@@ -139,4 +139,44 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// The characters of `doc` that the embedded fonts cannot print (they would show as an empty box), sorted and
+/// without duplicates. DejaVu Sans covers Latin, Greek and Cyrillic; a caller can warn about the rest before
+/// printing.
+pub fn missing_glyphs(doc: &Document) -> Result<Vec<char>, PdfError> {
+    fn collect<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
+        for block in blocks {
+            match block {
+                Block::Heading(t) | Block::Paragraph(t) => out.push(t),
+                Block::List(items) => out.extend(items.iter().map(String::as_str)),
+                Block::KeyValues(pairs) => pairs.iter().for_each(|(k, v)| out.extend([k.as_str(), v.as_str()])),
+                Block::Table(t) => {
+                    out.extend(t.columns.iter().map(|c| c.title.as_str()));
+                    t.rows.iter().for_each(|r| out.extend(r.cells.iter().map(String::as_str)));
+                }
+                Block::Signature(fields) => {
+                    fields.iter().for_each(|f| out.extend([f.label.as_str(), f.value.as_str()]))
+                }
+                Block::KeepTogether(inner) => collect(inner, out),
+                Block::PageBreak | Block::Spacer(_) => {}
+            }
+        }
+    }
+    let fonts = fonts()?;
+    let mut texts: Vec<&str> = vec![&doc.title, &doc.footer.left, &doc.footer.page_label];
+    doc.header.iter().for_each(|(k, v)| texts.extend([k.as_str(), v.as_str()]));
+    collect(&doc.blocks, &mut texts);
+    let mut missing: Vec<char> = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !matches!(c, '\n' | '\t' | '\r'))
+        .filter(|c| {
+            let cp = *c as u32;
+            fonts.regular.lookup_glyph_index(cp).is_none() || fonts.bold.lookup_glyph_index(cp).is_none()
+        })
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    Ok(missing)
 }

@@ -15,7 +15,8 @@ pub fn wrap(text: &str, max_width: f32, bold: bool, size: f32, measure: &dyn Mea
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        // Tabs and carriage returns have no glyph: they count as spaces.
+        for word in paragraph.split([' ', '\t', '\r']).filter(|w| !w.is_empty()) {
             for (i, piece) in word.split_inclusive('-').enumerate() {
                 // The first piece of a word follows a space; the others follow their hyphen directly.
                 let joint = if line.is_empty() || i > 0 { "" } else { " " };
@@ -110,8 +111,9 @@ pub(crate) mod tests {
     fn newlines_are_kept_and_empty_text_is_one_line() {
         assert_eq!(wrap("a\nb c", 100.0, false, 10.0, &Fixed), vec!["a", "b c"]);
         assert_eq!(wrap("", 100.0, false, 10.0, &Fixed), vec![""]);
-        // Multiple spaces collapse.
+        // Multiple spaces collapse; tabs and carriage returns are spaces.
         assert_eq!(wrap("a   b", 100.0, false, 10.0, &Fixed), vec!["a b"]);
+        assert_eq!(wrap("a\tb\r\nc", 100.0, false, 10.0, &Fixed), vec!["a b", "c"]);
     }
 
     #[test]

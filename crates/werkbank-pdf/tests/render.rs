@@ -80,7 +80,7 @@ const LAST: [&str; 6] = [
 fn name(i: usize) -> String {
     let last = LAST[i % LAST.len()];
     let first = FIRST[i % FIRST.len()];
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         format!("{last} {first} Maria Josephina Theodora")
     } else {
         format!("{last} {first}")
@@ -378,6 +378,15 @@ fn a_multi_page_claim_prints_every_row_whole_with_headers_page_numbers_and_speci
     for png in pngs {
         assert!(std::fs::metadata(&png).unwrap().len() > 1000, "{png:?} is empty");
     }
+}
+
+#[test]
+fn every_character_of_the_sample_has_a_glyph_and_missing_ones_are_reported() {
+    assert_eq!(missing_glyphs(&sample_claim()).unwrap(), Vec::<char>::new());
+    let mut doc = prestatiestaat();
+    // CJK and emoji are not in DejaVu Sans; ĳ, Ł, ş and € are.
+    doc.header.push(("Naam".into(), "王 Ĳsbrand Łoś Şahin € 🙂 王".into()));
+    assert_eq!(missing_glyphs(&doc).unwrap(), vec!['王', '🙂']);
 }
 
 #[test]
