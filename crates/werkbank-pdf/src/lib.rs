@@ -38,7 +38,7 @@
 //! and total rows are bold with a rule; headings stay with what follows; signature blocks stay together; every
 //! page has a footer with the caller's text left and the page number right.
 //!
-//! [`format`] has the nl-BE helpers a caller needs to fill the model: amounts, numbers, dates, a masked INSZ
+//! [`mod@format`] has the nl-BE helpers a caller needs to fill the model: amounts, numbers, dates, a masked INSZ
 //! and an amount in Dutch words.
 
 pub mod format;
