@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for crate in werkbank-domain werkbank-store werkbank-import werkbank-api werkbank-cli werkbank-bench; do
+for crate in werkbank-domain werkbank-store werkbank-import werkbank-api werkbank-cli werkbank-bench werkbank-pdf; do
   if cargo tree -q -p "$crate" -e normal,build --prefix none | grep -E '^(tauri|wry|tao)( |-)' >/dev/null; then
     echo "architecture check failed: $crate depends on Tauri (cargo tree -p $crate -i tauri shows how)" >&2
     status=1
