@@ -113,6 +113,19 @@ async fn payroll_scenario(app: &App) -> Result<(), String> {
     app.click(By::id("payroll-commit")).await?;
     app.wait_text(By::id("payroll-done"), "2").await?;
     app.screenshot("03-imported").await;
+    // The mapping saved with the import: rename it, then delete it after the confirmation.
+    app.click(By::id("payroll-tab-mappings")).await?;
+    app.wait_text(By::id("mapping-row"), "Eigen secretariaat").await?;
+    app.click(By::id("mapping-rename")).await?;
+    app.fill(By::id("mapping-rename-input"), "SD Worx Gent\n").await?;
+    app.wait_text(By::id("mapping-note"), "SD Worx Gent").await?;
+    app.wait_text(By::id("mapping-row"), "SD Worx Gent").await?;
+    app.click(By::id("mapping-delete")).await?;
+    app.wait_text(By::id("mapping-delete-confirm"), "verwijderen").await?;
+    app.screenshot("04-mapping-delete-confirm").await;
+    app.click(By::id("mapping-delete-confirm")).await?;
+    app.wait_count(By::id("mapping-row"), 0).await?;
+    app.wait_visible(By::id("mappings-empty")).await?;
     Ok(())
 }
 

@@ -627,6 +627,18 @@ pub struct WageCodeDto {
     pub description: Option<String>,
 }
 
+/// A saved column mapping of payroll exports (one per secretariat or layout).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MappingProfileDto {
+    pub name: String,
+    /// When its mapping was last saved (RFC 3339); the most recent one for a file's
+    /// headers is chosen automatically. Renaming does not change it.
+    pub updated_at: String,
+    /// The fields it maps (field ids, in the order of the import's fields).
+    pub fields: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReconciliationRowDto {

@@ -600,6 +600,51 @@ impl Api {
         Ok(werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(|p| p.name).collect())
     }
 
+    /// The saved column mappings with what they map, by name.
+    pub async fn mapping_profile_list(&self) -> Result<Vec<MappingProfileDto>> {
+        let mut conn = self.store.conn().await?;
+        werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(payroll::profile_dto).collect()
+    }
+
+    /// Renames a saved column mapping; its mapping and headers stay. Batches imported with it
+    /// keep the name they were imported under.
+    pub async fn rename_mapping_profile(&self, old: &str, new: &str) -> Result<Vec<MappingProfileDto>> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(Violation::new("name", "value.required").into());
+        }
+        let mut tx = self.store.begin().await?;
+        if old != new {
+            if werkbank_store::payroll::profile_by_name(&mut tx, new).await?.is_some() {
+                return Err(AppError::Conflict {
+                    code: "payroll.profile_exists",
+                    params: [("name".to_string(), new.to_string())].into(),
+                });
+            }
+            let Some(id) = werkbank_store::payroll::rename_profile(&mut tx, old, new).await? else {
+                return Err(payroll::profile_unknown(old));
+            };
+            let details = serde_json::json!({ "fields": ["name"], "from": old, "to": new });
+            self.audit(&mut tx, "rename", "mapping_profile", Some(id), details).await?;
+            tx.commit().await?;
+        } else if werkbank_store::payroll::profile_by_name(&mut tx, old).await?.is_none() {
+            return Err(payroll::profile_unknown(old));
+        }
+        self.mapping_profile_list().await
+    }
+
+    /// Deletes a saved column mapping. Files with its headers are then read by their headers
+    /// again (or by another profile saved for them).
+    pub async fn delete_mapping_profile(&self, name: &str) -> Result<Vec<MappingProfileDto>> {
+        let mut tx = self.store.begin().await?;
+        let Some(id) = werkbank_store::payroll::delete_profile(&mut tx, name).await? else {
+            return Err(payroll::profile_unknown(name));
+        };
+        self.audit(&mut tx, "delete", "mapping_profile", Some(id), serde_json::json!({ "name": name })).await?;
+        tx.commit().await?;
+        self.mapping_profile_list().await
+    }
+
     /// Paid hours from the payroll against FTE from the register, per person.
     pub async fn reconciliation(&self, period: &str) -> Result<ReconciliationDto> {
         let period = ReportingPeriod::parse(period)?;

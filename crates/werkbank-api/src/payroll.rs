@@ -64,11 +64,7 @@ pub(crate) async fn read(
     let explicit =
         options.mapping.as_ref().map(|m| ColumnMapping(m.iter().map(|(k, v)| (k.clone(), *v as usize)).collect()));
     let named = match &options.profile {
-        Some(name) => Some(
-            store::profile_by_name(conn, name)
-                .await?
-                .ok_or_else(|| import_error("payroll.profile_unknown", [("name".to_string(), name.clone())].into()))?,
-        ),
+        Some(name) => Some(store::profile_by_name(conn, name).await?.ok_or_else(|| profile_unknown(name))?),
         None => None,
     };
     let (preview, profile) = if let Some(mapping) = explicit {
@@ -86,6 +82,16 @@ pub(crate) async fn read(
         }
     };
     Ok(ReadFile { file_name, size: bytes.len() as i64, sha256, preview, profile })
+}
+
+pub(crate) fn profile_unknown(name: &str) -> AppError {
+    import_error("payroll.profile_unknown", [("name".to_string(), name.to_string())].into())
+}
+
+pub(crate) fn profile_dto(p: MappingProfileRow) -> Result<MappingProfileDto> {
+    let mapping = mapping_of(&p)?;
+    let fields = FIELDS.iter().filter(|f| mapping.0.contains_key(f.id)).map(|f| f.id.to_string()).collect();
+    Ok(MappingProfileDto { name: p.name, updated_at: p.updated_at, fields })
 }
 
 fn mapping_of(p: &MappingProfileRow) -> Result<ColumnMapping> {

@@ -192,6 +192,65 @@ async fn a_hand_mapping_is_saved_and_applied_next_time() {
 }
 
 #[tokio::test]
+async fn mapping_profiles_are_renamed_and_deleted_with_an_audit_record() {
+    let api = api().await;
+    register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "Kol1;Kol2;Kol3;Kol4\n93051822361;01/2026;1010;168,29\n";
+    let file = write(dir.path(), "vreemd.csv", odd);
+    let mapping: BTreeMap<String, u32> =
+        [("insz", 0), ("period", 1), ("wage_code", 2), ("quantity", 3)].map(|(k, v)| (k.to_string(), v)).into();
+    let save = |name: &str| PayrollImportOptions {
+        mapping: Some(mapping.clone()),
+        save_profile_as: Some(name.into()),
+        ..Default::default()
+    };
+    let done = api.import_payroll(&file, save("SD Worx")).await.unwrap();
+    let list = api.mapping_profile_list().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "SD Worx");
+    // in the order of the import's fields: worker number, INSZ, name, period, wage code, …
+    assert_eq!(list[0].fields, ["insz", "period", "wage_code", "quantity"]);
+
+    // Rename (trimmed); the batch keeps the name it was imported under.
+    let list = api.rename_mapping_profile("SD Worx", "  SD Worx Gent ").await.unwrap();
+    assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["SD Worx Gent"]);
+    assert_eq!(api.payroll_batches().await.unwrap()[0].profile_name.as_deref(), Some("SD Worx"));
+    // The renamed profile is still chosen for files with the same headers.
+    let next = write(dir.path(), "vreemd-02.csv", &odd.replace("01/2026", "02/2026"));
+    let preview =
+        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+    assert_eq!(preview.profile.as_deref(), Some("SD Worx Gent"));
+
+    // Refusals: an empty name, a taken name, an unknown profile. Nothing changes.
+    let err = api.rename_mapping_profile("SD Worx Gent", " ").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).details.violations[0].field, "name");
+    api.undo_payroll_batch(done.batch_id.unwrap()).await.unwrap();
+    api.import_payroll(&file, save("Securex")).await.unwrap();
+    let err = api.rename_mapping_profile("Securex", "SD Worx Gent").await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "payroll.profile_exists");
+    assert!(dto.message.contains("SD Worx Gent"), "{}", dto.message);
+    let err = api.rename_mapping_profile("Partena", "Acerta").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "payroll.profile_unknown");
+    assert_eq!(api.mapping_profiles().await.unwrap(), ["SD Worx Gent", "Securex"]);
+
+    // Delete: gone from the list; deleting again is refused.
+    let list = api.delete_mapping_profile("SD Worx Gent").await.unwrap();
+    assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Securex"]);
+    let err = api.delete_mapping_profile("SD Worx Gent").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "payroll.profile_unknown");
+
+    // One audit record per change: the rename names the changed field.
+    let trail = api.audit_trail(None).await.unwrap();
+    let profile_entries: Vec<_> = trail.iter().filter(|e| e.entity == "mapping_profile").collect();
+    assert_eq!(profile_entries.len(), 2, "{profile_entries:?}");
+    let rename = profile_entries.iter().find(|e| e.action == "rename").unwrap();
+    assert_eq!(rename.details["fields"], serde_json::json!(["name"]));
+    assert!(profile_entries.iter().any(|e| e.action == "delete"));
+}
+
+#[tokio::test]
 async fn reconciliation_compares_paid_hours_with_register_fte() {
     let api = api().await;
     let (peeters, claes) = register(&api).await;

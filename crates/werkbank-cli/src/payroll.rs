@@ -42,6 +42,15 @@ pub enum PayrollCommand {
         #[arg(long, value_name = "CODE=MEANING")]
         set: Vec<String>,
     },
+    /// List the saved column mappings, or rename or delete one
+    Mappings {
+        /// Rename a mapping: --rename OLD NEW
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "delete")]
+        rename: Option<Vec<String>>,
+        /// Delete a mapping
+        #[arg(long, value_name = "NAME")]
+        delete: Option<String>,
+    },
     /// Paid hours from the payroll against FTE from the register, per person
     Reconcile {
         #[arg(long)]
@@ -167,6 +176,34 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 }
             }
         }
+        PayrollCommand::Mappings { rename, delete } => {
+            let (list, done) = match (rename.as_deref(), delete) {
+                (Some([old, new]), _) => {
+                    let list = api.rename_mapping_profile(old, new).await?;
+                    let text = params([("old", old.clone()), ("new", new.trim().to_string())]);
+                    (list, Some(cat.render("cli.payroll.profile_renamed", &text)))
+                }
+                (_, Some(name)) => {
+                    let list = api.delete_mapping_profile(name).await?;
+                    (list, Some(cat.render("cli.payroll.profile_deleted", &params([("name", name.clone())]))))
+                }
+                _ => (api.mapping_profile_list().await?, None),
+            };
+            if json {
+                print_json(&list);
+            } else {
+                if let Some(done) = done {
+                    out!("{done}");
+                }
+                if list.is_empty() {
+                    out!("{}", cat.text("cli.payroll.no_profiles"));
+                }
+                for p in list {
+                    let fields: Vec<String> = p.fields.iter().map(|f| cat.text(&format!("field.{f}"))).collect();
+                    out!("{:<24} {}  {}", p.name, date_of(&p.updated_at), fields.join(", "));
+                }
+            }
+        }
         PayrollCommand::Reconcile { period } => {
             let r = api.reconciliation(period).await?;
             if json {
@@ -197,4 +234,9 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `2026-11-29T07:12:00Z` → `29/11/2026` (the date part as stored, UTC).
+fn date_of(rfc3339: &str) -> String {
+    rfc3339.get(..10).map(format_date).unwrap_or_else(|| rfc3339.to_string())
 }

@@ -101,6 +101,27 @@ pub async fn profile_by_name(conn: &mut SqliteConnection, name: &str) -> Result<
     Ok(row.map(profile))
 }
 
+/// Renames a profile. Its mapping, headers and `updated_at` stay, so the profile chosen
+/// automatically for a file's headers does not change. Returns its id, or `None` when no
+/// profile has the old name. The caller checks that the new name is free (the schema's
+/// unique name refuses it otherwise).
+pub async fn rename_profile(conn: &mut SqliteConnection, old: &str, new: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("UPDATE mapping_profile SET name = ? WHERE name = ? RETURNING id")
+        .bind(new)
+        .bind(old)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Deletes a profile. Returns its id, or `None` when no profile has that name. Batches
+/// imported with it keep the name they were imported under.
+pub async fn delete_profile(conn: &mut SqliteConnection, name: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("DELETE FROM mapping_profile WHERE name = ? RETURNING id")
+        .bind(name)
+        .fetch_optional(conn)
+        .await?)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchRow {
     pub id: Option<i64>,

@@ -272,4 +272,20 @@ async fn wage_codes_and_mapping_profiles() {
     assert_eq!(found.name, "Securex", "the most recent profile for these headers");
     assert!(payroll::profile_for_signature(&mut conn, "other").await.unwrap().is_none());
     assert_eq!(payroll::profiles(&mut conn).await.unwrap().len(), 2);
+
+    // Rename: same id, mapping and date; the old name is gone; a taken name is refused.
+    let securex = payroll::profile_by_name(&mut conn, "Securex").await.unwrap().unwrap();
+    let renamed = payroll::rename_profile(&mut conn, "Securex", "Securex Gent").await.unwrap();
+    assert_eq!(renamed, securex.id);
+    assert!(payroll::profile_by_name(&mut conn, "Securex").await.unwrap().is_none());
+    let now = payroll::profile_by_name(&mut conn, "Securex Gent").await.unwrap().unwrap();
+    assert_eq!((now.mapping, now.updated_at), (securex.mapping, securex.updated_at));
+    assert!(payroll::rename_profile(&mut conn, "Securex Gent", "SD Worx").await.is_err(), "unique name");
+    assert_eq!(payroll::rename_profile(&mut conn, "Partena", "X").await.unwrap(), None);
+    // Delete: the other profile for these headers becomes the automatic one.
+    assert_eq!(payroll::delete_profile(&mut conn, "Securex Gent").await.unwrap(), securex.id);
+    assert_eq!(payroll::delete_profile(&mut conn, "Securex Gent").await.unwrap(), None);
+    let found = payroll::profile_for_signature(&mut conn, "insz|naam|periode|looncode").await.unwrap().unwrap();
+    assert_eq!(found.name, "SD Worx");
+    assert_eq!(payroll::profiles(&mut conn).await.unwrap().len(), 1);
 }

@@ -2,6 +2,7 @@
 // batches, wage codes, reconciliation). No DOM; unit-tested in payroll.test.ts.
 
 import type { BatchDto } from './bindings/BatchDto';
+import type { MappingProfileDto } from './bindings/MappingProfileDto';
 import type { PayrollColumnDto } from './bindings/PayrollColumnDto';
 import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
@@ -214,6 +215,31 @@ export function batchStatus(b: BatchDto): BatchStatus {
 /** The list with `next` in the place of the batch with the same id. */
 export function replaceBatch(list: readonly BatchDto[], next: BatchDto): BatchDto[] {
   return list.map((b) => (b.id === next.id ? next : b));
+}
+
+// ----- saved column mappings ----------------------------------------------------------
+
+/**
+ * Why a new name for the mapping `old` cannot be saved, as a ui.json key, or null when it
+ * can. The backend checks the same (trimmed, not empty, not another mapping's name); this
+ * only spares a round trip. Same name as now: nothing to save.
+ */
+export function renameProblem(
+  list: readonly MappingProfileDto[],
+  old: string,
+  name: string,
+): 'ui.payroll.mappings.name_required' | 'ui.payroll.mappings.name_taken' | 'ui.payroll.mappings.name_same' | null {
+  const next = name.trim();
+  if (next === '') return 'ui.payroll.mappings.name_required';
+  if (next === old) return 'ui.payroll.mappings.name_same';
+  if (list.some((p) => p.name === next)) return 'ui.payroll.mappings.name_taken';
+  return null;
+}
+
+/** The fields a mapping maps, in the import's field order (unknown ids last, as given). */
+export function profileFields(p: MappingProfileDto): string[] {
+  const known = PAYROLL_FIELDS.filter((f) => p.fields.includes(f)) as string[];
+  return [...known, ...p.fields.filter((f) => !known.includes(f))];
 }
 
 // ----- wage codes ---------------------------------------------------------------------
