@@ -277,6 +277,17 @@ fn payroll_import_batches_and_undo() {
     let aerts = r["rows"].as_array().unwrap().iter().find(|x| x["name"] == "Aerts, Rachid").unwrap();
     assert_eq!((aerts["paid_hours"].as_i64(), aerts["payroll_fte"].as_str()), (Some(16829), Some("1.0000")));
     assert_eq!(r["unmapped_codes"], serde_json::json!(["2000"]));
+    // The file covers January and only Aerts: the other people employed in January are
+    // listed apart, as information, not as rows with a difference.
+    assert_eq!(r["covered_months"], serde_json::json!(["2026-01"]));
+    assert_eq!(r["rows"].as_array().unwrap().len(), 1);
+    let others = r["not_in_payroll"].as_array().unwrap();
+    assert!(!others.is_empty() && others.iter().all(|n| n["name"] != "Aerts, Rachid"));
+    let text = werkbank(&db, &["payroll", "reconcile", "--period", "2026/1"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Gedekt door 1 loonbestand(en): 01/2026."), "{text}");
+    assert!(text.contains("Niet gedekt, dus niet vergeleken: 02/2026, 03/2026."), "{text}");
+    assert!(text.contains(&format!("Niet in de loonbestanden ({})", others.len())), "{text}");
 
     let again = werkbank(&db, &["payroll", "import", path]);
     assert_eq!(again.status.code(), Some(1));

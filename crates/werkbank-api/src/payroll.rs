@@ -376,17 +376,50 @@ pub(crate) fn refusal(cat: &Catalogue, r: &PayrollImportResultDto) -> AppError {
 
 // ----- reconciliation ---------------------------------------------------------------
 
-/// Paid hours (worked + paid absence) from the payroll against FTE from the register.
+/// Paid hours (worked + paid absence) from the payroll against FTE from the register,
+/// over the part of the period the payroll covers.
+///
+/// Coverage: a month of the period is *covered* when at least one payroll line (of a batch
+/// not undone) has a pay period that includes it. A file may cover only some months, or
+/// only part of the staff (one department, one work form), so:
+/// - everyone with lines in the period gets a row comparing, over the covered months
+///   only, register FTE with the FTE of their paid hours; a covered month in which the
+///   register employs them but no line of theirs falls is listed on the row and flagged;
+/// - people the register employs in the covered months who have no line at all are
+///   listed apart (`not_in_payroll`), as information rather than a difference;
+/// - months no line covers are not compared at all.
 pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPeriod) -> Result<ReconciliationDto> {
+    use werkbank_domain::fte::{fte_in_spans, span_days};
+    use werkbank_domain::DateSpan;
     let tolerance = Decimal::new(5, 2); // 0,05 FTE
     let (start, end) = (period.first_day(), period.last_day());
     let lines = store::lines_in(conn, &iso(start), &iso(end)).await?;
+    let batches = store::batches_in(conn, &iso(start), &iso(end)).await?;
     let meanings: HashMap<String, String> =
         store::wage_codes(conn).await?.into_iter().map(|w| (w.code, w.meaning)).collect();
+    let months = period.months();
+    let month_spans: Vec<DateSpan> = months.iter().map(|m| m.span()).collect();
+    let line_span = |l: &LineRow| -> Option<DateSpan> {
+        let first = chrono::NaiveDate::parse_from_str(&l.period_start, "%Y-%m-%d").ok()?;
+        let last = chrono::NaiveDate::parse_from_str(&l.period_end, "%Y-%m-%d").ok()?;
+        Some(DateSpan::from_inclusive(first, Some(last)))
+    };
+    let mut covered = vec![false; months.len()];
     let mut unmapped: Vec<String> = Vec::new();
     let mut paid: BTreeMap<i64, i64> = BTreeMap::new();
+    // Per person: which months of the period their lines fall in.
+    let mut on_payroll: BTreeMap<i64, Vec<bool>> = BTreeMap::new();
     for l in &lines {
+        let Some(span) = line_span(l) else { continue };
+        let in_months: Vec<bool> = month_spans.iter().map(|m| m.overlaps(&span)).collect();
+        for (c, hit) in covered.iter_mut().zip(&in_months) {
+            *c |= *hit;
+        }
         let Some(person) = l.person_id else { continue };
+        let entry = on_payroll.entry(person).or_insert_with(|| vec![false; months.len()]);
+        for (c, hit) in entry.iter_mut().zip(&in_months) {
+            *c |= *hit;
+        }
         match meanings.get(&l.wage_code).map(String::as_str) {
             Some("worked_hours") | Some("paid_absence") => *paid.entry(person).or_default() += l.hours.unwrap_or(0),
             Some(_) => {}
@@ -398,45 +431,70 @@ pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPer
         }
     }
     unmapped.sort();
+    let covered_spans: Vec<DateSpan> = month_spans.iter().zip(&covered).filter(|(_, c)| **c).map(|(m, _)| *m).collect();
+    let covered_days = Decimal::from(covered_spans.iter().filter_map(span_days).sum::<i64>());
     let by_person = periods::by_person(conn).await?;
-    let mut ids: Vec<i64> = paid.keys().copied().collect();
-    for (pid, ps) in &by_person {
-        if ps.iter().any(|p| p.span().overlaps(&period.span())) && !ids.contains(pid) {
-            ids.push(*pid);
-        }
-    }
-    ids.sort();
-    let days = Decimal::from(period.days());
-    let mut rows = Vec::new();
     let everyone: HashMap<i64, werkbank_domain::Person> =
         people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
-    for id in ids {
-        let Some(person) = everyone.get(&id) else { continue };
-        let ps = by_person.get(&id).map(Vec::as_slice).unwrap_or_default();
-        let register = werkbank_domain::fte_in_period(ps, period);
-        let hours = paid.get(&id).copied().unwrap_or(0);
-        // Full-time hours of the period: S (hours a week) × days ÷ 7, with the S of the
-        // person's period in force at the end of the period (or their last one).
+    let mut rows = Vec::new();
+    for (id, their_months) in &on_payroll {
+        let Some(person) = everyone.get(id) else { continue };
+        let ps = by_person.get(id).map(Vec::as_slice).unwrap_or_default();
+        let register = fte_in_spans(ps, &covered_spans);
+        let hours = paid.get(id).copied().unwrap_or(0);
+        // Full-time hours of the covered months: S (hours a week) × days ÷ 7, with the S of
+        // the person's period in force at the end of the period (or their last one before).
         let s =
             ps.iter().rev().find(|p| p.span().contains(end) || p.start <= end).map(|p| p.fraction.s).filter(|s| *s > 0);
-        let payroll_fte = s.map(|s| Decimal::from(hours) / (Decimal::from(s) * days / Decimal::from(7)));
+        let payroll_fte = s
+            .filter(|_| covered_days > Decimal::ZERO)
+            .map(|s| Decimal::from(hours) / (Decimal::from(s) * covered_days / Decimal::from(7)));
         let difference = payroll_fte.map(|p| p - register);
+        let missing_months: Vec<String> = months
+            .iter()
+            .zip(&month_spans)
+            .zip(covered.iter().zip(their_months))
+            .filter(|((_, span), (covered, theirs))| {
+                **covered && !**theirs && fte_in_spans(ps, std::slice::from_ref(span)) > Decimal::ZERO
+            })
+            .map(|((m, _), _)| m.to_string())
+            .collect();
+        let off = difference.is_none_or(|d| d.abs() > tolerance) && (hours > 0 || register > Decimal::ZERO);
         rows.push(ReconciliationRowDto {
-            person_id: id,
+            person_id: *id,
             name: person.display_name(),
             register_fte: round_fte(register).to_string(),
             paid_hours: hours,
             payroll_fte: payroll_fte.map(|d| round_fte(d).to_string()),
             difference: difference.map(|d| round_fte(d).to_string()),
-            flagged: difference.is_none_or(|d| d.abs() > tolerance) && (hours > 0 || register > Decimal::ZERO),
+            flagged: off || !missing_months.is_empty(),
+            missing_months,
         });
     }
+    let mut not_in_payroll: Vec<NotInPayrollDto> = by_person
+        .iter()
+        .filter(|(id, _)| !on_payroll.contains_key(id))
+        .filter_map(|(id, ps)| {
+            let register = fte_in_spans(ps, &covered_spans);
+            let person = everyone.get(id)?;
+            (register > Decimal::ZERO).then(|| NotInPayrollDto {
+                person_id: *id,
+                name: person.display_name(),
+                register_fte: round_fte(register).to_string(),
+            })
+        })
+        .collect();
+    not_in_payroll.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
     Ok(ReconciliationDto {
         period: period.to_string(),
         start: iso(start),
         end: iso(end),
         tolerance: tolerance.to_string(),
+        months: months.iter().map(|m| m.to_string()).collect(),
+        covered_months: months.iter().zip(&covered).filter(|(_, c)| **c).map(|(m, _)| m.to_string()).collect(),
+        batches: batches.into_iter().map(batch_dto).collect(),
         rows,
+        not_in_payroll,
         unmapped_codes: unmapped,
     })
 }

@@ -292,3 +292,89 @@ async fn reconciliation_compares_paid_hours_with_register_fte() {
     assert!(row(claes).flagged);
     assert_eq!(r.unmapped_codes, ["2000"]);
 }
+
+/// A file that covers only January and February of the first quarter, and only two of the
+/// four people in the register (as a secretariat export for one department would).
+#[tokio::test]
+async fn reconciliation_compares_only_what_the_payroll_covers() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    let add = |insz: &'static str, name: &'static str, start: &'static str, q: &'static str| {
+        let api = &api;
+        async move {
+            let input =
+                PersonInput { insz: insz.into(), last_name: name.into(), first_name: "X".into(), ..Default::default() };
+            let id = api.create_person(input).await.unwrap().person.id;
+            let period = PeriodInput {
+                category: Some(Category::TargetGroupRecognised),
+                start: start.into(),
+                q: q.into(),
+                s: "38".into(),
+                ..Default::default()
+            };
+            api.add_period(id, period).await.unwrap();
+            id
+        }
+    };
+    let janssens = add("90010100123", "Janssens", "01/01/2025", "19").await; // half time, not in the file
+    let maes = add("88020200254", "Maes", "01/03/2026", "38").await; // hired in March, which no line covers
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "loon-jan-feb.csv",
+        "INSZ;Naam;Periode;Looncode;Aantal;Eenheid\n\
+         93051822361;Peeters X;01/2026;1010;168,29;u\n\
+         93051822361;Peeters X;02/2026;1010;152,00;u\n\
+         85073003328;Claes X;01/2026;1010;100;u\n",
+    );
+    let batch = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap().batch_id.unwrap();
+
+    let q1 = api.reconciliation("2026/1").await.unwrap();
+    assert_eq!(q1.months, ["2026-01", "2026-02", "2026-03"]);
+    assert_eq!(q1.covered_months, ["2026-01", "2026-02"], "no line falls in March");
+    assert_eq!(q1.batches.iter().map(|b| b.id).collect::<Vec<_>>(), [batch]);
+    assert_eq!(q1.rows.len(), 2, "only people on the payroll get a row");
+    let row = |r: &ReconciliationDto, id: i64| r.rows.iter().find(|x| x.person_id == id).cloned().unwrap();
+    // Peeters over January + February (59 days): full time = 38 × 59 ÷ 7 = 320,2857 h;
+    // paid 168,29 + 152,00 = 320,29 h → 1,0000; register 1,0000 over those months.
+    // (Over the whole quarter he would wrongly be 320,29 ÷ 488,5714 = 0,6556.)
+    let p = row(&q1, peeters);
+    assert_eq!((p.register_fte.as_str(), p.paid_hours), ("1.0000", 32029));
+    assert_eq!((p.payroll_fte.as_deref(), p.difference.as_deref()), (Some("1.0000"), Some("0.0000")));
+    assert!(p.missing_months.is_empty() && !p.flagged);
+    // Claes: only a January line, though the file covers February and the register employs
+    // him then: 100 ÷ 320,2857 = 0,3122, difference −0,6878, February listed as missing.
+    let c = row(&q1, claes);
+    assert_eq!((c.payroll_fte.as_deref(), c.difference.as_deref()), (Some("0.3122"), Some("-0.6878")));
+    assert_eq!(c.missing_months, ["2026-02"]);
+    assert!(c.flagged);
+    // Janssens is employed (half time) in the covered months but on no line: information,
+    // not a difference. Maes only works in March, which the payroll does not cover.
+    assert_eq!(q1.not_in_payroll.len(), 1, "{:?}", q1.not_in_payroll);
+    assert_eq!((q1.not_in_payroll[0].person_id, q1.not_in_payroll[0].register_fte.as_str()), (janssens, "0.5000"));
+    assert!(q1.rows.iter().all(|r| r.person_id != maes));
+
+    // January alone is fully covered: Claes is compared without missing months.
+    let jan = api.reconciliation("2026-01").await.unwrap();
+    assert_eq!(jan.covered_months, ["2026-01"]);
+    let c = row(&jan, claes);
+    assert_eq!((c.payroll_fte.as_deref(), c.missing_months.len()), (Some("0.5942"), 0)); // 100 ÷ 168,2857
+    assert_eq!(jan.not_in_payroll.iter().map(|n| n.person_id).collect::<Vec<_>>(), [janssens]);
+
+    // March: no payroll at all, so nothing to compare and nobody to list.
+    let march = api.reconciliation("2026-03").await.unwrap();
+    assert!(march.covered_months.is_empty() && march.rows.is_empty() && march.not_in_payroll.is_empty());
+    assert!(march.batches.is_empty());
+    // An undone batch no longer covers anything.
+    api.undo_payroll_batch(batch).await.unwrap();
+    let q1 = api.reconciliation("2026/1").await.unwrap();
+    assert!(q1.covered_months.is_empty() && q1.rows.is_empty() && q1.not_in_payroll.is_empty());
+}

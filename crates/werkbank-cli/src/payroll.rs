@@ -216,16 +216,48 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                         &params([("period", r.period.clone()), ("start", r.start.clone()), ("end", r.end.clone())])
                     )
                 );
-                for row in &r.rows {
+                if r.covered_months.is_empty() {
+                    out!("{}", cat.text("cli.payroll.no_coverage"));
+                } else {
+                    let covered: Vec<String> = r.covered_months.iter().map(|m| month_text(m)).collect();
+                    let files = r.batches.len().to_string();
                     out!(
-                        "{} {:<32} {:>10} {:>10} u {:>10} {:>10}",
+                        "{}",
+                        cat.render("cli.payroll.coverage", &params([("files", files), ("months", covered.join(", "))]))
+                    );
+                    let uncovered: Vec<String> =
+                        r.months.iter().filter(|m| !r.covered_months.contains(m)).map(|m| month_text(m)).collect();
+                    if !uncovered.is_empty() {
+                        out!("{}", cat.render("cli.payroll.uncovered", &params([("months", uncovered.join(", "))])));
+                    }
+                }
+                for row in &r.rows {
+                    let missing = if row.missing_months.is_empty() {
+                        String::new()
+                    } else {
+                        let months: Vec<String> = row.missing_months.iter().map(|m| month_text(m)).collect();
+                        format!(
+                            "  {}",
+                            cat.render("cli.payroll.missing_months", &params([("months", months.join(", "))]))
+                        )
+                    };
+                    out!(
+                        "{} {:<32} {:>10} {:>10} u {:>10} {:>10}{}",
                         if row.flagged { "!" } else { " " },
                         row.name,
                         comma(&row.register_fte),
                         werkbank_api::hours_text(row.paid_hours),
                         row.payroll_fte.as_deref().map(comma).unwrap_or_else(|| "—".into()),
                         row.difference.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                        missing,
                     );
+                }
+                if !r.not_in_payroll.is_empty() {
+                    let count = r.not_in_payroll.len().to_string();
+                    out!("{}", cat.render("cli.payroll.not_in_payroll", &params([("count", count)])));
+                    for n in &r.not_in_payroll {
+                        out!("  {:<32} {:>10}", n.name, comma(&n.register_fte));
+                    }
                 }
                 if !r.unmapped_codes.is_empty() {
                     out!("{}", cat.render("cli.payroll.unmapped", &params([("codes", r.unmapped_codes.join(", "))])));
@@ -239,4 +271,12 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
 /// `2026-11-29T07:12:00Z` → `29/11/2026` (the date part as stored, UTC).
 fn date_of(rfc3339: &str) -> String {
     rfc3339.get(..10).map(format_date).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// `2026-02` → `02/2026`.
+fn month_text(month: &str) -> String {
+    match month.split_once('-') {
+        Some((year, m)) => format!("{m}/{year}"),
+        None => month.to_string(),
+    }
 }

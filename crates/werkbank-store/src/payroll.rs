@@ -233,6 +233,21 @@ pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<
     Ok(row.map(batch))
 }
 
+/// Batches (not undone) with at least one line whose pay period overlaps `[start, end]`
+/// (ISO dates), oldest first.
+pub async fn batches_in(conn: &mut SqliteConnection, start: &str, end: &str) -> Result<Vec<BatchRow>> {
+    let rows: Vec<BatchTuple> = sqlx::query_as(&format!(
+        "SELECT {BATCH_COLUMNS} FROM payroll_batch b WHERE b.undone_at IS NULL AND EXISTS
+         (SELECT 1 FROM payroll_line l WHERE l.batch_id = b.id AND l.period_start <= ? AND l.period_end >= ?)
+         ORDER BY b.id"
+    ))
+    .bind(end)
+    .bind(start)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(batch).collect())
+}
+
 /// The batch (not undone) that imported a file with this SHA-256, if any.
 pub async fn active_batch_with_sha(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<BatchRow>> {
     let row: Option<BatchTuple> =

@@ -14,6 +14,7 @@ import {
   blockers,
   buildMapping,
   columnLetter,
+  coverageOf,
   emptyChoices,
   findWageCode,
   headerOptions,
@@ -22,6 +23,7 @@ import {
   issueLines,
   mappingSelection,
   missingRequired,
+  monthText,
   pickedLinks,
   profileFields,
   renameProblem,
@@ -402,5 +404,27 @@ describe('saved column mappings', () => {
   it('lists the mapped fields in the import order', () => {
     expect(profileFields(profile('x', ['wage_code', 'insz', 'period']))).toEqual(['insz', 'period', 'wage_code']);
     expect(profileFields(profile('x', ['later', 'q']))).toEqual(['q', 'later']);
+  });
+});
+
+describe('reconciliation coverage', () => {
+  it('writes months as people do', () => {
+    expect(monthText('2026-02')).toBe('02/2026');
+    expect(monthText('2026/1')).toBe('2026/1');
+  });
+
+  it('splits the period into covered and uncovered months', () => {
+    const batch = { file_name: 'loon-jan-feb.csv' } as BatchDto;
+    const c = coverageOf({
+      months: ['2026-01', '2026-02', '2026-03'],
+      covered_months: ['2026-01', '2026-02'],
+      batches: [batch],
+    });
+    expect(c).toEqual({ covered: ['01/2026', '02/2026'], uncovered: ['03/2026'], files: ['loon-jan-feb.csv'] });
+    expect(coverageOf({ months: ['2026-03'], covered_months: [], batches: [] })).toEqual({
+      covered: [],
+      uncovered: ['03/2026'],
+      files: [],
+    });
   });
 });

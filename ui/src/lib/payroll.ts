@@ -8,6 +8,7 @@ import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
 import type { PayrollLineDto } from './bindings/PayrollLineDto';
 import type { ProgressDto } from './bindings/ProgressDto';
+import type { ReconciliationDto } from './bindings/ReconciliationDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
 import type { WorkerLink } from './bindings/WorkerLink';
 import { formatCount, formatHours, formatQuantity } from './format';
@@ -263,4 +264,25 @@ export function signedFigure(value: string | null | undefined): string {
   const text = value.trim().replace('.', ',');
   if (text.startsWith('-') || text.startsWith('+')) return text;
   return /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** A month as the backend sends it, as people write it: `"2026-02"` → `"02/2026"`. */
+export function monthText(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[2]}/${m[1]}` : month;
+}
+
+/** What the payroll covers of the period: the covered and the uncovered months, as text, and the files. */
+export interface Coverage {
+  covered: string[];
+  uncovered: string[];
+  files: string[];
+}
+
+export function coverageOf(r: Pick<ReconciliationDto, 'months' | 'covered_months' | 'batches'>): Coverage {
+  return {
+    covered: r.covered_months.map(monthText),
+    uncovered: r.months.filter((m) => !r.covered_months.includes(m)).map(monthText),
+    files: r.batches.map((b) => b.file_name),
+  };
 }
