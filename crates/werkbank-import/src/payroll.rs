@@ -117,7 +117,7 @@ use crate::table::{
     stream_table, stream_table_bytes, Cell, MergedArea, Progress, ReadError, RowSink, SheetInfo, Table,
 };
 use crate::values::{
-    self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, SeparatorHint,
+    self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, ColumnSeparators, SeparatorHint,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -717,16 +717,9 @@ struct LineReader<'a> {
     /// Merged areas whose top-left row has been reported.
     merged_reported: HashSet<MergedArea>,
     /// The decimal separators seen per field, to resolve `ambiguous`.
-    separators: [SeparatorsSeen; FIELD_COUNT],
+    separators: [ColumnSeparators; FIELD_COUNT],
     /// Values like `2.100`, resolved after the last row.
     ambiguous: Vec<AmbiguousValue>,
-}
-
-/// The decimal separators a column's text values show.
-#[derive(Debug, Clone, Copy, Default)]
-struct SeparatorsSeen {
-    comma: bool,
-    point: bool,
 }
 
 /// A value like `2.100`, read as 2.100 until its column's separator is known.
@@ -778,7 +771,7 @@ impl<'a> LineReader<'a> {
             issues: Vec::new(),
             total_rows: 0,
             merged_reported: HashSet::new(),
-            separators: [SeparatorsSeen::default(); FIELD_COUNT],
+            separators: [ColumnSeparators::default(); FIELD_COUNT],
             ambiguous: Vec::new(),
         }
     }
@@ -917,7 +910,7 @@ struct RowRead<'r> {
     row: u32,
     issues: &'r mut Vec<ImportIssue>,
     merged_reported: &'r mut HashSet<MergedArea>,
-    separators: &'r mut [SeparatorsSeen; FIELD_COUNT],
+    separators: &'r mut [ColumnSeparators; FIELD_COUNT],
     ambiguous: &'r mut Vec<AmbiguousValue>,
 }
 
@@ -989,15 +982,10 @@ impl RowRead<'_> {
     /// separator its text shows, and keeps an ambiguous value to resolve after the last row.
     fn decimal(&mut self, f: F, cell: &Cell) -> Result<Decimal, &'static str> {
         let (value, hint) = parse_decimal_hinted(cell)?;
-        let seen = &mut self.separators[f as usize];
-        match hint {
-            SeparatorHint::None => {}
-            SeparatorHint::Comma => seen.comma = true,
-            SeparatorHint::Point => seen.point = true,
-            SeparatorHint::Ambiguous => {
-                let text = cell_text(cell);
-                self.ambiguous.push(AmbiguousValue { row: self.row, field: f, text, decimal_reading: value });
-            }
+        self.separators[f as usize].note(hint);
+        if hint == SeparatorHint::Ambiguous {
+            let text = cell_text(cell);
+            self.ambiguous.push(AmbiguousValue { row: self.row, field: f, text, decimal_reading: value });
         }
         Ok(value)
     }
@@ -1201,21 +1189,16 @@ fn duplicate_issues(lines: &[PayrollLine], layout: &Layout) -> Vec<ImportIssue> 
 fn resolve_ambiguous(
     lines: &mut [PayrollLine],
     ambiguous: &[AmbiguousValue],
-    separators: &[SeparatorsSeen; FIELD_COUNT],
+    separators: &[ColumnSeparators; FIELD_COUNT],
     layout: &Layout,
 ) -> Vec<ImportIssue> {
     let mut issues = Vec::new();
     for a in ambiguous {
-        let seen = separators[a.field as usize];
-        let value = match (seen.comma, seen.point) {
-            (true, false) => Some(values::thousands_reading(a.decimal_reading)),
-            (false, true) => Some(a.decimal_reading),
-            _ => {
-                let params = Params::from([("value".to_owned(), a.text.clone())]);
-                issues.push(layout.issue(a.row, Some(a.field), Some(a.text.clone()), values::NUMBER_AMBIGUOUS, params));
-                None
-            }
-        };
+        let value = separators[a.field as usize].read(a.decimal_reading);
+        if value.is_none() {
+            let params = Params::from([("value".to_owned(), a.text.clone())]);
+            issues.push(layout.issue(a.row, Some(a.field), Some(a.text.clone()), values::NUMBER_AMBIGUOUS, params));
+        }
         // Lines are in row order.
         let Ok(at) = lines.binary_search_by_key(&a.row, |l| l.row) else { continue };
         let line = &mut lines[at];
