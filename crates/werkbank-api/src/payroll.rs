@@ -269,47 +269,56 @@ pub(crate) async fn import(
         },
     )
     .await?;
-    // A file has few distinct periods: format their dates once.
-    let mut period_text: HashMap<werkbank_import::values::PayPeriod, (String, String)> = HashMap::new();
-    let rows: Vec<LineRow> = p
-        .lines
-        .iter()
-        .zip(&matched)
-        .map(|(l, person)| {
-            let (start, end) =
-                period_text.entry(l.period).or_insert_with(|| (iso(l.period.first_day()), iso(l.period.last_day())));
-            (l, person, start.clone(), end.clone())
-        })
-        .map(|(l, person, period_start, period_end)| LineRow {
-            row: i64::from(l.row),
-            person_id: *person,
-            worker_number: l.worker_number.clone(),
-            insz: l.insz.as_ref().map(|i| i.digits().to_string()),
-            name: l.display_name(),
-            period_start,
-            period_end,
-            wage_code: l.wage_code.clone(),
-            description: l.description.clone(),
-            quantity: dec(l.quantity),
-            unit: l.unit.as_ref().map(unit_id),
-            hours: l.hours_hundredths,
-            amount: dec(l.amount),
-            gross_wage: dec(l.gross_wage),
-            employer_contributions: dec(l.employer_contributions),
-            q: l.q.map(i64::from),
-            s: l.s.map(i64::from),
-        })
-        .collect();
-    store::insert_lines(conn, batch_id, &rows).await?;
     // Remember worker numbers of matched workers for the next batch.
     let mut seen: HashMap<&str, i64> = HashMap::new();
+    let mut new_links: Vec<(String, i64)> = Vec::new();
     for (l, person) in p.lines.iter().zip(&matched) {
         if let (Some(w), Some(id)) = (l.worker_number.as_deref(), person) {
             if remembered.get(w) != Some(id) && seen.insert(w, *id).is_none() {
-                store::link_worker_number(conn, w, *id).await?;
+                new_links.push((w.to_string(), *id));
             }
         }
     }
+    store::link_worker_numbers(conn, &new_links).await?;
+    // The preview is not needed any more: its lines' texts move into the rows. A file has
+    // few distinct periods: their dates are formatted once.
+    let mut file = file;
+    let lines = std::mem::take(&mut file.preview.lines);
+    let mut period_text: HashMap<werkbank_import::values::PayPeriod, (String, String)> = HashMap::new();
+    let rows: Vec<LineRow> = lines
+        .into_iter()
+        .zip(matched)
+        .map(|(l, person_id)| {
+            let (period_start, period_end) = period_text
+                .entry(l.period)
+                .or_insert_with(|| (iso(l.period.first_day()), iso(l.period.last_day())))
+                .clone();
+            let name = match (l.name, l.first_name) {
+                (Some(n), Some(f)) => Some(format!("{n} {f}")),
+                (n, f) => n.or(f),
+            };
+            LineRow {
+                row: i64::from(l.row),
+                person_id,
+                worker_number: l.worker_number,
+                insz: l.insz.as_ref().map(|i| i.digits().to_string()),
+                name,
+                period_start,
+                period_end,
+                wage_code: l.wage_code,
+                description: l.description,
+                quantity: dec(l.quantity),
+                unit: l.unit.as_ref().map(unit_id),
+                hours: l.hours_hundredths,
+                amount: dec(l.amount),
+                gross_wage: dec(l.gross_wage),
+                employer_contributions: dec(l.employer_contributions),
+                q: l.q.map(i64::from),
+                s: l.s.map(i64::from),
+            }
+        })
+        .collect();
+    store::insert_lines(conn, batch_id, &rows).await?;
     result.lines_imported = rows.len() as u32;
     result.batch_id = Some(batch_id);
     Ok(result)
