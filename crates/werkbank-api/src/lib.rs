@@ -510,9 +510,28 @@ impl Api {
         progress: &mut (dyn FnMut(werkbank_import::table::Progress) + Send),
     ) -> Result<PayrollImportResultDto> {
         let mut tx = self.store.begin().await?;
-        let file = payroll::read(&mut tx, path, &options, progress).await?;
         let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let result = payroll::import(&mut tx, self.catalogue(), file, &options, &self.actor, &at).await?;
+        // A commit reads and stores at the same time; a preview, a re-import or a file that
+        // a saved profile maps differently from its headers takes the ordinary path.
+        if !options.dry_run {
+            let outcome =
+                payroll::import_streaming(&mut tx, self.catalogue(), path, &options, &self.actor, &at, progress)
+                    .await?;
+            if let payroll::StreamOutcome::Done(result) = outcome {
+                let result = *result;
+                if let Some(id) = result.batch_id {
+                    let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
+                        "lines": result.lines_imported, "profile": result.profile });
+                    self.audit(&mut tx, "import", "payroll_batch", Some(id), details).await?;
+                    tx.commit().await?;
+                }
+                return Ok(result);
+            }
+        }
+        let file = payroll::read(&mut tx, path, &options, progress).await?;
+        let matcher = payroll::Matcher::load(&mut tx, &options).await?;
+        let result =
+            payroll::import(&mut tx, self.catalogue(), file, &options, &self.actor, &at, matcher, None).await?;
         if let Some(id) = result.batch_id {
             let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
                 "lines": result.lines_imported, "profile": result.profile });

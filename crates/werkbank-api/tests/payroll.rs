@@ -189,6 +189,12 @@ async fn a_hand_mapping_is_saved_and_applied_next_time() {
     assert_eq!(preview.profile.as_deref(), Some("Eigen export"));
     assert!(preview.can_commit, "{:?}", preview.issues);
     assert_eq!(preview.columns.iter().find(|c| c.field == "insz").unwrap().column, Some(0));
+    // Committed, it is read again with the profile (its headers alone say nothing).
+    let done = api.import_payroll(&next, PayrollImportOptions::default()).await.unwrap();
+    assert_eq!((done.lines_imported, done.profile.as_deref()), (2, Some("Eigen export")));
+    let batches = api.payroll_batches().await.unwrap();
+    assert_eq!(batches.len(), 2, "one batch per file, no leftover of the first reading");
+    assert_eq!(batches[0].profile_name.as_deref(), Some("Eigen export"));
 }
 
 #[tokio::test]
@@ -377,4 +383,99 @@ async fn reconciliation_compares_only_what_the_payroll_covers() {
     api.undo_payroll_batch(batch).await.unwrap();
     let q1 = api.reconciliation("2026/1").await.unwrap();
     assert!(q1.covered_months.is_empty() && q1.rows.is_empty() && q1.not_in_payroll.is_empty());
+}
+
+/// A commit stores lines while the file is still being read. Whatever is found later (a
+/// duplicate line near the end, an unmatched worker) still refuses the whole file: no
+/// batch, no line and no remembered worker number stay.
+#[tokio::test]
+async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // 2 500 lines (three statements' worth) for Peeters, each with other hours: 0,01 h … 25,00 h.
+    let mut text = String::from("Werknemersnummer;INSZ;Periode;Looncode;Aantal;Eenheid\n");
+    for i in 1..=2500 {
+        text.push_str(&format!("101;93051822361;01/2026;1010;{},{:02};u\n", i / 100, i % 100));
+    }
+    // The last line repeats the first: a duplicate, found only once the whole file is read.
+    let with_duplicate = format!("{text}101;93051822361;01/2026;1010;0,01;u\n");
+    let file = write(dir.path(), "dubbel.csv", &with_duplicate);
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "import.has_issues");
+    assert_eq!(
+        dto.details.issues.iter().map(|i| (i.row, i.code.as_str())).collect::<Vec<_>>(),
+        [(2502, "payroll.duplicate_line")]
+    );
+    assert!(api.payroll_batches().await.unwrap().is_empty(), "no batch, not even a placeholder");
+    assert!(api.reconciliation("2026-01").await.unwrap().rows.is_empty(), "no line");
+
+    // An unknown worker number at the very end: refused too, and 101 is not remembered.
+    let with_stranger = format!("{text}999;;01/2026;1010;1;u\n");
+    let file = write(dir.path(), "vreemde.csv", &with_stranger);
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "payroll.worker_unmatched"));
+    assert!(api.payroll_batches().await.unwrap().is_empty());
+
+    // Linked, it is stored whole: 2 501 lines; Peeters' hours are 0,01 + … + 25,00 h
+    // = 2 500 × 2 501 ÷ 2 hundredths = 3 126 250 hundredths.
+    let links = vec![WorkerLink { worker: "999".into(), person_id: claes }];
+    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    assert_eq!((done.lines_read, done.lines_imported), (2501, 2501));
+    let batches = api.payroll_batches().await.unwrap();
+    assert_eq!((batches.len(), batches[0].lines, batches[0].sha256.len()), (1, 2501, 64));
+    assert_eq!(batches[0].first_period.as_deref(), Some("2026-01-01"));
+    let r = api.reconciliation("2026-01").await.unwrap();
+    let paid = |id: i64| r.rows.iter().find(|x| x.person_id == id).unwrap().paid_hours;
+    assert_eq!((paid(peeters), paid(claes)), (3_126_250, 100));
+    // Worker 101 was matched by INSZ and is remembered: a file with only the number matches.
+    let again =
+        write(dir.path(), "feb.csv", "Werknemersnummer;Periode;Looncode;Aantal;Eenheid\n101;02/2026;1010;8;u\n");
+    assert_eq!(api.import_payroll(&again, PayrollImportOptions::default()).await.unwrap().lines_imported, 1);
+}
+
+/// A value like 1.000 waits for the end of its column before it is read: the line is
+/// stored with the column's reading (here 1 000 hours, beside decimal commas).
+#[tokio::test]
+async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value() {
+    let api = api().await;
+    let (peeters, _) = register(&api).await;
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "duizend.csv",
+        "INSZ;Periode;Looncode;Aantal;Eenheid\n\
+         93051822361;01/2026;1010;1.000;u\n\
+         93051822361;01/2026;1020;100,50;u\n",
+    );
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1020".into(),
+        meaning: "paid_absence".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let done = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap();
+    assert_eq!(done.lines_imported, 2);
+    let r = api.reconciliation("2026-01").await.unwrap();
+    // 1 000 h + 100,50 h (not 1 h + 100,50 h)
+    assert_eq!(r.rows.iter().find(|x| x.person_id == peeters).unwrap().paid_hours, 110_050);
 }

@@ -579,6 +579,26 @@ pub fn preview_payroll_bytes(
     header_only_is_error(reader.finish(file_name, info))
 }
 
+/// Like [`preview_payroll_bytes`], also handing each line to `tap` as soon as it is read,
+/// so that a caller can store lines while the rest of the file is still being read. The
+/// lines are those of the preview, as read before the checks that need the whole file
+/// (duplicates, period range): a caller must still look at the preview's issues before it
+/// keeps anything. A line with a value like `2.100`, whose reading waits for the end of its
+/// column, is not handed over; the rows of those lines are returned (ascending).
+pub fn preview_payroll_bytes_tapped(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &PayrollOptions,
+    progress: &mut dyn FnMut(Progress),
+    tap: &mut dyn FnMut(&PayrollLine),
+) -> Result<(PayrollPreview, Vec<u32>), ReadError> {
+    let mut reader = LineReader::new(opts, progress);
+    reader.tap = Some(tap);
+    let info = stream_table_bytes(bytes, file_name, opts.sheet.as_deref(), &mut reader)?;
+    let (preview, held) = reader.finish_held(file_name, info);
+    Ok((header_only_is_error(preview)?, held))
+}
+
 fn header_only_is_error(preview: PayrollPreview) -> Result<PayrollPreview, ReadError> {
     if preview.issues.iter().any(|i| i.code == HEADER_ONLY) {
         return Err(ReadError::HeaderOnly);
@@ -704,6 +724,10 @@ enum Slot {
 struct LineReader<'a> {
     opts: &'a PayrollOptions,
     progress: &'a mut dyn FnMut(Progress),
+    /// Sees each line as soon as it is read (see [`preview_payroll_bytes_tapped`]).
+    tap: Option<&'a mut dyn FnMut(&PayrollLine)>,
+    /// Rows of the lines not given to `tap`: a value waits for its column's separator.
+    held: Vec<u32>,
     rows_hint: usize,
     rows_done: usize,
     /// `rows_done` at the next progress report.
@@ -762,6 +786,8 @@ impl<'a> LineReader<'a> {
         Self {
             opts,
             progress,
+            tap: None,
+            held: Vec::new(),
             rows_hint: 0,
             rows_done: 0,
             next_progress: PROGRESS_EVERY,
@@ -865,14 +891,29 @@ impl<'a> LineReader<'a> {
             ambiguous: &mut self.ambiguous,
         };
         if let Some(line) = read.line(&mut cells) {
+            if let Some(tap) = self.tap.as_mut() {
+                // A line with a value like 2.100 waits for its column's separator.
+                if self.ambiguous.last().is_none_or(|a| a.row != line.row) {
+                    tap(&line);
+                } else {
+                    self.held.push(line.row);
+                }
+            }
             self.lines.push(line);
         }
     }
 
-    fn finish(mut self, file_name: &str, info: SheetInfo) -> PayrollPreview {
+    fn finish(self, file_name: &str, info: SheetInfo) -> PayrollPreview {
+        self.finish_held(file_name, info).0
+    }
+
+    /// The preview, and the rows of the lines not given to the tap.
+    fn finish_held(mut self, file_name: &str, info: SheetInfo) -> (PayrollPreview, Vec<u32>) {
+        // A short file: its rows are read only now, below the header.
         if self.layout.is_none() {
             self.settle_layout();
         }
+        let held = std::mem::take(&mut self.held);
         (self.progress)(Progress { rows_done: self.rows_done, rows_total: self.rows_done });
         let layout = self.layout.take().unwrap_or_else(|| Layout::new(0, &[], ColumnMap::default(), false));
         let mut issues = self.issues;
@@ -887,7 +928,7 @@ impl<'a> LineReader<'a> {
         }
         issues.sort_by_key(|i| i.row);
         let periods = self.lines.iter().map(|l| l.period).min().zip(self.lines.iter().map(|l| l.period).max());
-        PayrollPreview {
+        let preview = PayrollPreview {
             file_name: file_name.to_owned(),
             sheet: info.sheet,
             sheet_names: info.sheet_names,
@@ -900,7 +941,8 @@ impl<'a> LineReader<'a> {
             total_rows: self.total_rows,
             periods,
             period_range: period_range.map(|r| (r.first_day, r.last_day)),
-        }
+        };
+        (preview, held)
     }
 }
 

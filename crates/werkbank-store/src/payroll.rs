@@ -218,6 +218,38 @@ pub async fn insert_batch(conn: &mut SqliteConnection, b: &BatchRow) -> Result<i
     Ok(res.last_insert_rowid())
 }
 
+/// Completes a batch inserted before its lines were all read (its placeholders replaced
+/// by `b`'s values; `b.id`, `undone_at` and `undone_by` are not used).
+pub async fn update_batch(conn: &mut SqliteConnection, id: i64, b: &BatchRow) -> Result<()> {
+    sqlx::query(
+        "UPDATE payroll_batch SET file_name = ?, file_size = ?, sha256 = ?, sheet = ?, mapping = ?, profile_name = ?,
+         imported_by = ?, imported_at = ?, lines = ?, first_period = ?, last_period = ? WHERE id = ?",
+    )
+    .bind(&b.file_name)
+    .bind(b.file_size)
+    .bind(&b.sha256)
+    .bind(&b.sheet)
+    .bind(&b.mapping)
+    .bind(&b.profile_name)
+    .bind(&b.imported_by)
+    .bind(&b.imported_at)
+    .bind(b.lines)
+    .bind(&b.first_period)
+    .bind(&b.last_period)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a batch and its lines (a batch being imported that has to start over; an
+/// imported batch is undone, never deleted).
+pub async fn delete_batch(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM payroll_line WHERE batch_id = ?").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM payroll_batch WHERE id = ?").bind(id).execute(conn).await?;
+    Ok(())
+}
+
 /// All batches, newest first (undone ones included: they are history).
 pub async fn batches(conn: &mut SqliteConnection) -> Result<Vec<BatchRow>> {
     let rows: Vec<BatchTuple> =
