@@ -31,6 +31,9 @@ const COMMANDS: &[&str] = &[
     "delete_wage_code",
     "mapping_profiles",
     "reconciliation",
+    "mapping_profile_list",
+    "rename_mapping_profile",
+    "delete_mapping_profile",
 ];
 
 fn main() {

@@ -198,6 +198,21 @@ async fn mapping_profiles(api: State<'_, Api>) -> Reply<Vec<String>> {
 }
 
 #[tauri::command]
+async fn mapping_profile_list(api: State<'_, Api>) -> Reply<Vec<MappingProfileDto>> {
+    reply(&api, api.mapping_profile_list().await)
+}
+
+#[tauri::command]
+async fn rename_mapping_profile(api: State<'_, Api>, old: String, new: String) -> Reply<Vec<MappingProfileDto>> {
+    reply(&api, api.rename_mapping_profile(&old, &new).await)
+}
+
+#[tauri::command]
+async fn delete_mapping_profile(api: State<'_, Api>, name: String) -> Reply<Vec<MappingProfileDto>> {
+    reply(&api, api.delete_mapping_profile(&name).await)
+}
+
+#[tauri::command]
 async fn reconciliation(api: State<'_, Api>, period: String) -> Reply<ReconciliationDto> {
     reply(&api, api.reconciliation(&period).await)
 }
@@ -264,6 +279,9 @@ fn main() {
             delete_wage_code,
             mapping_profiles,
             reconciliation,
+            mapping_profile_list,
+            rename_mapping_profile,
+            delete_mapping_profile,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

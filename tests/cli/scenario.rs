@@ -277,6 +277,17 @@ fn payroll_import_batches_and_undo() {
     let aerts = r["rows"].as_array().unwrap().iter().find(|x| x["name"] == "Aerts, Rachid").unwrap();
     assert_eq!((aerts["paid_hours"].as_i64(), aerts["payroll_fte"].as_str()), (Some(16829), Some("1.0000")));
     assert_eq!(r["unmapped_codes"], serde_json::json!(["2000"]));
+    // The file covers January and only Aerts: the other people employed in January are
+    // listed apart, as information, not as rows with a difference.
+    assert_eq!(r["covered_months"], serde_json::json!(["2026-01"]));
+    assert_eq!(r["rows"].as_array().unwrap().len(), 1);
+    let others = r["not_in_payroll"].as_array().unwrap();
+    assert!(!others.is_empty() && others.iter().all(|n| n["name"] != "Aerts, Rachid"));
+    let text = werkbank(&db, &["payroll", "reconcile", "--period", "2026/1"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Gedekt door 1 loonbestand(en): 01/2026."), "{text}");
+    assert!(text.contains("Niet gedekt, dus niet vergeleken: 02/2026, 03/2026."), "{text}");
+    assert!(text.contains(&format!("Niet in de loonbestanden ({})", others.len())), "{text}");
 
     let again = werkbank(&db, &["payroll", "import", path]);
     assert_eq!(again.status.code(), Some(1));
@@ -287,4 +298,34 @@ fn payroll_import_batches_and_undo() {
     let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2026-01", "--json"]));
     assert!(r["rows"].as_array().unwrap().iter().all(|x| x["paid_hours"] == 0));
     assert_eq!(json(&werkbank(&db, &["payroll", "import", path, "--json"]))["lines_imported"], 2, "allowed after undo");
+}
+
+/// Saved column mappings through the CLI: list, rename, delete, with Dutch text and JSON.
+#[test]
+fn payroll_mappings_list_rename_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    json(&werkbank(&db, &["demo", "--json"]));
+    let out = werkbank(&db, &["payroll", "mappings"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nog geen kolomtoewijzingen"));
+    let file = dir.path().join("loon.csv");
+    std::fs::write(&file, "INSZ;Periode;Looncode;Aantal\n74.07.01-313.96;01/2026;1010;168,29\n").unwrap();
+    let path = file.to_str().unwrap();
+    let done = json(&werkbank(&db, &["payroll", "import", path, "--save-mapping", "SD Worx", "--json"]));
+    assert_eq!(done["profile"], "SD Worx");
+
+    let list = json(&werkbank(&db, &["payroll", "mappings", "--json"]));
+    assert_eq!(list[0]["name"], "SD Worx");
+    assert_eq!(list[0]["fields"], serde_json::json!(["insz", "period", "wage_code", "quantity"]));
+    let out = werkbank(&db, &["payroll", "mappings", "--rename", "SD Worx", "SD Worx Gent"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("Kolomtoewijzing \"SD Worx\" heet nu \"SD Worx Gent\"."), "{text}");
+    assert!(text.contains("SD Worx Gent") && text.contains("INSZ, Periode, Looncode, Aantal"), "{text}");
+
+    let missing = werkbank(&db, &["payroll", "mappings", "--delete", "SD Worx"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("geen opgeslagen kolomtoewijzing"));
+    let list = json(&werkbank(&db, &["payroll", "mappings", "--delete", "SD Worx Gent", "--json"]));
+    assert_eq!(list, serde_json::json!([]));
 }

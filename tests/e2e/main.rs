@@ -113,6 +113,28 @@ async fn payroll_scenario(app: &App) -> Result<(), String> {
     app.click(By::id("payroll-commit")).await?;
     app.wait_text(By::id("payroll-done"), "2").await?;
     app.screenshot("03-imported").await;
+    // The check against the register covers January only, and only Aerts: the others
+    // employed in January are listed apart, not as differences.
+    app.click(By::id("payroll-tab-reconciliation")).await?;
+    app.fill(By::id("reconciliation-period"), "2026/1\n").await?;
+    app.wait_text(By::id("reconciliation-coverage"), "01/2026").await?;
+    app.wait_text(By::id("reconciliation-uncovered"), "02/2026, 03/2026").await?;
+    app.wait_count(By::id("reconciliation-row"), 1).await?;
+    app.wait_text(By::id("reconciliation-not-in-payroll"), "Niet in de loonbestanden").await?;
+    app.screenshot("03b-reconciliation-coverage").await;
+    // The mapping saved with the import: rename it, then delete it after the confirmation.
+    app.click(By::id("payroll-tab-mappings")).await?;
+    app.wait_text(By::id("mapping-row"), "Eigen secretariaat").await?;
+    app.click(By::id("mapping-rename")).await?;
+    app.fill(By::id("mapping-rename-input"), "SD Worx Gent\n").await?;
+    app.wait_text(By::id("mapping-note"), "SD Worx Gent").await?;
+    app.wait_text(By::id("mapping-row"), "SD Worx Gent").await?;
+    app.click(By::id("mapping-delete")).await?;
+    app.wait_text(By::id("mapping-delete-confirm"), "verwijderen").await?;
+    app.screenshot("04-mapping-delete-confirm").await;
+    app.click(By::id("mapping-delete-confirm")).await?;
+    app.wait_count(By::id("mapping-row"), 0).await?;
+    app.wait_visible(By::id("mappings-empty")).await?;
     Ok(())
 }
 

@@ -627,22 +627,50 @@ pub struct WageCodeDto {
     pub description: Option<String>,
 }
 
+/// A saved column mapping of payroll exports (one per secretariat or layout).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MappingProfileDto {
+    pub name: String,
+    /// When its mapping was last saved (RFC 3339); the most recent one for a file's
+    /// headers is chosen automatically. Renaming does not change it.
+    pub updated_at: String,
+    /// The fields it maps (field ids, in the order of the import's fields).
+    pub fields: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReconciliationRowDto {
     #[ts(type = "number")]
     pub person_id: i64,
     pub name: String,
-    /// FTE from the register (Q/S × days), 4 decimals.
+    /// FTE from the register (Q/S × days) over the months the payroll covers, 4 decimals.
     pub register_fte: String,
     /// Paid hours (worked + paid absence) from the payroll lines, hundredths.
     #[ts(type = "number")]
     pub paid_hours: i64,
-    /// Paid hours ÷ full-time hours of the period (S × days ÷ 7), 4 decimals.
+    /// Paid hours ÷ full-time hours of the covered months (S × days ÷ 7), 4 decimals.
     pub payroll_fte: Option<String>,
     pub difference: Option<String>,
-    /// |difference| above the tolerance, or lines without a register period.
+    /// Covered months (`2026-02`) in which the register employs the person but the payroll
+    /// has no line for them.
+    pub missing_months: Vec<String>,
+    /// |difference| above the tolerance, lines without a register period, or missing months.
     pub flagged: bool,
+}
+
+/// Someone the register employs in the covered months who is on none of the period's
+/// payroll lines: information (the files may cover only part of the staff), not a
+/// difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NotInPayrollDto {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub name: String,
+    /// FTE from the register over the covered months, 4 decimals.
+    pub register_fte: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -653,7 +681,16 @@ pub struct ReconciliationDto {
     pub end: String,
     /// Difference in FTE above which a row is flagged.
     pub tolerance: String,
+    /// The months of the period (`2026-01`), and those at least one payroll line (of a
+    /// batch not undone) falls in. Only covered months are compared.
+    pub months: Vec<String>,
+    pub covered_months: Vec<String>,
+    /// The batches with lines in the period, oldest first.
+    pub batches: Vec<BatchDto>,
+    /// One row per person with payroll lines in the period.
     pub rows: Vec<ReconciliationRowDto>,
+    /// People employed in the covered months without any payroll line, by name.
+    pub not_in_payroll: Vec<NotInPayrollDto>,
     /// Wage codes in the lines that have no meaning yet.
     pub unmapped_codes: Vec<String>,
 }

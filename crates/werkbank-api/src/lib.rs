@@ -510,9 +510,28 @@ impl Api {
         progress: &mut (dyn FnMut(werkbank_import::table::Progress) + Send),
     ) -> Result<PayrollImportResultDto> {
         let mut tx = self.store.begin().await?;
-        let file = payroll::read(&mut tx, path, &options, progress).await?;
         let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let result = payroll::import(&mut tx, self.catalogue(), file, &options, &self.actor, &at).await?;
+        // A commit reads and stores at the same time; a preview, a re-import or a file that
+        // a saved profile maps differently from its headers takes the ordinary path.
+        if !options.dry_run {
+            let outcome =
+                payroll::import_streaming(&mut tx, self.catalogue(), path, &options, &self.actor, &at, progress)
+                    .await?;
+            if let payroll::StreamOutcome::Done(result) = outcome {
+                let result = *result;
+                if let Some(id) = result.batch_id {
+                    let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
+                        "lines": result.lines_imported, "profile": result.profile });
+                    self.audit(&mut tx, "import", "payroll_batch", Some(id), details).await?;
+                    tx.commit().await?;
+                }
+                return Ok(result);
+            }
+        }
+        let file = payroll::read(&mut tx, path, &options, progress).await?;
+        let matcher = payroll::Matcher::load(&mut tx, &options).await?;
+        let result =
+            payroll::import(&mut tx, self.catalogue(), file, &options, &self.actor, &at, matcher, None).await?;
         if let Some(id) = result.batch_id {
             let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
                 "lines": result.lines_imported, "profile": result.profile });
@@ -598,6 +617,51 @@ impl Api {
     pub async fn mapping_profiles(&self) -> Result<Vec<String>> {
         let mut conn = self.store.conn().await?;
         Ok(werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(|p| p.name).collect())
+    }
+
+    /// The saved column mappings with what they map, by name.
+    pub async fn mapping_profile_list(&self) -> Result<Vec<MappingProfileDto>> {
+        let mut conn = self.store.conn().await?;
+        werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(payroll::profile_dto).collect()
+    }
+
+    /// Renames a saved column mapping; its mapping and headers stay. Batches imported with it
+    /// keep the name they were imported under.
+    pub async fn rename_mapping_profile(&self, old: &str, new: &str) -> Result<Vec<MappingProfileDto>> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(Violation::new("name", "value.required").into());
+        }
+        let mut tx = self.store.begin().await?;
+        if old != new {
+            if werkbank_store::payroll::profile_by_name(&mut tx, new).await?.is_some() {
+                return Err(AppError::Conflict {
+                    code: "payroll.profile_exists",
+                    params: [("name".to_string(), new.to_string())].into(),
+                });
+            }
+            let Some(id) = werkbank_store::payroll::rename_profile(&mut tx, old, new).await? else {
+                return Err(payroll::profile_unknown(old));
+            };
+            let details = serde_json::json!({ "fields": ["name"], "from": old, "to": new });
+            self.audit(&mut tx, "rename", "mapping_profile", Some(id), details).await?;
+            tx.commit().await?;
+        } else if werkbank_store::payroll::profile_by_name(&mut tx, old).await?.is_none() {
+            return Err(payroll::profile_unknown(old));
+        }
+        self.mapping_profile_list().await
+    }
+
+    /// Deletes a saved column mapping. Files with its headers are then read by their headers
+    /// again (or by another profile saved for them).
+    pub async fn delete_mapping_profile(&self, name: &str) -> Result<Vec<MappingProfileDto>> {
+        let mut tx = self.store.begin().await?;
+        let Some(id) = werkbank_store::payroll::delete_profile(&mut tx, name).await? else {
+            return Err(payroll::profile_unknown(name));
+        };
+        self.audit(&mut tx, "delete", "mapping_profile", Some(id), serde_json::json!({ "name": name })).await?;
+        tx.commit().await?;
+        self.mapping_profile_list().await
     }
 
     /// Paid hours from the payroll against FTE from the register, per person.

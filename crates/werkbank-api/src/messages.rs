@@ -151,6 +151,7 @@ mod tests {
             "payroll.already_imported",
             "payroll.already_undone",
             "payroll.profile_unknown",
+            "payroll.profile_exists",
             "not_found.payroll_batch",
             "not_found.wage_code",
             "import.work_form_unknown",

@@ -15,7 +15,8 @@ use std::path::Path;
 use werkbank_domain::fte::round_fte;
 use werkbank_domain::ReportingPeriod;
 use werkbank_import::payroll::{
-    preview_payroll_bytes, ColumnMapping, PayrollLine, PayrollOptions, PayrollPreview, FIELDS,
+    preview_payroll_bytes, preview_payroll_bytes_tapped, ColumnMapping, PayrollLine, PayrollOptions, PayrollPreview,
+    FIELDS,
 };
 use werkbank_import::table::Progress;
 use werkbank_store::payroll::{self as store, BatchRow, LineRow, MappingProfileRow};
@@ -38,6 +39,144 @@ pub(crate) struct ReadFile {
 
 fn import_error(code: &str, params: BTreeMap<String, String>) -> AppError {
     AppError::Import { code: code.to_string(), params, issues: vec![] }
+}
+
+/// What [`import_streaming`] did: the import's result, or nothing stored because the
+/// file needs the ordinary path ([`read`] then [`import`]): it was imported before (the
+/// refusal lists that batch), or a profile saved for its headers maps it differently from
+/// the headers, so it must be read again with that mapping.
+pub(crate) enum StreamOutcome {
+    Done(Box<PayrollImportResultDto>),
+    UseOrdinaryPath,
+}
+
+/// Lines on their way from the reading thread to the transaction.
+enum Piece {
+    Rows(Vec<LineRow>),
+    Progress(Progress),
+}
+
+/// Lines a statement of the reading thread hands over at once.
+const STREAM_CHUNK: usize = 1000;
+
+/// The commit of an import, reading and storing at the same time: the file is parsed on a
+/// blocking thread, which hands each line over (matched to its person) as soon as it is
+/// read, and the lines are inserted in the transaction while the rest of the file is read.
+/// At the end the whole preview is checked exactly as [`import`] checks it; on any issue,
+/// unmatched worker or re-import, the caller drops the transaction, so nothing stays
+/// (all or nothing, as before). Lines whose reading waits for the end of the file (2.100)
+/// are inserted at the end.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn import_streaming(
+    conn: &mut SqliteConnection,
+    cat: &Catalogue,
+    path: &Path,
+    options: &PayrollImportOptions,
+    actor: &str,
+    at: &str,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<StreamOutcome> {
+    let bytes = std::fs::read(path).map_err(|_| {
+        import_error("import.file_not_found", [("path".to_string(), path.display().to_string())].into())
+    })?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    if store::active_batch_with_sha(conn, &sha256).await?.is_some() {
+        return Ok(StreamOutcome::UseOrdinaryPath);
+    }
+    let explicit =
+        options.mapping.as_ref().map(|m| ColumnMapping(m.iter().map(|(k, v)| (k.clone(), *v as usize)).collect()));
+    let (mapping, named) = match (explicit, &options.profile) {
+        (Some(m), _) => (Some(m), None),
+        (None, Some(name)) => {
+            let p = store::profile_by_name(conn, name).await?.ok_or_else(|| profile_unknown(name))?;
+            (Some(mapping_of(&p)?), Some(p.name))
+        }
+        (None, None) => (None, None),
+    };
+    let matcher = Matcher::load(conn, options).await?;
+    // The batch first (its lines refer to it), with placeholders: a "sha256" no file has, so
+    // that the unique index on active files does not see it.
+    let placeholder = BatchRow {
+        id: None,
+        file_name: file_name.clone(),
+        file_size: bytes.len() as i64,
+        sha256: format!("reading:{sha256}"),
+        sheet: None,
+        mapping: "{}".into(),
+        profile_name: None,
+        imported_by: actor.to_string(),
+        imported_at: at.to_string(),
+        lines: 0,
+        first_period: None,
+        last_period: None,
+        undone_at: None,
+        undone_by: None,
+    };
+    let batch_id = store::insert_batch(conn, &placeholder).await?;
+
+    let size = bytes.len() as i64;
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Piece>(4);
+    let opts = PayrollOptions { sheet: options.sheet.clone(), mapping, header_row: None };
+    let reader_matcher = matcher.clone();
+    let reader_file_name = file_name.clone();
+    let reading = tokio::task::spawn_blocking(move || {
+        let mut chunk: Vec<LineRow> = Vec::with_capacity(STREAM_CHUNK);
+        let mut periods = HashMap::new();
+        // A closed channel means the transaction gave up: keep reading, stop sending.
+        let progress_tx = tx.clone();
+        let mut report = |p: Progress| {
+            let _ = progress_tx.blocking_send(Piece::Progress(p));
+        };
+        let mut tap = |l: &PayrollLine| {
+            chunk.push(line_row(l, reader_matcher.person_of(l), &mut periods));
+            if chunk.len() == STREAM_CHUNK {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(STREAM_CHUNK));
+                let _ = tx.blocking_send(Piece::Rows(full));
+            }
+        };
+        let result = preview_payroll_bytes_tapped(&bytes, &reader_file_name, &opts, &mut report, &mut tap);
+        if !chunk.is_empty() {
+            let _ = tx.blocking_send(Piece::Rows(chunk));
+        }
+        result
+    });
+    let mut failed: Option<AppError> = None;
+    while let Some(piece) = rx.recv().await {
+        match piece {
+            Piece::Progress(p) => progress(p),
+            Piece::Rows(rows) if failed.is_none() => {
+                if let Err(e) = store::insert_lines(conn, batch_id, &rows).await {
+                    failed = Some(e.into());
+                    rx.close();
+                }
+            }
+            Piece::Rows(_) => {}
+        }
+    }
+    let parsed = reading.await.map_err(|e| AppError::Internal(format!("reading thread: {e}")))?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let (preview, held_rows) =
+        parsed.map_err(|e| AppError::Import { code: e.code().to_string(), params: e.params(), issues: vec![] })?;
+    // The profile saved for these headers, unless a mapping was given.
+    let profile = match named {
+        Some(name) => Some(name),
+        None if options.mapping.is_some() => None,
+        None => match store::profile_for_signature(conn, &preview.header_signature).await? {
+            Some(p) if mapping_of(&p)?.0 != preview.mapping().0 => {
+                store::delete_batch(conn, batch_id).await?;
+                return Ok(StreamOutcome::UseOrdinaryPath);
+            }
+            Some(p) => Some(p.name),
+            None => None,
+        },
+    };
+    let file = ReadFile { file_name, size, sha256, preview, profile };
+    let streamed = Streamed { batch_id, held_rows };
+    let result = import(conn, cat, file, options, actor, at, matcher, Some(streamed)).await?;
+    Ok(StreamOutcome::Done(Box::new(result)))
 }
 
 /// Reads and parses the file, applying an explicit mapping, a named profile, or the
@@ -64,11 +203,7 @@ pub(crate) async fn read(
     let explicit =
         options.mapping.as_ref().map(|m| ColumnMapping(m.iter().map(|(k, v)| (k.clone(), *v as usize)).collect()));
     let named = match &options.profile {
-        Some(name) => Some(
-            store::profile_by_name(conn, name)
-                .await?
-                .ok_or_else(|| import_error("payroll.profile_unknown", [("name".to_string(), name.clone())].into()))?,
-        ),
+        Some(name) => Some(store::profile_by_name(conn, name).await?.ok_or_else(|| profile_unknown(name))?),
         None => None,
     };
     let (preview, profile) = if let Some(mapping) = explicit {
@@ -86,6 +221,16 @@ pub(crate) async fn read(
         }
     };
     Ok(ReadFile { file_name, size: bytes.len() as i64, sha256, preview, profile })
+}
+
+pub(crate) fn profile_unknown(name: &str) -> AppError {
+    import_error("payroll.profile_unknown", [("name".to_string(), name.to_string())].into())
+}
+
+pub(crate) fn profile_dto(p: MappingProfileRow) -> Result<MappingProfileDto> {
+    let mapping = mapping_of(&p)?;
+    let fields = FIELDS.iter().filter(|f| mapping.0.contains_key(f.id)).map(|f| f.id.to_string()).collect();
+    Ok(MappingProfileDto { name: p.name, updated_at: p.updated_at, fields })
 }
 
 fn mapping_of(p: &MappingProfileRow) -> Result<ColumnMapping> {
@@ -119,7 +264,85 @@ fn worker_key(l: &PayrollLine) -> Option<String> {
     l.worker_number.clone().or_else(|| l.insz.as_ref().map(|i| i.digits().to_string()))
 }
 
-/// Matches, checks against the register and, unless `dry_run` or refused, stores.
+/// Matches workers to people: INSZ, remembered worker numbers, then the user's links.
+#[derive(Clone)]
+pub(crate) struct Matcher {
+    names: HashMap<i64, String>,
+    by_insz: HashMap<String, i64>,
+    remembered: HashMap<String, i64>,
+    links: HashMap<String, i64>,
+}
+
+impl Matcher {
+    pub(crate) async fn load(conn: &mut SqliteConnection, options: &PayrollImportOptions) -> Result<Self> {
+        let everyone = people::list(conn).await?;
+        let names: HashMap<i64, String> = everyone.iter().map(|p| (p.id.expect("stored"), p.display_name())).collect();
+        let by_insz: HashMap<String, i64> =
+            everyone.iter().filter_map(|p| Some((p.insz.as_ref()?.digits().to_string(), p.id?))).collect();
+        let remembered: HashMap<String, i64> = store::worker_numbers(conn).await?.into_iter().collect();
+        let mut links: HashMap<String, i64> = HashMap::new();
+        for link in &options.links {
+            if !names.contains_key(&link.person_id) {
+                return Err(AppError::NotFound { entity: "person", id: link.person_id });
+            }
+            let key = link.worker.trim();
+            let key =
+                werkbank_domain::Insz::parse(key).map(|i| i.digits().to_string()).unwrap_or_else(|_| key.to_string());
+            links.insert(key, link.person_id);
+        }
+        Ok(Self { names, by_insz, remembered, links })
+    }
+
+    pub(crate) fn person_of(&self, l: &PayrollLine) -> Option<i64> {
+        l.insz
+            .as_ref()
+            .and_then(|i| self.by_insz.get(i.digits()).copied())
+            .or_else(|| l.worker_number.as_ref().and_then(|w| self.remembered.get(w).copied()))
+            .or_else(|| worker_key(l).and_then(|k| self.links.get(&k).copied()))
+    }
+}
+
+/// A line as stored. A file has few distinct periods: `periods` formats their dates once.
+fn line_row(
+    l: &PayrollLine,
+    person_id: Option<i64>,
+    periods: &mut HashMap<werkbank_import::values::PayPeriod, (String, String)>,
+) -> LineRow {
+    let (period_start, period_end) =
+        periods.entry(l.period).or_insert_with(|| (iso(l.period.first_day()), iso(l.period.last_day()))).clone();
+    LineRow {
+        row: i64::from(l.row),
+        person_id,
+        worker_number: l.worker_number.clone(),
+        insz: l.insz.as_ref().map(|i| i.digits().to_string()),
+        name: l.display_name(),
+        period_start,
+        period_end,
+        wage_code: l.wage_code.clone(),
+        description: l.description.clone(),
+        quantity: dec(l.quantity),
+        unit: l.unit.as_ref().map(unit_id),
+        hours: l.hours_hundredths,
+        amount: dec(l.amount),
+        gross_wage: dec(l.gross_wage),
+        employer_contributions: dec(l.employer_contributions),
+        q: l.q.map(i64::from),
+        s: l.s.map(i64::from),
+    }
+}
+
+/// Lines already stored while the file was read ([`import_streaming`]): the batch row
+/// holds placeholders until the import is complete.
+pub(crate) struct Streamed {
+    pub batch_id: i64,
+    /// Rows of the lines not handed over while reading (a value like 2.100 waited for its
+    /// column): stored at the end.
+    pub held_rows: Vec<u32>,
+}
+
+/// Matches, checks against the register and, unless `dry_run` or refused, stores (or, with
+/// `streamed`, completes what was stored while reading).
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn import(
     conn: &mut SqliteConnection,
     cat: &Catalogue,
@@ -127,30 +350,12 @@ pub(crate) async fn import(
     options: &PayrollImportOptions,
     actor: &str,
     at: &str,
+    matcher: Matcher,
+    streamed: Option<Streamed>,
 ) -> Result<PayrollImportResultDto> {
     let p = &file.preview;
-    // Matching: INSZ, remembered worker numbers, then the user's links.
-    let everyone = people::list(conn).await?;
-    let names: HashMap<i64, String> = everyone.iter().map(|p| (p.id.expect("stored"), p.display_name())).collect();
-    let by_insz: HashMap<String, i64> =
-        everyone.iter().filter_map(|p| Some((p.insz.as_ref()?.digits().to_string(), p.id?))).collect();
-    let remembered: HashMap<String, i64> = store::worker_numbers(conn).await?.into_iter().collect();
-    let mut links: HashMap<String, i64> = HashMap::new();
-    for link in &options.links {
-        if !names.contains_key(&link.person_id) {
-            return Err(AppError::NotFound { entity: "person", id: link.person_id });
-        }
-        let key = link.worker.trim();
-        let key = werkbank_domain::Insz::parse(key).map(|i| i.digits().to_string()).unwrap_or_else(|_| key.to_string());
-        links.insert(key, link.person_id);
-    }
-    let person_of = |l: &PayrollLine| -> Option<i64> {
-        l.insz
-            .as_ref()
-            .and_then(|i| by_insz.get(i.digits()).copied())
-            .or_else(|| l.worker_number.as_ref().and_then(|w| remembered.get(w).copied()))
-            .or_else(|| worker_key(l).and_then(|k| links.get(&k).copied()))
-    };
+    let Matcher { names, remembered, .. } = &matcher;
+    let person_of = |l: &PayrollLine| matcher.person_of(l);
     let meanings: HashMap<String, String> =
         store::wage_codes(conn).await?.into_iter().map(|w| (w.code, w.meaning)).collect();
 
@@ -243,68 +448,54 @@ pub(crate) async fn import(
         .await?;
         result.profile = Some(name.to_string());
     }
-    let batch_id = store::insert_batch(
-        conn,
-        &BatchRow {
-            id: None,
-            file_name: file.file_name.clone(),
-            file_size: file.size,
-            sha256: file.sha256.clone(),
-            sheet: Some(p.sheet.clone()),
-            mapping: mapping_json,
-            profile_name: result.profile.clone(),
-            imported_by: actor.to_string(),
-            imported_at: at.to_string(),
-            lines: p.lines.len() as i64,
-            first_period: result.first_period.clone(),
-            last_period: result.last_period.clone(),
-            undone_at: None,
-            undone_by: None,
-        },
-    )
-    .await?;
-    // A file has few distinct periods: format their dates once.
-    let mut period_text: HashMap<werkbank_import::values::PayPeriod, (String, String)> = HashMap::new();
-    let rows: Vec<LineRow> = p
-        .lines
-        .iter()
-        .zip(&matched)
-        .map(|(l, person)| {
-            let (start, end) =
-                period_text.entry(l.period).or_insert_with(|| (iso(l.period.first_day()), iso(l.period.last_day())));
-            (l, person, start.clone(), end.clone())
-        })
-        .map(|(l, person, period_start, period_end)| LineRow {
-            row: i64::from(l.row),
-            person_id: *person,
-            worker_number: l.worker_number.clone(),
-            insz: l.insz.as_ref().map(|i| i.digits().to_string()),
-            name: l.display_name(),
-            period_start,
-            period_end,
-            wage_code: l.wage_code.clone(),
-            description: l.description.clone(),
-            quantity: dec(l.quantity),
-            unit: l.unit.as_ref().map(unit_id),
-            hours: l.hours_hundredths,
-            amount: dec(l.amount),
-            gross_wage: dec(l.gross_wage),
-            employer_contributions: dec(l.employer_contributions),
-            q: l.q.map(i64::from),
-            s: l.s.map(i64::from),
-        })
-        .collect();
-    store::insert_lines(conn, batch_id, &rows).await?;
+    let batch = BatchRow {
+        id: None,
+        file_name: file.file_name.clone(),
+        file_size: file.size,
+        sha256: file.sha256.clone(),
+        sheet: Some(p.sheet.clone()),
+        mapping: mapping_json,
+        profile_name: result.profile.clone(),
+        imported_by: actor.to_string(),
+        imported_at: at.to_string(),
+        lines: p.lines.len() as i64,
+        first_period: result.first_period.clone(),
+        last_period: result.last_period.clone(),
+        undone_at: None,
+        undone_by: None,
+    };
+    let batch_id = match &streamed {
+        Some(s) => {
+            store::update_batch(conn, s.batch_id, &batch).await?;
+            s.batch_id
+        }
+        None => store::insert_batch(conn, &batch).await?,
+    };
     // Remember worker numbers of matched workers for the next batch.
     let mut seen: HashMap<&str, i64> = HashMap::new();
+    let mut new_links: Vec<(String, i64)> = Vec::new();
     for (l, person) in p.lines.iter().zip(&matched) {
         if let (Some(w), Some(id)) = (l.worker_number.as_deref(), person) {
             if remembered.get(w) != Some(id) && seen.insert(w, *id).is_none() {
-                store::link_worker_number(conn, w, *id).await?;
+                new_links.push((w.to_string(), *id));
             }
         }
     }
-    result.lines_imported = rows.len() as u32;
+    store::link_worker_numbers(conn, &new_links).await?;
+    let mut periods = HashMap::new();
+    let rows: Vec<LineRow> = match &streamed {
+        // Only the lines held back while reading are left.
+        Some(s) => p
+            .lines
+            .iter()
+            .zip(&matched)
+            .filter(|(l, _)| s.held_rows.binary_search(&l.row).is_ok())
+            .map(|(l, person)| line_row(l, *person, &mut periods))
+            .collect(),
+        None => p.lines.iter().zip(&matched).map(|(l, person)| line_row(l, *person, &mut periods)).collect(),
+    };
+    store::insert_lines(conn, batch_id, &rows).await?;
+    result.lines_imported = p.lines.len() as u32;
     result.batch_id = Some(batch_id);
     Ok(result)
 }
@@ -370,17 +561,50 @@ pub(crate) fn refusal(cat: &Catalogue, r: &PayrollImportResultDto) -> AppError {
 
 // ----- reconciliation ---------------------------------------------------------------
 
-/// Paid hours (worked + paid absence) from the payroll against FTE from the register.
+/// Paid hours (worked + paid absence) from the payroll against FTE from the register,
+/// over the part of the period the payroll covers.
+///
+/// Coverage: a month of the period is *covered* when at least one payroll line (of a batch
+/// not undone) has a pay period that includes it. A file may cover only some months, or
+/// only part of the staff (one department, one work form), so:
+/// - everyone with lines in the period gets a row comparing, over the covered months
+///   only, register FTE with the FTE of their paid hours; a covered month in which the
+///   register employs them but no line of theirs falls is listed on the row and flagged;
+/// - people the register employs in the covered months who have no line at all are
+///   listed apart (`not_in_payroll`), as information rather than a difference;
+/// - months no line covers are not compared at all.
 pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPeriod) -> Result<ReconciliationDto> {
+    use werkbank_domain::fte::{fte_in_spans, span_days};
+    use werkbank_domain::DateSpan;
     let tolerance = Decimal::new(5, 2); // 0,05 FTE
     let (start, end) = (period.first_day(), period.last_day());
     let lines = store::lines_in(conn, &iso(start), &iso(end)).await?;
+    let batches = store::batches_in(conn, &iso(start), &iso(end)).await?;
     let meanings: HashMap<String, String> =
         store::wage_codes(conn).await?.into_iter().map(|w| (w.code, w.meaning)).collect();
+    let months = period.months();
+    let month_spans: Vec<DateSpan> = months.iter().map(|m| m.span()).collect();
+    let line_span = |l: &LineRow| -> Option<DateSpan> {
+        let first = chrono::NaiveDate::parse_from_str(&l.period_start, "%Y-%m-%d").ok()?;
+        let last = chrono::NaiveDate::parse_from_str(&l.period_end, "%Y-%m-%d").ok()?;
+        Some(DateSpan::from_inclusive(first, Some(last)))
+    };
+    let mut covered = vec![false; months.len()];
     let mut unmapped: Vec<String> = Vec::new();
     let mut paid: BTreeMap<i64, i64> = BTreeMap::new();
+    // Per person: which months of the period their lines fall in.
+    let mut on_payroll: BTreeMap<i64, Vec<bool>> = BTreeMap::new();
     for l in &lines {
+        let Some(span) = line_span(l) else { continue };
+        let in_months: Vec<bool> = month_spans.iter().map(|m| m.overlaps(&span)).collect();
+        for (c, hit) in covered.iter_mut().zip(&in_months) {
+            *c |= *hit;
+        }
         let Some(person) = l.person_id else { continue };
+        let entry = on_payroll.entry(person).or_insert_with(|| vec![false; months.len()]);
+        for (c, hit) in entry.iter_mut().zip(&in_months) {
+            *c |= *hit;
+        }
         match meanings.get(&l.wage_code).map(String::as_str) {
             Some("worked_hours") | Some("paid_absence") => *paid.entry(person).or_default() += l.hours.unwrap_or(0),
             Some(_) => {}
@@ -392,45 +616,70 @@ pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPer
         }
     }
     unmapped.sort();
+    let covered_spans: Vec<DateSpan> = month_spans.iter().zip(&covered).filter(|(_, c)| **c).map(|(m, _)| *m).collect();
+    let covered_days = Decimal::from(covered_spans.iter().filter_map(span_days).sum::<i64>());
     let by_person = periods::by_person(conn).await?;
-    let mut ids: Vec<i64> = paid.keys().copied().collect();
-    for (pid, ps) in &by_person {
-        if ps.iter().any(|p| p.span().overlaps(&period.span())) && !ids.contains(pid) {
-            ids.push(*pid);
-        }
-    }
-    ids.sort();
-    let days = Decimal::from(period.days());
-    let mut rows = Vec::new();
     let everyone: HashMap<i64, werkbank_domain::Person> =
         people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
-    for id in ids {
-        let Some(person) = everyone.get(&id) else { continue };
-        let ps = by_person.get(&id).map(Vec::as_slice).unwrap_or_default();
-        let register = werkbank_domain::fte_in_period(ps, period);
-        let hours = paid.get(&id).copied().unwrap_or(0);
-        // Full-time hours of the period: S (hours a week) × days ÷ 7, with the S of the
-        // person's period in force at the end of the period (or their last one).
+    let mut rows = Vec::new();
+    for (id, their_months) in &on_payroll {
+        let Some(person) = everyone.get(id) else { continue };
+        let ps = by_person.get(id).map(Vec::as_slice).unwrap_or_default();
+        let register = fte_in_spans(ps, &covered_spans);
+        let hours = paid.get(id).copied().unwrap_or(0);
+        // Full-time hours of the covered months: S (hours a week) × days ÷ 7, with the S of
+        // the person's period in force at the end of the period (or their last one before).
         let s =
             ps.iter().rev().find(|p| p.span().contains(end) || p.start <= end).map(|p| p.fraction.s).filter(|s| *s > 0);
-        let payroll_fte = s.map(|s| Decimal::from(hours) / (Decimal::from(s) * days / Decimal::from(7)));
+        let payroll_fte = s
+            .filter(|_| covered_days > Decimal::ZERO)
+            .map(|s| Decimal::from(hours) / (Decimal::from(s) * covered_days / Decimal::from(7)));
         let difference = payroll_fte.map(|p| p - register);
+        let missing_months: Vec<String> = months
+            .iter()
+            .zip(&month_spans)
+            .zip(covered.iter().zip(their_months))
+            .filter(|((_, span), (covered, theirs))| {
+                **covered && !**theirs && fte_in_spans(ps, std::slice::from_ref(span)) > Decimal::ZERO
+            })
+            .map(|((m, _), _)| m.to_string())
+            .collect();
+        let off = difference.is_none_or(|d| d.abs() > tolerance) && (hours > 0 || register > Decimal::ZERO);
         rows.push(ReconciliationRowDto {
-            person_id: id,
+            person_id: *id,
             name: person.display_name(),
             register_fte: round_fte(register).to_string(),
             paid_hours: hours,
             payroll_fte: payroll_fte.map(|d| round_fte(d).to_string()),
             difference: difference.map(|d| round_fte(d).to_string()),
-            flagged: difference.is_none_or(|d| d.abs() > tolerance) && (hours > 0 || register > Decimal::ZERO),
+            flagged: off || !missing_months.is_empty(),
+            missing_months,
         });
     }
+    let mut not_in_payroll: Vec<NotInPayrollDto> = by_person
+        .iter()
+        .filter(|(id, _)| !on_payroll.contains_key(id))
+        .filter_map(|(id, ps)| {
+            let register = fte_in_spans(ps, &covered_spans);
+            let person = everyone.get(id)?;
+            (register > Decimal::ZERO).then(|| NotInPayrollDto {
+                person_id: *id,
+                name: person.display_name(),
+                register_fte: round_fte(register).to_string(),
+            })
+        })
+        .collect();
+    not_in_payroll.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
     Ok(ReconciliationDto {
         period: period.to_string(),
         start: iso(start),
         end: iso(end),
         tolerance: tolerance.to_string(),
+        months: months.iter().map(|m| m.to_string()).collect(),
+        covered_months: months.iter().zip(&covered).filter(|(_, c)| **c).map(|(m, _)| m.to_string()).collect(),
+        batches: batches.into_iter().map(batch_dto).collect(),
         rows,
+        not_in_payroll,
         unmapped_codes: unmapped,
     })
 }

@@ -189,6 +189,71 @@ async fn a_hand_mapping_is_saved_and_applied_next_time() {
     assert_eq!(preview.profile.as_deref(), Some("Eigen export"));
     assert!(preview.can_commit, "{:?}", preview.issues);
     assert_eq!(preview.columns.iter().find(|c| c.field == "insz").unwrap().column, Some(0));
+    // Committed, it is read again with the profile (its headers alone say nothing).
+    let done = api.import_payroll(&next, PayrollImportOptions::default()).await.unwrap();
+    assert_eq!((done.lines_imported, done.profile.as_deref()), (2, Some("Eigen export")));
+    let batches = api.payroll_batches().await.unwrap();
+    assert_eq!(batches.len(), 2, "one batch per file, no leftover of the first reading");
+    assert_eq!(batches[0].profile_name.as_deref(), Some("Eigen export"));
+}
+
+#[tokio::test]
+async fn mapping_profiles_are_renamed_and_deleted_with_an_audit_record() {
+    let api = api().await;
+    register(&api).await;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "Kol1;Kol2;Kol3;Kol4\n93051822361;01/2026;1010;168,29\n";
+    let file = write(dir.path(), "vreemd.csv", odd);
+    let mapping: BTreeMap<String, u32> =
+        [("insz", 0), ("period", 1), ("wage_code", 2), ("quantity", 3)].map(|(k, v)| (k.to_string(), v)).into();
+    let save = |name: &str| PayrollImportOptions {
+        mapping: Some(mapping.clone()),
+        save_profile_as: Some(name.into()),
+        ..Default::default()
+    };
+    let done = api.import_payroll(&file, save("SD Worx")).await.unwrap();
+    let list = api.mapping_profile_list().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "SD Worx");
+    // in the order of the import's fields: worker number, INSZ, name, period, wage code, …
+    assert_eq!(list[0].fields, ["insz", "period", "wage_code", "quantity"]);
+
+    // Rename (trimmed); the batch keeps the name it was imported under.
+    let list = api.rename_mapping_profile("SD Worx", "  SD Worx Gent ").await.unwrap();
+    assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["SD Worx Gent"]);
+    assert_eq!(api.payroll_batches().await.unwrap()[0].profile_name.as_deref(), Some("SD Worx"));
+    // The renamed profile is still chosen for files with the same headers.
+    let next = write(dir.path(), "vreemd-02.csv", &odd.replace("01/2026", "02/2026"));
+    let preview =
+        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+    assert_eq!(preview.profile.as_deref(), Some("SD Worx Gent"));
+
+    // Refusals: an empty name, a taken name, an unknown profile. Nothing changes.
+    let err = api.rename_mapping_profile("SD Worx Gent", " ").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).details.violations[0].field, "name");
+    api.undo_payroll_batch(done.batch_id.unwrap()).await.unwrap();
+    api.import_payroll(&file, save("Securex")).await.unwrap();
+    let err = api.rename_mapping_profile("Securex", "SD Worx Gent").await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "payroll.profile_exists");
+    assert!(dto.message.contains("SD Worx Gent"), "{}", dto.message);
+    let err = api.rename_mapping_profile("Partena", "Acerta").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "payroll.profile_unknown");
+    assert_eq!(api.mapping_profiles().await.unwrap(), ["SD Worx Gent", "Securex"]);
+
+    // Delete: gone from the list; deleting again is refused.
+    let list = api.delete_mapping_profile("SD Worx Gent").await.unwrap();
+    assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Securex"]);
+    let err = api.delete_mapping_profile("SD Worx Gent").await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "payroll.profile_unknown");
+
+    // One audit record per change: the rename names the changed field.
+    let trail = api.audit_trail(None).await.unwrap();
+    let profile_entries: Vec<_> = trail.iter().filter(|e| e.entity == "mapping_profile").collect();
+    assert_eq!(profile_entries.len(), 2, "{profile_entries:?}");
+    let rename = profile_entries.iter().find(|e| e.action == "rename").unwrap();
+    assert_eq!(rename.details["fields"], serde_json::json!(["name"]));
+    assert!(profile_entries.iter().any(|e| e.action == "delete"));
 }
 
 #[tokio::test]
@@ -232,4 +297,185 @@ async fn reconciliation_compares_paid_hours_with_register_fte() {
     assert_eq!(row(claes).difference.as_deref(), Some("-0.4058"));
     assert!(row(claes).flagged);
     assert_eq!(r.unmapped_codes, ["2000"]);
+}
+
+/// A file that covers only January and February of the first quarter, and only two of the
+/// four people in the register (as a secretariat export for one department would).
+#[tokio::test]
+async fn reconciliation_compares_only_what_the_payroll_covers() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    let add = |insz: &'static str, name: &'static str, start: &'static str, q: &'static str| {
+        let api = &api;
+        async move {
+            let input =
+                PersonInput { insz: insz.into(), last_name: name.into(), first_name: "X".into(), ..Default::default() };
+            let id = api.create_person(input).await.unwrap().person.id;
+            let period = PeriodInput {
+                category: Some(Category::TargetGroupRecognised),
+                start: start.into(),
+                q: q.into(),
+                s: "38".into(),
+                ..Default::default()
+            };
+            api.add_period(id, period).await.unwrap();
+            id
+        }
+    };
+    let janssens = add("90010100123", "Janssens", "01/01/2025", "19").await; // half time, not in the file
+    let maes = add("88020200254", "Maes", "01/03/2026", "38").await; // hired in March, which no line covers
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "loon-jan-feb.csv",
+        "INSZ;Naam;Periode;Looncode;Aantal;Eenheid\n\
+         93051822361;Peeters X;01/2026;1010;168,29;u\n\
+         93051822361;Peeters X;02/2026;1010;152,00;u\n\
+         85073003328;Claes X;01/2026;1010;100;u\n",
+    );
+    let batch = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap().batch_id.unwrap();
+
+    let q1 = api.reconciliation("2026/1").await.unwrap();
+    assert_eq!(q1.months, ["2026-01", "2026-02", "2026-03"]);
+    assert_eq!(q1.covered_months, ["2026-01", "2026-02"], "no line falls in March");
+    assert_eq!(q1.batches.iter().map(|b| b.id).collect::<Vec<_>>(), [batch]);
+    assert_eq!(q1.rows.len(), 2, "only people on the payroll get a row");
+    let row = |r: &ReconciliationDto, id: i64| r.rows.iter().find(|x| x.person_id == id).cloned().unwrap();
+    // Peeters over January + February (59 days): full time = 38 × 59 ÷ 7 = 320,2857 h;
+    // paid 168,29 + 152,00 = 320,29 h → 1,0000; register 1,0000 over those months.
+    // (Over the whole quarter he would wrongly be 320,29 ÷ 488,5714 = 0,6556.)
+    let p = row(&q1, peeters);
+    assert_eq!((p.register_fte.as_str(), p.paid_hours), ("1.0000", 32029));
+    assert_eq!((p.payroll_fte.as_deref(), p.difference.as_deref()), (Some("1.0000"), Some("0.0000")));
+    assert!(p.missing_months.is_empty() && !p.flagged);
+    // Claes: only a January line, though the file covers February and the register employs
+    // him then: 100 ÷ 320,2857 = 0,3122, difference −0,6878, February listed as missing.
+    let c = row(&q1, claes);
+    assert_eq!((c.payroll_fte.as_deref(), c.difference.as_deref()), (Some("0.3122"), Some("-0.6878")));
+    assert_eq!(c.missing_months, ["2026-02"]);
+    assert!(c.flagged);
+    // Janssens is employed (half time) in the covered months but on no line: information,
+    // not a difference. Maes only works in March, which the payroll does not cover.
+    assert_eq!(q1.not_in_payroll.len(), 1, "{:?}", q1.not_in_payroll);
+    assert_eq!((q1.not_in_payroll[0].person_id, q1.not_in_payroll[0].register_fte.as_str()), (janssens, "0.5000"));
+    assert!(q1.rows.iter().all(|r| r.person_id != maes));
+
+    // January alone is fully covered: Claes is compared without missing months.
+    let jan = api.reconciliation("2026-01").await.unwrap();
+    assert_eq!(jan.covered_months, ["2026-01"]);
+    let c = row(&jan, claes);
+    assert_eq!((c.payroll_fte.as_deref(), c.missing_months.len()), (Some("0.5942"), 0)); // 100 ÷ 168,2857
+    assert_eq!(jan.not_in_payroll.iter().map(|n| n.person_id).collect::<Vec<_>>(), [janssens]);
+
+    // March: no payroll at all, so nothing to compare and nobody to list.
+    let march = api.reconciliation("2026-03").await.unwrap();
+    assert!(march.covered_months.is_empty() && march.rows.is_empty() && march.not_in_payroll.is_empty());
+    assert!(march.batches.is_empty());
+    // An undone batch no longer covers anything.
+    api.undo_payroll_batch(batch).await.unwrap();
+    let q1 = api.reconciliation("2026/1").await.unwrap();
+    assert!(q1.covered_months.is_empty() && q1.rows.is_empty() && q1.not_in_payroll.is_empty());
+}
+
+/// A commit stores lines while the file is still being read. Whatever is found later (a
+/// duplicate line near the end, an unmatched worker) still refuses the whole file: no
+/// batch, no line and no remembered worker number stay.
+#[tokio::test]
+async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
+    let api = api().await;
+    let (peeters, claes) = register(&api).await;
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // 2 500 lines (three statements' worth) for Peeters, each with other hours: 0,01 h … 25,00 h.
+    let mut text = String::from("Werknemersnummer;INSZ;Periode;Looncode;Aantal;Eenheid\n");
+    for i in 1..=2500 {
+        text.push_str(&format!("101;93051822361;01/2026;1010;{},{:02};u\n", i / 100, i % 100));
+    }
+    // The last line repeats the first: a duplicate, found only once the whole file is read.
+    let with_duplicate = format!("{text}101;93051822361;01/2026;1010;0,01;u\n");
+    let file = write(dir.path(), "dubbel.csv", &with_duplicate);
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "import.has_issues");
+    assert_eq!(
+        dto.details.issues.iter().map(|i| (i.row, i.code.as_str())).collect::<Vec<_>>(),
+        [(2502, "payroll.duplicate_line")]
+    );
+    assert!(api.payroll_batches().await.unwrap().is_empty(), "no batch, not even a placeholder");
+    assert!(api.reconciliation("2026-01").await.unwrap().rows.is_empty(), "no line");
+
+    // An unknown worker number at the very end: refused too, and 101 is not remembered.
+    let with_stranger = format!("{text}999;;01/2026;1010;1;u\n");
+    let file = write(dir.path(), "vreemde.csv", &with_stranger);
+    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "payroll.worker_unmatched"));
+    assert!(api.payroll_batches().await.unwrap().is_empty());
+
+    // Linked, it is stored whole: 2 501 lines; Peeters' hours are 0,01 + … + 25,00 h
+    // = 2 500 × 2 501 ÷ 2 hundredths = 3 126 250 hundredths.
+    let links = vec![WorkerLink { worker: "999".into(), person_id: claes }];
+    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    assert_eq!((done.lines_read, done.lines_imported), (2501, 2501));
+    let batches = api.payroll_batches().await.unwrap();
+    assert_eq!((batches.len(), batches[0].lines, batches[0].sha256.len()), (1, 2501, 64));
+    assert_eq!(batches[0].first_period.as_deref(), Some("2026-01-01"));
+    let r = api.reconciliation("2026-01").await.unwrap();
+    let paid = |id: i64| r.rows.iter().find(|x| x.person_id == id).unwrap().paid_hours;
+    assert_eq!((paid(peeters), paid(claes)), (3_126_250, 100));
+    // Worker 101 was matched by INSZ and is remembered: a file with only the number matches.
+    let again =
+        write(dir.path(), "feb.csv", "Werknemersnummer;Periode;Looncode;Aantal;Eenheid\n101;02/2026;1010;8;u\n");
+    assert_eq!(api.import_payroll(&again, PayrollImportOptions::default()).await.unwrap().lines_imported, 1);
+}
+
+/// A value like 1.000 waits for the end of its column before it is read: the line is
+/// stored with the column's reading (here 1 000 hours, beside decimal commas).
+#[tokio::test]
+async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value() {
+    let api = api().await;
+    let (peeters, _) = register(&api).await;
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1010".into(),
+        meaning: "worked_hours".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "duizend.csv",
+        "INSZ;Periode;Looncode;Aantal;Eenheid\n\
+         93051822361;01/2026;1010;1.000;u\n\
+         93051822361;01/2026;1020;100,50;u\n",
+    );
+    api.save_wage_code(WageCodeDto {
+        id: None,
+        code: "1020".into(),
+        meaning: "paid_absence".into(),
+        description: None,
+    })
+    .await
+    .unwrap();
+    let done = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap();
+    assert_eq!(done.lines_imported, 2);
+    let r = api.reconciliation("2026-01").await.unwrap();
+    // 1 000 h + 100,50 h (not 1 h + 100,50 h)
+    assert_eq!(r.rows.iter().find(|x| x.person_id == peeters).unwrap().paid_hours, 110_050);
 }

@@ -42,6 +42,15 @@ pub enum PayrollCommand {
         #[arg(long, value_name = "CODE=MEANING")]
         set: Vec<String>,
     },
+    /// List the saved column mappings, or rename or delete one
+    Mappings {
+        /// Rename a mapping: --rename OLD NEW
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "delete")]
+        rename: Option<Vec<String>>,
+        /// Delete a mapping
+        #[arg(long, value_name = "NAME")]
+        delete: Option<String>,
+    },
     /// Paid hours from the payroll against FTE from the register, per person
     Reconcile {
         #[arg(long)]
@@ -167,6 +176,34 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 }
             }
         }
+        PayrollCommand::Mappings { rename, delete } => {
+            let (list, done) = match (rename.as_deref(), delete) {
+                (Some([old, new]), _) => {
+                    let list = api.rename_mapping_profile(old, new).await?;
+                    let text = params([("old", old.clone()), ("new", new.trim().to_string())]);
+                    (list, Some(cat.render("cli.payroll.profile_renamed", &text)))
+                }
+                (_, Some(name)) => {
+                    let list = api.delete_mapping_profile(name).await?;
+                    (list, Some(cat.render("cli.payroll.profile_deleted", &params([("name", name.clone())]))))
+                }
+                _ => (api.mapping_profile_list().await?, None),
+            };
+            if json {
+                print_json(&list);
+            } else {
+                if let Some(done) = done {
+                    out!("{done}");
+                }
+                if list.is_empty() {
+                    out!("{}", cat.text("cli.payroll.no_profiles"));
+                }
+                for p in list {
+                    let fields: Vec<String> = p.fields.iter().map(|f| cat.text(&format!("field.{f}"))).collect();
+                    out!("{:<24} {}  {}", p.name, date_of(&p.updated_at), fields.join(", "));
+                }
+            }
+        }
         PayrollCommand::Reconcile { period } => {
             let r = api.reconciliation(period).await?;
             if json {
@@ -179,16 +216,48 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                         &params([("period", r.period.clone()), ("start", r.start.clone()), ("end", r.end.clone())])
                     )
                 );
-                for row in &r.rows {
+                if r.covered_months.is_empty() {
+                    out!("{}", cat.text("cli.payroll.no_coverage"));
+                } else {
+                    let covered: Vec<String> = r.covered_months.iter().map(|m| month_text(m)).collect();
+                    let files = r.batches.len().to_string();
                     out!(
-                        "{} {:<32} {:>10} {:>10} u {:>10} {:>10}",
+                        "{}",
+                        cat.render("cli.payroll.coverage", &params([("files", files), ("months", covered.join(", "))]))
+                    );
+                    let uncovered: Vec<String> =
+                        r.months.iter().filter(|m| !r.covered_months.contains(m)).map(|m| month_text(m)).collect();
+                    if !uncovered.is_empty() {
+                        out!("{}", cat.render("cli.payroll.uncovered", &params([("months", uncovered.join(", "))])));
+                    }
+                }
+                for row in &r.rows {
+                    let missing = if row.missing_months.is_empty() {
+                        String::new()
+                    } else {
+                        let months: Vec<String> = row.missing_months.iter().map(|m| month_text(m)).collect();
+                        format!(
+                            "  {}",
+                            cat.render("cli.payroll.missing_months", &params([("months", months.join(", "))]))
+                        )
+                    };
+                    out!(
+                        "{} {:<32} {:>10} {:>10} u {:>10} {:>10}{}",
                         if row.flagged { "!" } else { " " },
                         row.name,
                         comma(&row.register_fte),
                         werkbank_api::hours_text(row.paid_hours),
                         row.payroll_fte.as_deref().map(comma).unwrap_or_else(|| "—".into()),
                         row.difference.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                        missing,
                     );
+                }
+                if !r.not_in_payroll.is_empty() {
+                    let count = r.not_in_payroll.len().to_string();
+                    out!("{}", cat.render("cli.payroll.not_in_payroll", &params([("count", count)])));
+                    for n in &r.not_in_payroll {
+                        out!("  {:<32} {:>10}", n.name, comma(&n.register_fte));
+                    }
                 }
                 if !r.unmapped_codes.is_empty() {
                     out!("{}", cat.render("cli.payroll.unmapped", &params([("codes", r.unmapped_codes.join(", "))])));
@@ -197,4 +266,17 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `2026-11-29T07:12:00Z` → `29/11/2026` (the date part as stored, UTC).
+fn date_of(rfc3339: &str) -> String {
+    rfc3339.get(..10).map(format_date).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// `2026-02` → `02/2026`.
+fn month_text(month: &str) -> String {
+    match month.split_once('-') {
+        Some((year, m)) => format!("{m}/{year}"),
+        None => month.to_string(),
+    }
 }

@@ -40,6 +40,27 @@ pub fn fte_in_span(periods: &[EmploymentPeriod], span: &DateSpan) -> Decimal {
     periods.iter().map(|p| period_fte_in_span(p, span)).sum()
 }
 
+/// FTE of one person over several disjoint bounded spans taken together (e.g. the months
+/// of a quarter that a payroll file covers): Σ over employment periods of Q/S × (days of
+/// the period inside the spans ÷ days of the spans), one exact division per employment
+/// period. No spans, or spans without a day, give 0.
+pub fn fte_in_spans(periods: &[EmploymentPeriod], spans: &[DateSpan]) -> Decimal {
+    let total: i64 = spans.iter().filter_map(span_days).sum();
+    if total == 0 {
+        return Decimal::ZERO;
+    }
+    periods
+        .iter()
+        .map(|p| {
+            let days: i64 = spans.iter().filter(|s| span_days(s).is_some()).map(|s| p.span().overlap_days(s)).sum();
+            if days == 0 {
+                return Decimal::ZERO;
+            }
+            Decimal::from(u64::from(p.fraction.q) * days as u64) / Decimal::from(u64::from(p.fraction.s) * total as u64)
+        })
+        .sum()
+}
+
 /// FTE of one person (all their periods) within `period`.
 pub fn fte_in_period(periods: &[EmploymentPeriod], period: &ReportingPeriod) -> Decimal {
     periods.iter().map(|p| period_fte(p, period)).sum()
@@ -115,6 +136,24 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn fte_over_several_spans() {
+        use Category::*;
+        let month = |m: u32| ReportingPeriod::Month { year: 2026, month: m }.span();
+        // Full time from 15 February, half time before: January and March taken together
+        // (31 + 31 = 62 days): 0,5 × 31/62 + 1 × 31/62 = 0,75.
+        let ps = [
+            period(TargetGroupRecognised, d(2025, 1, 1), Some(d(2026, 2, 14)), 1900, 3800),
+            period(TargetGroupRecognised, d(2026, 2, 15), None, 3800, 3800),
+        ];
+        assert_eq!(fte_in_spans(&ps, &[month(1), month(3)]), dec("0.75"));
+        // One span is the same as fte_in_span.
+        assert_eq!(fte_in_spans(&ps, &[month(2)]), fte_in_span(&ps, &month(2)));
+        // All three months: (0,5 × 45 + 1 × 45) / 90 = 0,75 as well (14 Feb is the 45th day).
+        assert_eq!(round_fte(fte_in_spans(&ps, &[month(1), month(2), month(3)])), dec("0.7500"));
+        assert_eq!(fte_in_spans(&ps, &[]), Decimal::ZERO);
     }
 
     #[test]

@@ -127,6 +127,22 @@ impl ReportingPeriod {
         (self.end_exclusive() - self.first_day()).num_days()
     }
 
+    /// The months of the period, in order (a month gives itself).
+    pub fn months(&self) -> Vec<ReportingPeriod> {
+        let first = self.first_day();
+        let n = match self {
+            Self::Month { .. } => 1,
+            Self::Quarter { .. } => 3,
+            Self::Year { .. } => 12,
+        };
+        (0..n)
+            .map(|i| {
+                let day = first + Months::new(i);
+                Self::Month { year: day.year(), month: day.month() }
+            })
+            .collect()
+    }
+
     /// The period just before this one, of the same kind.
     pub fn previous(&self) -> Self {
         match *self {
@@ -168,6 +184,15 @@ impl FromStr for ReportingPeriod {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn months_of_a_period() {
+        let m = |s: &str| ReportingPeriod::parse(s).unwrap().months().iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(m("2026-02"), ["2026-02"]);
+        assert_eq!(m("2026/4"), ["2026-10", "2026-11", "2026-12"]);
+        assert_eq!(m("2026").len(), 12);
+        assert_eq!(m("2026")[11], "2026-12");
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -25,8 +25,8 @@ pub mod values;
 pub use columns::{find_columns, find_header_row, ColumnMap, ColumnMatch, FieldSpec};
 pub use issue::ImportIssue;
 pub use payroll::{
-    preview_payroll, preview_payroll_bytes, preview_payroll_table, preview_payroll_with_progress, ColumnMapping,
-    PayrollLine, PayrollOptions, PayrollPreview, Unit,
+    preview_payroll, preview_payroll_bytes, preview_payroll_bytes_tapped, preview_payroll_table,
+    preview_payroll_with_progress, ColumnMapping, PayrollLine, PayrollOptions, PayrollPreview, Unit,
 };
 pub use staff::{preview_staff, preview_staff_table, StaffImportOptions, StaffPreview, StaffRow};
 pub use table::{

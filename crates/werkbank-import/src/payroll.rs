@@ -117,7 +117,7 @@ use crate::table::{
     stream_table, stream_table_bytes, Cell, MergedArea, Progress, ReadError, RowSink, SheetInfo, Table,
 };
 use crate::values::{
-    self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, SeparatorHint,
+    self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, ColumnSeparators, SeparatorHint,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -579,6 +579,26 @@ pub fn preview_payroll_bytes(
     header_only_is_error(reader.finish(file_name, info))
 }
 
+/// Like [`preview_payroll_bytes`], also handing each line to `tap` as soon as it is read,
+/// so that a caller can store lines while the rest of the file is still being read. The
+/// lines are those of the preview, as read before the checks that need the whole file
+/// (duplicates, period range): a caller must still look at the preview's issues before it
+/// keeps anything. A line with a value like `2.100`, whose reading waits for the end of its
+/// column, is not handed over; the rows of those lines are returned (ascending).
+pub fn preview_payroll_bytes_tapped(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &PayrollOptions,
+    progress: &mut dyn FnMut(Progress),
+    tap: &mut dyn FnMut(&PayrollLine),
+) -> Result<(PayrollPreview, Vec<u32>), ReadError> {
+    let mut reader = LineReader::new(opts, progress);
+    reader.tap = Some(tap);
+    let info = stream_table_bytes(bytes, file_name, opts.sheet.as_deref(), &mut reader)?;
+    let (preview, held) = reader.finish_held(file_name, info);
+    Ok((header_only_is_error(preview)?, held))
+}
+
 fn header_only_is_error(preview: PayrollPreview) -> Result<PayrollPreview, ReadError> {
     if preview.issues.iter().any(|i| i.code == HEADER_ONLY) {
         return Err(ReadError::HeaderOnly);
@@ -704,6 +724,10 @@ enum Slot {
 struct LineReader<'a> {
     opts: &'a PayrollOptions,
     progress: &'a mut dyn FnMut(Progress),
+    /// Sees each line as soon as it is read (see [`preview_payroll_bytes_tapped`]).
+    tap: Option<&'a mut dyn FnMut(&PayrollLine)>,
+    /// Rows of the lines not given to `tap`: a value waits for its column's separator.
+    held: Vec<u32>,
     rows_hint: usize,
     rows_done: usize,
     /// `rows_done` at the next progress report.
@@ -717,16 +741,9 @@ struct LineReader<'a> {
     /// Merged areas whose top-left row has been reported.
     merged_reported: HashSet<MergedArea>,
     /// The decimal separators seen per field, to resolve `ambiguous`.
-    separators: [SeparatorsSeen; FIELD_COUNT],
+    separators: [ColumnSeparators; FIELD_COUNT],
     /// Values like `2.100`, resolved after the last row.
     ambiguous: Vec<AmbiguousValue>,
-}
-
-/// The decimal separators a column's text values show.
-#[derive(Debug, Clone, Copy, Default)]
-struct SeparatorsSeen {
-    comma: bool,
-    point: bool,
 }
 
 /// A value like `2.100`, read as 2.100 until its column's separator is known.
@@ -769,6 +786,8 @@ impl<'a> LineReader<'a> {
         Self {
             opts,
             progress,
+            tap: None,
+            held: Vec::new(),
             rows_hint: 0,
             rows_done: 0,
             next_progress: PROGRESS_EVERY,
@@ -778,7 +797,7 @@ impl<'a> LineReader<'a> {
             issues: Vec::new(),
             total_rows: 0,
             merged_reported: HashSet::new(),
-            separators: [SeparatorsSeen::default(); FIELD_COUNT],
+            separators: [ColumnSeparators::default(); FIELD_COUNT],
             ambiguous: Vec::new(),
         }
     }
@@ -872,14 +891,29 @@ impl<'a> LineReader<'a> {
             ambiguous: &mut self.ambiguous,
         };
         if let Some(line) = read.line(&mut cells) {
+            if let Some(tap) = self.tap.as_mut() {
+                // A line with a value like 2.100 waits for its column's separator.
+                if self.ambiguous.last().is_none_or(|a| a.row != line.row) {
+                    tap(&line);
+                } else {
+                    self.held.push(line.row);
+                }
+            }
             self.lines.push(line);
         }
     }
 
-    fn finish(mut self, file_name: &str, info: SheetInfo) -> PayrollPreview {
+    fn finish(self, file_name: &str, info: SheetInfo) -> PayrollPreview {
+        self.finish_held(file_name, info).0
+    }
+
+    /// The preview, and the rows of the lines not given to the tap.
+    fn finish_held(mut self, file_name: &str, info: SheetInfo) -> (PayrollPreview, Vec<u32>) {
+        // A short file: its rows are read only now, below the header.
         if self.layout.is_none() {
             self.settle_layout();
         }
+        let held = std::mem::take(&mut self.held);
         (self.progress)(Progress { rows_done: self.rows_done, rows_total: self.rows_done });
         let layout = self.layout.take().unwrap_or_else(|| Layout::new(0, &[], ColumnMap::default(), false));
         let mut issues = self.issues;
@@ -894,7 +928,7 @@ impl<'a> LineReader<'a> {
         }
         issues.sort_by_key(|i| i.row);
         let periods = self.lines.iter().map(|l| l.period).min().zip(self.lines.iter().map(|l| l.period).max());
-        PayrollPreview {
+        let preview = PayrollPreview {
             file_name: file_name.to_owned(),
             sheet: info.sheet,
             sheet_names: info.sheet_names,
@@ -907,7 +941,8 @@ impl<'a> LineReader<'a> {
             total_rows: self.total_rows,
             periods,
             period_range: period_range.map(|r| (r.first_day, r.last_day)),
-        }
+        };
+        (preview, held)
     }
 }
 
@@ -917,7 +952,7 @@ struct RowRead<'r> {
     row: u32,
     issues: &'r mut Vec<ImportIssue>,
     merged_reported: &'r mut HashSet<MergedArea>,
-    separators: &'r mut [SeparatorsSeen; FIELD_COUNT],
+    separators: &'r mut [ColumnSeparators; FIELD_COUNT],
     ambiguous: &'r mut Vec<AmbiguousValue>,
 }
 
@@ -989,15 +1024,10 @@ impl RowRead<'_> {
     /// separator its text shows, and keeps an ambiguous value to resolve after the last row.
     fn decimal(&mut self, f: F, cell: &Cell) -> Result<Decimal, &'static str> {
         let (value, hint) = parse_decimal_hinted(cell)?;
-        let seen = &mut self.separators[f as usize];
-        match hint {
-            SeparatorHint::None => {}
-            SeparatorHint::Comma => seen.comma = true,
-            SeparatorHint::Point => seen.point = true,
-            SeparatorHint::Ambiguous => {
-                let text = cell_text(cell);
-                self.ambiguous.push(AmbiguousValue { row: self.row, field: f, text, decimal_reading: value });
-            }
+        self.separators[f as usize].note(hint);
+        if hint == SeparatorHint::Ambiguous {
+            let text = cell_text(cell);
+            self.ambiguous.push(AmbiguousValue { row: self.row, field: f, text, decimal_reading: value });
         }
         Ok(value)
     }
@@ -1201,21 +1231,16 @@ fn duplicate_issues(lines: &[PayrollLine], layout: &Layout) -> Vec<ImportIssue> 
 fn resolve_ambiguous(
     lines: &mut [PayrollLine],
     ambiguous: &[AmbiguousValue],
-    separators: &[SeparatorsSeen; FIELD_COUNT],
+    separators: &[ColumnSeparators; FIELD_COUNT],
     layout: &Layout,
 ) -> Vec<ImportIssue> {
     let mut issues = Vec::new();
     for a in ambiguous {
-        let seen = separators[a.field as usize];
-        let value = match (seen.comma, seen.point) {
-            (true, false) => Some(values::thousands_reading(a.decimal_reading)),
-            (false, true) => Some(a.decimal_reading),
-            _ => {
-                let params = Params::from([("value".to_owned(), a.text.clone())]);
-                issues.push(layout.issue(a.row, Some(a.field), Some(a.text.clone()), values::NUMBER_AMBIGUOUS, params));
-                None
-            }
-        };
+        let value = separators[a.field as usize].read(a.decimal_reading);
+        if value.is_none() {
+            let params = Params::from([("value".to_owned(), a.text.clone())]);
+            issues.push(layout.issue(a.row, Some(a.field), Some(a.text.clone()), values::NUMBER_AMBIGUOUS, params));
+        }
         // Lines are in row order.
         let Ok(at) = lines.binary_search_by_key(&a.row, |l| l.row) else { continue };
         let line = &mut lines[at];

@@ -27,6 +27,10 @@
 //! - `import.date_unreadable` — not a date (birth_date, start, end,
 //!   placement_agreement_signed). No params.
 //! - `import.hours_unreadable` — not a number of hours (q, s). No params.
+//! - `import.number_ambiguous` — `2.100` in a Q or S column whose other text values show
+//!   no decimal separator, or both: 2100 or 2,1? With only decimal commas in the column it
+//!   is 2100 (the dot groups thousands), with only decimal points 2,1; the same rule as
+//!   the payroll import's amounts ([`crate::values::ColumnSeparators`]). Params: `value`.
 //! - `insz.format` — not 11 digits or no valid date part. Params: `value`.
 //! - `insz.checksum` — the check digits do not match. Params: `value`.
 //! - `category.unknown` — not a category id or known Dutch label. Params: `value`.
@@ -53,7 +57,7 @@
 
 use crate::columns::{find_header_row, ColumnMap, FieldSpec};
 use crate::table::{read_table, Cell, ReadError, Table};
-use crate::values::{self, parse_date, parse_hours, parse_text};
+use crate::values::{self, parse_date, parse_text, ColumnSeparators};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -283,8 +287,10 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
     } else {
         issues.extend(column_issues(&map, header_row));
         let today = chrono::Local::now().date_naive();
+        let separators = QsSeparators::of(&map, &data_rows);
         for (index, cells) in data_rows {
-            let mut reader = RowReader { row: Table::row_number(index), cells, map: &map, issues: Vec::new() };
+            let mut reader =
+                RowReader { row: Table::row_number(index), cells, map: &map, separators, issues: Vec::new() };
             if let Some(row) = reader.read(opts, today) {
                 rows.push(row);
             }
@@ -362,6 +368,7 @@ struct RowReader<'a> {
     row: u32,
     cells: &'a [Cell],
     map: &'a ColumnMap,
+    separators: QsSeparators,
     issues: Vec<ImportIssue>,
 }
 
@@ -390,7 +397,7 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn parse<T>(&mut self, field: &str, cell: &Cell, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+    fn parse<T>(&mut self, field: &str, cell: &Cell, parse: impl Fn(&Cell) -> Result<T, Violation>) -> Option<T> {
         match parse(cell) {
             Ok(v) => Some(v),
             Err(v) => {
@@ -401,7 +408,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// The parsed value; a blank cell is `import.value_required`.
-    fn required<T>(&mut self, field: &str, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+    fn required<T>(&mut self, field: &str, parse: impl Fn(&Cell) -> Result<T, Violation>) -> Option<T> {
         match self.slot(field) {
             Slot::Value(cell) => self.parse(field, cell, parse),
             Slot::Blank => {
@@ -413,7 +420,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// The parsed value, `None` when blank.
-    fn optional<T>(&mut self, field: &str, parse: fn(&Cell) -> Result<T, Violation>) -> Option<T> {
+    fn optional<T>(&mut self, field: &str, parse: impl Fn(&Cell) -> Result<T, Violation>) -> Option<T> {
         match self.slot(field) {
             Slot::Value(cell) => self.parse(field, cell, parse),
             Slot::NoColumn | Slot::Blank | Slot::Reported => None,
@@ -430,10 +437,11 @@ impl<'a> RowReader<'a> {
         let category = self.required("category", category_value);
         let start = self.required("start", date_value);
         let end = self.optional("end", date_value);
-        let q = self.required("q", hours_value);
+        let (q_column, s_column) = (self.separators.q, self.separators.s);
+        let q = self.required("q", |c: &Cell| hours_value(c, &q_column));
         let s = match (category, self.slot("s")) {
             (Some(Category::WorkCare), Slot::Blank) => Some(opts.work_care_full_time),
-            _ => self.required("s", hours_value),
+            _ => self.required("s", |c: &Cell| hours_value(c, &s_column)),
         };
         let contract_type = self.optional("contract_type", contract_type_value);
         let job = self.optional("job", text_value);
@@ -509,8 +517,39 @@ fn date_value(cell: &Cell) -> Result<NaiveDate, Violation> {
     parse_date(cell).map_err(|c| code("", c))
 }
 
-fn hours_value(cell: &Cell) -> Result<u32, Violation> {
-    parse_hours(cell).map_err(|c| code("", c))
+/// Weekly hours; `2.100` is read as its column reads it (see [`QsSeparators`]).
+fn hours_value(cell: &Cell, column: &ColumnSeparators) -> Result<u32, Violation> {
+    column.parse_hours(cell).map_err(|c| match c {
+        values::NUMBER_AMBIGUOUS => code("", c).with("value", cell.to_text().trim()),
+        _ => code("", c),
+    })
+}
+
+/// The decimal separators of the Q and S columns, noted over every data row before the rows
+/// are read: the same per-column rule as the payroll import's amounts
+/// ([`ColumnSeparators`]). `2.100` is 2100 hours in a column whose other values use a
+/// decimal comma (and then out of range), 2,1 hours in one that uses a decimal point, and
+/// `import.number_ambiguous` when the column does not tell.
+#[derive(Debug, Clone, Copy, Default)]
+struct QsSeparators {
+    q: ColumnSeparators,
+    s: ColumnSeparators,
+}
+
+impl QsSeparators {
+    fn of(map: &ColumnMap, rows: &[(usize, &Vec<Cell>)]) -> Self {
+        let mut out = Self::default();
+        for (field, seps) in [("q", &mut out.q), ("s", &mut out.s)] {
+            if let Some(index) = map.index(field) {
+                for (_, cells) in rows {
+                    if let Some(cell) = cells.get(index) {
+                        seps.note_cell(cell);
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// An INSZ; a number cell loses leading zeros (00012556777 → 12556777), so it is padded.

@@ -345,7 +345,8 @@ pub fn stream_table_bytes(
         stream_csv(bytes, stem, sink)?
     } else {
         let workbook = open_workbook(bytes, format)?;
-        stream_sheet(workbook, sheet, sink)?
+        let may_have_merges = format != Format::Xlsx || xlsx_may_have_merges(bytes);
+        stream_sheet(workbook, may_have_merges, sheet, sink)?
     };
     if rows == 0 {
         return Err(ReadError::Empty);
@@ -399,6 +400,7 @@ const MERGE_MAX_COLUMNS: u32 = 256;
 /// Streams the chosen sheet; returns the sheet info and the number of rows given to `sink`.
 fn stream_sheet(
     mut workbook: Sheets<Cursor<&[u8]>>,
+    may_have_merges: bool,
     wanted: Option<&str>,
     sink: &mut dyn RowSink,
 ) -> Result<(SheetInfo, usize), ReadError> {
@@ -414,7 +416,7 @@ fn stream_sheet(
     };
     let mut info = SheetInfo { sheet_names, sheet, rows_hint: 0 };
     let rows = match &mut workbook {
-        Sheets::Xlsx(xlsx) => stream_xlsx(xlsx, &mut info, sink)?,
+        Sheets::Xlsx(xlsx) => stream_xlsx(xlsx, may_have_merges, &mut info, sink)?,
         _ => stream_range(workbook, &mut info, sink)?,
     };
     Ok((info, rows))
@@ -423,10 +425,12 @@ fn stream_sheet(
 /// An xlsx sheet, cell by cell: one allocation per text cell, no intermediate range.
 fn stream_xlsx(
     xlsx: &mut Xlsx<Cursor<&[u8]>>,
+    may_have_merges: bool,
     info: &mut SheetInfo,
     sink: &mut dyn RowSink,
 ) -> Result<usize, ReadError> {
-    let merged = xlsx.merge_cells_by_sheet_name(&info.sheet).map_err(unreadable)?;
+    let merged =
+        if may_have_merges { xlsx.merge_cells_by_sheet_name(&info.sheet).map_err(unreadable)? } else { Vec::new() };
     let mut reader = match xlsx.worksheet_cells_reader(&info.sheet) {
         Ok(reader) => reader,
         // A chart sheet: no cells.
@@ -499,6 +503,43 @@ fn formula_text(
             .unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// Whether an xlsx package may define merged cells: false only when none of its XML parts
+/// (shared strings aside) contains `mergeCell`. Calamine finds merged areas by parsing the
+/// whole sheet, which costs about as much as reading its cells; inflating the parts and
+/// searching them costs a fraction of that. When in doubt (a part that cannot be read),
+/// true: a false "maybe" only costs time.
+fn xlsx_may_have_merges(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return true };
+    const NEEDLE: &[u8] = b"mergeCell";
+    let finder = memchr::memmem::Finder::new(NEEDLE);
+    let mut buf = vec![0u8; 1 << 16];
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else { return true };
+        let Ok(name) = part.name().map(|n| n.to_ascii_lowercase()) else { return true };
+        if !name.ends_with(".xml") || name.ends_with("sharedstrings.xml") {
+            continue;
+        }
+        // Search chunk by chunk, keeping the last bytes so a needle split across two
+        // chunks is found too.
+        let mut kept = 0;
+        loop {
+            let n = match part.read(&mut buf[kept..]) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(_) => return true,
+            };
+            let filled = kept + n;
+            if finder.find(&buf[..filled]).is_some() {
+                return true;
+            }
+            kept = (NEEDLE.len() - 1).min(filled);
+            buf.copy_within(filled - kept..filled, 0);
+        }
+    }
+    false
 }
 
 /// xls, xlsb and ods through calamine's range of the sheet; each value is moved, not copied.
@@ -828,6 +869,27 @@ fn leading_line_breaks(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn merged_cells_are_looked_for_only_when_the_package_mentions_them() {
+        use rust_xlsxwriter::{Format as XFormat, Workbook};
+        let book = |merge: bool| {
+            let mut wb = Workbook::new();
+            let ws = wb.add_worksheet();
+            for r in 0..5000u32 {
+                ws.write_string(r, 0, "mergeCell is only a text here").unwrap();
+            }
+            if merge {
+                ws.merge_range(6000, 0, 6000, 3, "Totaal", &XFormat::new()).unwrap();
+            }
+            wb.save_to_buffer().unwrap()
+        };
+        // The text "mergeCell" in shared strings does not count; a real merge does.
+        assert!(!xlsx_may_have_merges(&book(false)));
+        assert!(xlsx_may_have_merges(&book(true)));
+        // Not a zip: when in doubt, look.
+        assert!(xlsx_may_have_merges(b"PK\x03\x04 not really"));
+    }
     use super::*;
 
     #[test]

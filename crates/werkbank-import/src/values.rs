@@ -15,7 +15,9 @@
 //!   exports, numbers in cells) use the point as decimal separator, while people who type
 //!   a Dutch thousands separator also type the decimal comma. Thousands groups must have
 //!   three digits. Where a column's other values can tell, an import may read a lone dot
-//!   as a thousands separator instead: see [`parse_decimal_hinted`]. Spaces, `€` and a leading `+` are ignored; a trailing `-` (`2,40-`, as
+//!   as a thousands separator instead: see [`parse_decimal_hinted`] and
+//!   [`ColumnSeparators`] (used for payroll amounts and quantities and for the staff
+//!   register's Q and S). Spaces, `€` and a leading `+` are ignored; a trailing `-` (`2,40-`, as
 //!   some accounting exports write) or parentheses (`(2,40)`) mean negative. Text parses
 //!   without allocating; longer than 64 characters is unreadable.
 //! - Hours: `7,60`, `7.6`, `38` (decimal hours) or `7:36` (hours and minutes, = 7,60),
@@ -157,6 +159,76 @@ pub fn parse_decimal_hinted(cell: &Cell) -> Result<(Decimal, SeparatorHint), &'s
     }
 }
 
+/// The decimal separators the text values of one column show, and how they read the
+/// column's ambiguous values (`2.100`). Shared by every import: the payroll import notes
+/// hints while it streams and resolves its ambiguous values after the last row; the staff
+/// import notes the Q and S columns before reading the rows.
+///
+/// - only decimal commas (`2,40`, `1.234,56`, `1.234.567`): the dot is a thousands
+///   separator, `2.100` = 2100;
+/// - only decimal points (`2.40`, `1,234.56`): it is a decimal point, `2.100` = 2,1;
+/// - neither, or both: the column cannot tell, and the value is
+///   [`NUMBER_AMBIGUOUS`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColumnSeparators {
+    pub comma: bool,
+    pub point: bool,
+}
+
+impl ColumnSeparators {
+    /// Takes note of what one value of the column shows.
+    pub fn note(&mut self, hint: SeparatorHint) {
+        match hint {
+            SeparatorHint::Comma => self.comma = true,
+            SeparatorHint::Point => self.point = true,
+            SeparatorHint::None | SeparatorHint::Ambiguous => {}
+        }
+    }
+
+    /// Notes the hint of a cell's text (cells that are not decimal text tell nothing).
+    pub fn note_cell(&mut self, cell: &Cell) {
+        if let Cell::Text(s) = cell {
+            if let Some((_, hint)) = parse_decimal_text(s) {
+                self.note(hint);
+            }
+        }
+    }
+
+    /// An ambiguous value (given in its decimal-point reading) as this column reads it, or
+    /// `None` when the column cannot tell.
+    pub fn read(&self, decimal_reading: Decimal) -> Option<Decimal> {
+        match (self.comma, self.point) {
+            (true, false) => Some(thousands_reading(decimal_reading)),
+            (false, true) => Some(decimal_reading),
+            _ => None,
+        }
+    }
+
+    /// A decimal of this column: `2.100` read by [`Self::read`], [`NUMBER_AMBIGUOUS`] when
+    /// the column cannot tell; anything else as [`parse_decimal`].
+    pub fn parse(&self, cell: &Cell) -> Result<Decimal, &'static str> {
+        match parse_decimal_hinted(cell)? {
+            (value, SeparatorHint::Ambiguous) => self.read(value).ok_or(NUMBER_AMBIGUOUS),
+            (value, _) => Ok(value),
+        }
+    }
+
+    /// Hours of this column, in hundredths, like [`parse_hours`] but with `2.100` read as
+    /// the column reads it ([`NUMBER_AMBIGUOUS`] when it cannot tell).
+    pub fn parse_hours(&self, cell: &Cell) -> Result<u32, &'static str> {
+        match cell {
+            Cell::Text(s) if !s.contains(':') => match parse_decimal_hinted(cell) {
+                Ok((value, SeparatorHint::Ambiguous)) => {
+                    let hours = self.read(value).ok_or(NUMBER_AMBIGUOUS)?;
+                    non_negative_hundredths(hours).ok_or(HOURS_UNREADABLE)
+                }
+                _ => parse_hours(cell),
+            },
+            _ => parse_hours(cell),
+        }
+    }
+}
+
 /// An [`SeparatorHint::Ambiguous`] value read with its dot as a thousands separator:
 /// 2.100 → 2100, -12.500 → -12500 (the written scale is always three).
 pub fn thousands_reading(decimal_reading: Decimal) -> Decimal {
@@ -268,16 +340,18 @@ pub fn parse_hours(cell: &Cell) -> Result<u32, &'static str> {
         Cell::Text(s) if s.contains(':') => parse_hours_minutes(s.trim()).ok_or(HOURS_UNREADABLE),
         Cell::Number(_) | Cell::Text(_) => {
             let hours = parse_decimal(cell).map_err(|_| HOURS_UNREADABLE)?;
-            if hours.is_sign_negative() && !hours.is_zero() {
-                return Err(HOURS_UNREADABLE);
-            }
-            (hours * Decimal::ONE_HUNDRED)
-                .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-                .to_u32()
-                .ok_or(HOURS_UNREADABLE)
+            non_negative_hundredths(hours).ok_or(HOURS_UNREADABLE)
         }
         _ => Err(HOURS_UNREADABLE),
     }
+}
+
+/// Non-negative hours in hundredths, rounded half up; `None` when negative or too large.
+fn non_negative_hundredths(hours: Decimal) -> Option<u32> {
+    if hours.is_sign_negative() && !hours.is_zero() {
+        return None;
+    }
+    (hours * Decimal::ONE_HUNDRED).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_u32()
 }
 
 fn hundredths_from_duration(d: TimeDelta) -> Result<u32, &'static str> {
@@ -643,6 +717,38 @@ mod tests {
 
     fn text(s: &str) -> Cell {
         Cell::Text(s.to_owned())
+    }
+
+    #[test]
+    fn column_separators_read_a_lone_dot_as_the_column_does() {
+        let dec = |s: &str| Decimal::from_str(s).unwrap();
+        let column = |values: &[&str]| {
+            let mut c = ColumnSeparators::default();
+            for v in values {
+                c.note_cell(&text(v));
+            }
+            c
+        };
+        let commas = column(&["2,40", "1.234,56", "38"]);
+        let points = column(&["2.40", "38"]);
+        let neither = column(&["38", "7:36", ""]);
+        let both = column(&["2,40", "2.40"]);
+        assert_eq!((commas.comma, commas.point), (true, false));
+        // 2.100: 2100 beside decimal commas, 2,1 beside decimal points, else ambiguous.
+        assert_eq!(commas.parse(&text("2.100")), Ok(dec("2100")));
+        assert_eq!(points.parse(&text("2.100")), Ok(dec("2.1")));
+        assert_eq!(neither.parse(&text("2.100")), Err(NUMBER_AMBIGUOUS));
+        assert_eq!(both.parse(&text("2.100")), Err(NUMBER_AMBIGUOUS));
+        // What is not ambiguous reads the same in every column.
+        assert_eq!(neither.parse(&text("22,8")), Ok(dec("22.8")));
+        assert_eq!(neither.parse(&Cell::Number(2100.0)), Ok(dec("2100")));
+        // Hours: 22.800 is 22,8 h beside decimal points, 22 800 h beside commas.
+        assert_eq!(points.parse_hours(&text("22.800")), Ok(2280));
+        assert_eq!(commas.parse_hours(&text("22.800")), Ok(2_280_000));
+        assert_eq!(neither.parse_hours(&text("22.800")), Err(NUMBER_AMBIGUOUS));
+        assert_eq!(neither.parse_hours(&text("7:36")), Ok(760));
+        assert_eq!(neither.parse_hours(&text("19.5")), Ok(1950));
+        assert_eq!(points.parse_hours(&text("-2.100")), Err(HOURS_UNREADABLE));
     }
 
     #[test]

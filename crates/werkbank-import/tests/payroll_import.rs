@@ -881,3 +881,33 @@ fn number_cells_are_never_ambiguous() {
     assert_eq!(triples(&preview), [(4, "gross_wage", "import.number_ambiguous")]);
     assert_eq!(line(&preview, 4).gross_wage, None);
 }
+
+/// The tapped reading hands over every line of the preview as it is read, except the lines
+/// whose value waits for its column (2.100), whose rows it returns; in a short file too,
+/// where the rows are read only once the end shows where the header is.
+#[test]
+fn a_tapped_reading_hands_over_every_line_but_the_waiting_ones() {
+    let header = "INSZ;Periode;Looncode;Aantal;Eenheid\n";
+    for rows in [3usize, 40] {
+        let mut text = header.to_string();
+        for i in 0..rows {
+            let quantity = if i == 1 { "1.000".to_string() } else { format!("{i},50") };
+            text.push_str(&format!("93051822361;01/2026;10{i:02};{quantity};u\n"));
+        }
+        let mut tapped: Vec<u32> = Vec::new();
+        let (preview, held) = payroll::preview_payroll_bytes_tapped(
+            text.as_bytes(),
+            "loon.csv",
+            &opts(),
+            &mut |_| {},
+            &mut |l: &PayrollLine| tapped.push(l.row),
+        )
+        .unwrap();
+        assert_eq!(preview.issues, [], "{rows} rows");
+        assert_eq!(held, [3], "{rows} rows: the line of 1.000");
+        let all: Vec<u32> = preview.lines.iter().map(|l| l.row).filter(|r| *r != 3).collect();
+        assert_eq!(tapped, all, "{rows} rows");
+        // The waiting value is read with its column: decimal commas, so 1 000 hours.
+        assert_eq!(line(&preview, 3).hours_hundredths, Some(100_000));
+    }
+}

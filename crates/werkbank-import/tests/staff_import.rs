@@ -200,6 +200,45 @@ fn csv_utf8_bom_semicolons_decimal_commas() {
     assert_eq!(b.period.end, None);
 }
 
+/// Q and S follow their column's decimal separator, as payroll amounts do: `22.800` is 22,8
+/// hours in a column of decimal points, and ambiguous in a column that does not tell.
+#[test]
+fn q_and_s_read_a_lone_dot_by_their_column() {
+    let header = "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Q;S\n";
+    // Q shows a decimal point (19.5); S only whole numbers and 38.000.
+    let points = format!(
+        "{header}93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;19.5;38\n\
+         85073003328;Claes;Els;30/07/1985;doelgroep erkend;01/01/2026;22.800;38.000\n"
+    );
+    let preview = preview_bytes(points.as_bytes(), "punten.csv");
+    assert_eq!(triples(&preview), [(3, "s", "import.number_ambiguous")]);
+    let issue = find(&preview, 3, "s", "import.number_ambiguous");
+    assert_eq!(
+        (issue.value.as_deref(), issue.params.get("value").map(String::as_str)),
+        (Some("38.000"), Some("38.000"))
+    );
+    assert_eq!((preview.rows[0].period.fraction.q, preview.rows[0].period.fraction.s), (1950, 3800));
+    assert_eq!(preview.rows.len(), 1, "the ambiguous row is not read");
+
+    // Q shows a decimal comma (22,8): 1.900 groups thousands, 1900 hours, out of range.
+    let commas = format!(
+        "{header}93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;22,8;38\n\
+         85073003328;Claes;Els;30/07/1985;doelgroep erkend;01/01/2026;1.900;38\n"
+    );
+    let preview = preview_bytes(commas.as_bytes(), "komma.csv");
+    let issue = find(&preview, 3, "q", "fraction.q_range");
+    assert_eq!(issue.params.get("value").map(String::as_str), Some("1900,00"));
+    assert!(preview.issues.iter().all(|i| i.code != "import.number_ambiguous"), "{:?}", preview.issues);
+
+    // The same S column with 38,000 written elsewhere as 38,0: 38.000 is 38 000 hours.
+    let s_commas = format!(
+        "{header}93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2026;19;38,0\n\
+         85073003328;Claes;Els;30/07/1985;doelgroep erkend;01/01/2026;19;38.000\n"
+    );
+    let preview = preview_bytes(s_commas.as_bytes(), "s-komma.csv");
+    assert!(preview.issues.iter().any(|i| i.row == 3 && i.column == "s" && i.code == "fraction.s_range"));
+}
+
 #[test]
 fn csv_windows_1252_commas_english_headers() {
     let mut bytes =

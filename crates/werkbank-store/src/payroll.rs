@@ -101,6 +101,27 @@ pub async fn profile_by_name(conn: &mut SqliteConnection, name: &str) -> Result<
     Ok(row.map(profile))
 }
 
+/// Renames a profile. Its mapping, headers and `updated_at` stay, so the profile chosen
+/// automatically for a file's headers does not change. Returns its id, or `None` when no
+/// profile has the old name. The caller checks that the new name is free (the schema's
+/// unique name refuses it otherwise).
+pub async fn rename_profile(conn: &mut SqliteConnection, old: &str, new: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("UPDATE mapping_profile SET name = ? WHERE name = ? RETURNING id")
+        .bind(new)
+        .bind(old)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Deletes a profile. Returns its id, or `None` when no profile has that name. Batches
+/// imported with it keep the name they were imported under.
+pub async fn delete_profile(conn: &mut SqliteConnection, name: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("DELETE FROM mapping_profile WHERE name = ? RETURNING id")
+        .bind(name)
+        .fetch_optional(conn)
+        .await?)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchRow {
     pub id: Option<i64>,
@@ -197,6 +218,38 @@ pub async fn insert_batch(conn: &mut SqliteConnection, b: &BatchRow) -> Result<i
     Ok(res.last_insert_rowid())
 }
 
+/// Completes a batch inserted before its lines were all read (its placeholders replaced
+/// by `b`'s values; `b.id`, `undone_at` and `undone_by` are not used).
+pub async fn update_batch(conn: &mut SqliteConnection, id: i64, b: &BatchRow) -> Result<()> {
+    sqlx::query(
+        "UPDATE payroll_batch SET file_name = ?, file_size = ?, sha256 = ?, sheet = ?, mapping = ?, profile_name = ?,
+         imported_by = ?, imported_at = ?, lines = ?, first_period = ?, last_period = ? WHERE id = ?",
+    )
+    .bind(&b.file_name)
+    .bind(b.file_size)
+    .bind(&b.sha256)
+    .bind(&b.sheet)
+    .bind(&b.mapping)
+    .bind(&b.profile_name)
+    .bind(&b.imported_by)
+    .bind(&b.imported_at)
+    .bind(b.lines)
+    .bind(&b.first_period)
+    .bind(&b.last_period)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a batch and its lines (a batch being imported that has to start over; an
+/// imported batch is undone, never deleted).
+pub async fn delete_batch(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM payroll_line WHERE batch_id = ?").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM payroll_batch WHERE id = ?").bind(id).execute(conn).await?;
+    Ok(())
+}
+
 /// All batches, newest first (undone ones included: they are history).
 pub async fn batches(conn: &mut SqliteConnection) -> Result<Vec<BatchRow>> {
     let rows: Vec<BatchTuple> =
@@ -210,6 +263,21 @@ pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<
         .fetch_optional(conn)
         .await?;
     Ok(row.map(batch))
+}
+
+/// Batches (not undone) with at least one line whose pay period overlaps `[start, end]`
+/// (ISO dates), oldest first.
+pub async fn batches_in(conn: &mut SqliteConnection, start: &str, end: &str) -> Result<Vec<BatchRow>> {
+    let rows: Vec<BatchTuple> = sqlx::query_as(&format!(
+        "SELECT {BATCH_COLUMNS} FROM payroll_batch b WHERE b.undone_at IS NULL AND EXISTS
+         (SELECT 1 FROM payroll_line l WHERE l.batch_id = b.id AND l.period_start <= ? AND l.period_end >= ?)
+         ORDER BY b.id"
+    ))
+    .bind(end)
+    .bind(start)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(batch).collect())
 }
 
 /// The batch (not undone) that imported a file with this SHA-256, if any.
@@ -262,33 +330,81 @@ pub struct LineRow {
     pub s: Option<i64>,
 }
 
-/// Inserts many lines with multi-row statements (SQLite allows 32 766 bound values).
+/// The optional columns of `payroll_line`, in the statement's order after the ones every
+/// line has (`batch_id, row, person_id, period_start, period_end, wage_code`).
+const OPTIONAL: [&str; 12] = [
+    "worker_number",
+    "insz",
+    "name",
+    "description",
+    "quantity",
+    "unit",
+    "hours",
+    "amount",
+    "gross_wage",
+    "employer_contributions",
+    "q",
+    "s",
+];
+
+impl LineRow {
+    /// Whether the optional column `OPTIONAL[i]` has a value on this line.
+    fn has(&self, i: usize) -> bool {
+        match i {
+            0 => self.worker_number.is_some(),
+            1 => self.insz.is_some(),
+            2 => self.name.is_some(),
+            3 => self.description.is_some(),
+            4 => self.quantity.is_some(),
+            5 => self.unit.is_some(),
+            6 => self.hours.is_some(),
+            7 => self.amount.is_some(),
+            8 => self.gross_wage.is_some(),
+            9 => self.employer_contributions.is_some(),
+            10 => self.q.is_some(),
+            _ => self.s.is_some(),
+        }
+    }
+}
+
+/// Inserts many lines with multi-row statements (SQLite allows 32 766 bound values). The
+/// cost is per bound value, so a statement names only the optional columns that at least
+/// one of its lines fills: the others stay NULL, as they would when bound.
 pub async fn insert_lines(conn: &mut SqliteConnection, batch_id: i64, lines: &[LineRow]) -> Result<()> {
-    const PER_STATEMENT: usize = 1000; // 18 values a line
+    const PER_STATEMENT: usize = 1000; // at most 18 values a line
     for chunk in lines.chunks(PER_STATEMENT) {
-        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO payroll_line (batch_id, row, person_id, worker_number, insz, name, period_start, period_end,
-             wage_code, description, quantity, unit, hours, amount, gross_wage, employer_contributions, q, s) ",
-        );
+        let used: Vec<usize> = (0..OPTIONAL.len()).filter(|i| chunk.iter().any(|l| l.has(*i))).collect();
+        let mut sql =
+            String::from("INSERT INTO payroll_line (batch_id, row, person_id, period_start, period_end, wage_code");
+        for i in &used {
+            sql.push_str(", ");
+            sql.push_str(OPTIONAL[*i]);
+        }
+        sql.push_str(") ");
+        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(sql);
         qb.push_values(chunk, |mut b, l| {
             b.push_bind(batch_id)
                 .push_bind(l.row)
                 .push_bind(l.person_id)
-                .push_bind(&l.worker_number)
-                .push_bind(&l.insz)
-                .push_bind(&l.name)
                 .push_bind(&l.period_start)
                 .push_bind(&l.period_end)
-                .push_bind(&l.wage_code)
-                .push_bind(&l.description)
-                .push_bind(&l.quantity)
-                .push_bind(&l.unit)
-                .push_bind(l.hours)
-                .push_bind(&l.amount)
-                .push_bind(&l.gross_wage)
-                .push_bind(&l.employer_contributions)
-                .push_bind(l.q)
-                .push_bind(l.s);
+                .push_bind(&l.wage_code);
+            for i in &used {
+                match i {
+                    0 => b.push_bind(&l.worker_number),
+                    1 => b.push_bind(&l.insz),
+                    2 => b.push_bind(&l.name),
+                    3 => b.push_bind(&l.description),
+                    4 => b.push_bind(&l.quantity),
+                    5 => b.push_bind(&l.unit),
+                    6 => b.push_bind(l.hours),
+                    7 => b.push_bind(&l.amount),
+                    8 => b.push_bind(&l.gross_wage),
+                    9 => b.push_bind(&l.employer_contributions),
+                    10 => b.push_bind(l.q),
+                    _ => b.push_bind(l.s),
+                };
+            }
         });
         qb.build().execute(&mut *conn).await?;
     }
@@ -326,6 +442,20 @@ pub async fn link_worker_number(conn: &mut SqliteConnection, number: &str, perso
     .bind(person_id)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Remembers many worker numbers at once (multi-row statements; a number already
+/// remembered moves to the given person).
+pub async fn link_worker_numbers(conn: &mut SqliteConnection, links: &[(String, i64)]) -> Result<()> {
+    for chunk in links.chunks(5000) {
+        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO worker_number (worker_number, person_id) ");
+        qb.push_values(chunk, |mut b, (number, person_id)| {
+            b.push_bind(number).push_bind(person_id);
+        });
+        qb.push(" ON CONFLICT (worker_number) DO UPDATE SET person_id = excluded.person_id");
+        qb.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

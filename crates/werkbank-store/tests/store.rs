@@ -244,6 +244,13 @@ async fn payroll_batches_lines_undo_and_reimport() {
 
     payroll::link_worker_number(&mut conn, "W7", person_id).await.unwrap();
     assert_eq!(payroll::worker_numbers(&mut conn).await.unwrap(), [("W7".to_string(), person_id)]);
+    let other = people::insert(&mut conn, &Person { insz: None, ..person() }).await.unwrap();
+    // Many at once: W7 moves to the other person, W8 is new.
+    let links = [("W7".to_string(), other), ("W8".to_string(), person_id)];
+    payroll::link_worker_numbers(&mut conn, &links).await.unwrap();
+    let mut numbers = payroll::worker_numbers(&mut conn).await.unwrap();
+    numbers.sort();
+    assert_eq!(numbers, links);
 }
 
 #[tokio::test]
@@ -272,4 +279,85 @@ async fn wage_codes_and_mapping_profiles() {
     assert_eq!(found.name, "Securex", "the most recent profile for these headers");
     assert!(payroll::profile_for_signature(&mut conn, "other").await.unwrap().is_none());
     assert_eq!(payroll::profiles(&mut conn).await.unwrap().len(), 2);
+
+    // Rename: same id, mapping and date; the old name is gone; a taken name is refused.
+    let securex = payroll::profile_by_name(&mut conn, "Securex").await.unwrap().unwrap();
+    let renamed = payroll::rename_profile(&mut conn, "Securex", "Securex Gent").await.unwrap();
+    assert_eq!(renamed, securex.id);
+    assert!(payroll::profile_by_name(&mut conn, "Securex").await.unwrap().is_none());
+    let now = payroll::profile_by_name(&mut conn, "Securex Gent").await.unwrap().unwrap();
+    assert_eq!((now.mapping, now.updated_at), (securex.mapping, securex.updated_at));
+    assert!(payroll::rename_profile(&mut conn, "Securex Gent", "SD Worx").await.is_err(), "unique name");
+    assert_eq!(payroll::rename_profile(&mut conn, "Partena", "X").await.unwrap(), None);
+    // Delete: the other profile for these headers becomes the automatic one.
+    assert_eq!(payroll::delete_profile(&mut conn, "Securex Gent").await.unwrap(), securex.id);
+    assert_eq!(payroll::delete_profile(&mut conn, "Securex Gent").await.unwrap(), None);
+    let found = payroll::profile_for_signature(&mut conn, "insz|naam|periode|looncode").await.unwrap().unwrap();
+    assert_eq!(found.name, "SD Worx");
+    assert_eq!(payroll::profiles(&mut conn).await.unwrap().len(), 1);
+}
+
+/// A statement names only the optional columns its lines fill: every value comes back as
+/// inserted, whichever columns a chunk of 1 000 lines happens to use.
+#[tokio::test]
+async fn payroll_lines_keep_every_value_whatever_columns_a_chunk_uses() {
+    use werkbank_store::payroll::{self, BatchRow, LineRow};
+    let store = Store::open_in_memory().await.unwrap();
+    let mut conn = store.conn().await.unwrap();
+    let person_id = people::insert(&mut conn, &person()).await.unwrap();
+    let batch = BatchRow {
+        id: None,
+        file_name: "x.csv".into(),
+        file_size: 1,
+        sha256: "cd".repeat(32),
+        sheet: None,
+        mapping: "{}".into(),
+        profile_name: None,
+        imported_by: "test".into(),
+        imported_at: "2026-02-03T10:00:00Z".into(),
+        lines: 2001,
+        first_period: None,
+        last_period: None,
+        undone_at: None,
+        undone_by: None,
+    };
+    let id = payroll::insert_batch(&mut conn, &batch).await.unwrap();
+    let full = LineRow {
+        row: 0,
+        person_id: Some(person_id),
+        worker_number: Some("W1".into()),
+        insz: Some("93051822361".into()),
+        name: Some("Peeters An".into()),
+        period_start: "2026-01-01".into(),
+        period_end: "2026-01-31".into(),
+        wage_code: "1010".into(),
+        description: Some("Gewerkte uren".into()),
+        quantity: Some("152.5".into()),
+        unit: Some("hours".into()),
+        hours: Some(15250),
+        amount: Some("-2.40".into()),
+        gross_wage: Some("2345.67".into()),
+        employer_contributions: Some("633.33".into()),
+        q: Some(3800),
+        s: Some(3800),
+    };
+    let bare = LineRow {
+        row: 0,
+        person_id: None,
+        period_start: "2026-01-01".into(),
+        period_end: "2026-01-31".into(),
+        wage_code: "2000".into(),
+        ..Default::default()
+    };
+    // Lines 0–999 bare (a statement without optional columns), 1000–1999 mixed, 2000 full.
+    let lines: Vec<LineRow> = (0..2001)
+        .map(|i| {
+            let base = if i >= 1000 && i % 2 == 0 { &full } else { &bare };
+            LineRow { row: i + 2, ..base.clone() }
+        })
+        .collect();
+    payroll::insert_lines(&mut conn, id, &lines).await.unwrap();
+    let mut back = payroll::lines_in(&mut conn, "2026-01-01", "2026-01-31").await.unwrap();
+    back.sort_by_key(|l| l.row);
+    assert_eq!(back, lines);
 }

@@ -10,6 +10,7 @@ import type { DemoSummaryDto } from './bindings/DemoSummaryDto';
 import type { EligibilityDto } from './bindings/EligibilityDto';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { FteOverviewDto } from './bindings/FteOverviewDto';
+import type { MappingProfileDto } from './bindings/MappingProfileDto';
 import type { OrganisationDto } from './bindings/OrganisationDto';
 import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
@@ -149,4 +150,9 @@ export const api = {
   deleteWageCode: (id: Id) => call<WageCodeDto[]>('delete_wage_code', { id }),
   mappingProfiles: () => call<string[]>('mapping_profiles'),
   reconciliation: (period: string) => call<ReconciliationDto>('reconciliation', { period }),
+  /** The saved column mappings with the fields they map. */
+  mappingProfileList: () => call<MappingProfileDto[]>('mapping_profile_list'),
+  renameMappingProfile: (old: string, name: string) =>
+    call<MappingProfileDto[]>('rename_mapping_profile', { old, new: name }),
+  deleteMappingProfile: (name: string) => call<MappingProfileDto[]>('delete_mapping_profile', { name }),
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDto } from './bindings/BatchDto';
+import type { MappingProfileDto } from './bindings/MappingProfileDto';
 import type { ImportIssueDto } from './bindings/ImportIssueDto';
 import type { PayrollColumnDto } from './bindings/PayrollColumnDto';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
@@ -13,6 +14,7 @@ import {
   blockers,
   buildMapping,
   columnLetter,
+  coverageOf,
   emptyChoices,
   findWageCode,
   headerOptions,
@@ -21,7 +23,10 @@ import {
   issueLines,
   mappingSelection,
   missingRequired,
+  monthText,
   pickedLinks,
+  profileFields,
+  renameProblem,
   progressPercent,
   progressText,
   quantityText,
@@ -376,5 +381,50 @@ describe('signedFigure', () => {
     expect(signedFigure('-0.0400')).toBe('-0,0400');
     expect(signedFigure('0.0000')).toBe('0,0000');
     expect(signedFigure(null)).toBe('—');
+  });
+});
+
+describe('saved column mappings', () => {
+  const profile = (name: string, fields: string[] = ['insz', 'period']): MappingProfileDto => ({
+    name,
+    updated_at: '2026-11-29T07:00:00Z',
+    fields,
+  });
+  const list = [profile('SD Worx'), profile('Securex')];
+
+  it('checks a new name before it goes to the backend', () => {
+    expect(renameProblem(list, 'SD Worx', '   ')).toBe('ui.payroll.mappings.name_required');
+    expect(renameProblem(list, 'SD Worx', ' SD Worx ')).toBe('ui.payroll.mappings.name_same');
+    expect(renameProblem(list, 'SD Worx', 'Securex ')).toBe('ui.payroll.mappings.name_taken');
+    expect(renameProblem(list, 'SD Worx', 'securex')).toBeNull(); // names are case-sensitive, as stored
+    expect(renameProblem(list, 'SD Worx', 'SD Worx Gent')).toBeNull();
+    for (const key of ['name_required', 'name_same', 'name_taken']) expect(has(`ui.payroll.mappings.${key}`)).toBe(true);
+  });
+
+  it('lists the mapped fields in the import order', () => {
+    expect(profileFields(profile('x', ['wage_code', 'insz', 'period']))).toEqual(['insz', 'period', 'wage_code']);
+    expect(profileFields(profile('x', ['later', 'q']))).toEqual(['q', 'later']);
+  });
+});
+
+describe('reconciliation coverage', () => {
+  it('writes months as people do', () => {
+    expect(monthText('2026-02')).toBe('02/2026');
+    expect(monthText('2026/1')).toBe('2026/1');
+  });
+
+  it('splits the period into covered and uncovered months', () => {
+    const batch = { file_name: 'loon-jan-feb.csv' } as BatchDto;
+    const c = coverageOf({
+      months: ['2026-01', '2026-02', '2026-03'],
+      covered_months: ['2026-01', '2026-02'],
+      batches: [batch],
+    });
+    expect(c).toEqual({ covered: ['01/2026', '02/2026'], uncovered: ['03/2026'], files: ['loon-jan-feb.csv'] });
+    expect(coverageOf({ months: ['2026-03'], covered_months: [], batches: [] })).toEqual({
+      covered: [],
+      uncovered: ['03/2026'],
+      files: [],
+    });
   });
 });

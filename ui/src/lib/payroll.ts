@@ -2,11 +2,13 @@
 // batches, wage codes, reconciliation). No DOM; unit-tested in payroll.test.ts.
 
 import type { BatchDto } from './bindings/BatchDto';
+import type { MappingProfileDto } from './bindings/MappingProfileDto';
 import type { PayrollColumnDto } from './bindings/PayrollColumnDto';
 import type { PayrollImportOptions } from './bindings/PayrollImportOptions';
 import type { PayrollImportResultDto } from './bindings/PayrollImportResultDto';
 import type { PayrollLineDto } from './bindings/PayrollLineDto';
 import type { ProgressDto } from './bindings/ProgressDto';
+import type { ReconciliationDto } from './bindings/ReconciliationDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
 import type { WorkerLink } from './bindings/WorkerLink';
 import { formatCount, formatHours, formatQuantity } from './format';
@@ -216,6 +218,31 @@ export function replaceBatch(list: readonly BatchDto[], next: BatchDto): BatchDt
   return list.map((b) => (b.id === next.id ? next : b));
 }
 
+// ----- saved column mappings ----------------------------------------------------------
+
+/**
+ * Why a new name for the mapping `old` cannot be saved, as a ui.json key, or null when it
+ * can. The backend checks the same (trimmed, not empty, not another mapping's name); this
+ * only spares a round trip. Same name as now: nothing to save.
+ */
+export function renameProblem(
+  list: readonly MappingProfileDto[],
+  old: string,
+  name: string,
+): 'ui.payroll.mappings.name_required' | 'ui.payroll.mappings.name_taken' | 'ui.payroll.mappings.name_same' | null {
+  const next = name.trim();
+  if (next === '') return 'ui.payroll.mappings.name_required';
+  if (next === old) return 'ui.payroll.mappings.name_same';
+  if (list.some((p) => p.name === next)) return 'ui.payroll.mappings.name_taken';
+  return null;
+}
+
+/** The fields a mapping maps, in the import's field order (unknown ids last, as given). */
+export function profileFields(p: MappingProfileDto): string[] {
+  const known = PAYROLL_FIELDS.filter((f) => p.fields.includes(f)) as string[];
+  return [...known, ...p.fields.filter((f) => !known.includes(f))];
+}
+
 // ----- wage codes ---------------------------------------------------------------------
 
 /** Wage codes sorted by code, numbers in numeric order (`2`, `10`, `1010`, `A1`). */
@@ -237,4 +264,25 @@ export function signedFigure(value: string | null | undefined): string {
   const text = value.trim().replace('.', ',');
   if (text.startsWith('-') || text.startsWith('+')) return text;
   return /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** A month as the backend sends it, as people write it: `"2026-02"` → `"02/2026"`. */
+export function monthText(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[2]}/${m[1]}` : month;
+}
+
+/** What the payroll covers of the period: the covered and the uncovered months, as text, and the files. */
+export interface Coverage {
+  covered: string[];
+  uncovered: string[];
+  files: string[];
+}
+
+export function coverageOf(r: Pick<ReconciliationDto, 'months' | 'covered_months' | 'batches'>): Coverage {
+  return {
+    covered: r.covered_months.map(monthText),
+    uncovered: r.months.filter((m) => !r.covered_months.includes(m)).map(monthText),
+    files: r.batches.map((b) => b.file_name),
+  };
 }

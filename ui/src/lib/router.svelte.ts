@@ -1,10 +1,11 @@
 // A tiny hash router: `#/dashboard`, `#/staff`, `#/staff/import`, `#/person/12`, `#/person/12/edit`,
 // `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
-// `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`.
+// `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`,
+// `#/payroll/mappings` (saved column mappings).
 
 /** The sub-pages of the payroll section. */
-export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation';
+export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation' | 'mappings';
 
 export type Route =
   | { name: 'home' }
@@ -37,7 +38,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'staff' && second === 'import' && parts.length === 2) return { name: 'staff-import' };
   if (first === 'payroll') {
     if (parts.length === 1) return { name: 'payroll', tab: 'import' };
-    if (parts.length === 2 && (second === 'batches' || second === 'reconciliation' || second === 'wage-codes')) {
+    if (parts.length === 2 && (second === 'batches' || second === 'reconciliation' || second === 'wage-codes' || second === 'mappings')) {
       return { name: 'payroll', tab: second };
     }
     if (parts.length === 3 && second === 'wage-codes') {

@@ -8,6 +8,7 @@ describe('payroll routes', () => {
     expect(parseRoute('#/payroll/batches')).toEqual({ name: 'payroll', tab: 'batches' });
     expect(parseRoute('#/payroll/wage-codes')).toEqual({ name: 'payroll', tab: 'wage-codes' });
     expect(parseRoute('#/payroll/reconciliation')).toEqual({ name: 'payroll', tab: 'reconciliation' });
+    expect(parseRoute('#/payroll/mappings')).toEqual({ name: 'payroll', tab: 'mappings' });
     expect(parseRoute('#/payroll/other').name).toBe('unknown');
   });
 
@@ -30,6 +31,7 @@ describe('payroll routes', () => {
     expect(payrollPath('import')).toBe('/payroll');
     expect(payrollPath('batches')).toBe('/payroll/batches');
     expect(payrollPath('reconciliation')).toBe('/payroll/reconciliation');
+    expect(payrollPath('mappings')).toBe('/payroll/mappings');
   });
 });
 

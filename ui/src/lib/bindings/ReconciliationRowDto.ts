@@ -2,7 +2,7 @@
 
 export type ReconciliationRowDto = { person_id: number, name: string, 
 /**
- * FTE from the register (Q/S × days), 4 decimals.
+ * FTE from the register (Q/S × days) over the months the payroll covers, 4 decimals.
  */
 register_fte: string, 
 /**
@@ -10,10 +10,15 @@ register_fte: string,
  */
 paid_hours: number, 
 /**
- * Paid hours ÷ full-time hours of the period (S × days ÷ 7), 4 decimals.
+ * Paid hours ÷ full-time hours of the covered months (S × days ÷ 7), 4 decimals.
  */
 payroll_fte: string | null, difference: string | null, 
 /**
- * |difference| above the tolerance, or lines without a register period.
+ * Covered months (`2026-02`) in which the register employs the person but the payroll
+ * has no line for them.
+ */
+missing_months: Array<string>, 
+/**
+ * |difference| above the tolerance, lines without a register period, or missing months.
  */
 flagged: boolean, };
