@@ -11,9 +11,11 @@ pub mod dto;
 pub mod error;
 mod input;
 pub mod messages;
+mod path;
 pub mod paths;
 mod payroll;
 mod staff_import;
+mod waitlist;
 
 use chrono::{NaiveDate, Utc};
 use dto::*;
@@ -235,9 +237,7 @@ impl Api {
     pub async fn create_person(&self, input: PersonInput) -> Result<PersonDetailDto> {
         let person = input::person(&input, None, self.today())?;
         let mut tx = self.store.begin().await?;
-        check_insz_free(&mut tx, &person, None).await?;
-        let id = people::insert(&mut tx, &person).await?;
-        self.audit(&mut tx, "create", "person", Some(id), serde_json::json!({})).await?;
+        let id = self.insert_person(&mut tx, &person).await?;
         let detail = person_detail(&mut tx, id).await?;
         tx.commit().await?;
         Ok(detail)
@@ -266,21 +266,40 @@ impl Api {
     pub async fn add_period(&self, person_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
         let mut tx = self.store.begin().await?;
         let period = parse_period(&mut tx, &input, None).await?;
-        let person =
-            people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
-        let kind = check_work_form(&mut tx, &period).await?;
-        let others = periods::for_person(&mut tx, person_id).await?;
-        period.check_no_overlap(&others)?;
-        let id = periods::insert(&mut tx, person_id, &period).await?;
-        // Hiring someone who does not meet the entry conditions is allowed, and recorded.
-        let check =
-            compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(&period));
-        let mut details = period_audit(person_id, &period);
-        details["eligibility"] = serde_json::json!(check.overall);
-        self.audit(&mut tx, "create", "employment_period", Some(id), details).await?;
+        self.insert_period(&mut tx, person_id, &period).await?;
         let detail = person_detail(&mut tx, person_id).await?;
         tx.commit().await?;
         Ok(detail)
+    }
+
+    /// Stores a validated new person with its audit record (create_person, hire from the waitlist).
+    async fn insert_person(&self, tx: &mut SqliteConnection, person: &Person) -> Result<i64> {
+        check_insz_free(tx, person, None).await?;
+        let id = people::insert(tx, person).await?;
+        self.audit(tx, "create", "person", Some(id), serde_json::json!({})).await?;
+        Ok(id)
+    }
+
+    /// Stores a parsed new period of a person (work form and overlap checked) with its
+    /// audit record, which records the entry-condition outcome on the start date. Hiring
+    /// someone who does not meet the entry conditions is allowed, and recorded.
+    async fn insert_period(
+        &self,
+        tx: &mut SqliteConnection,
+        person_id: i64,
+        period: &EmploymentPeriod,
+    ) -> Result<(i64, EligibilityDto)> {
+        let person = people::get(tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let kind = check_work_form(tx, period).await?;
+        let others = periods::for_person(tx, person_id).await?;
+        period.check_no_overlap(&others)?;
+        let id = periods::insert(tx, person_id, period).await?;
+        let check =
+            compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(period));
+        let mut details = period_audit(person_id, period);
+        details["eligibility"] = serde_json::json!(check.overall);
+        self.audit(tx, "create", "employment_period", Some(id), details).await?;
+        Ok((id, check))
     }
 
     pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
