@@ -645,14 +645,45 @@ impl Api {
         }
         let mut n_periods = 0;
         let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
-        for (person, ps) in &workplace.people {
+        let today = self.today();
+        let path_settings = werkbank_store::path::path_settings(&mut tx).await?;
+        for (index, (person, ps)) in workplace.people.iter().enumerate() {
             let id = people::insert(&mut tx, person).await?;
+            let mut stored = Vec::new();
             for p in ps {
                 let in_work_care = p.category == werkbank_domain::Category::WorkCare
                     || p.job.as_deref() == Some(demo::WORK_CARE_SUPERVISOR);
                 let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
-                periods::insert(&mut tx, id, &p).await?;
+                let period_id = periods::insert(&mut tx, id, &p).await?;
+                stored.push(EmploymentPeriod { id: Some(period_id), ..p });
                 n_periods += 1;
+            }
+            // The path: held meetings, and why those who left did so.
+            for m in demo::held_meetings(index, id, &stored, &path_settings, today) {
+                werkbank_store::path::upsert_meeting(&mut tx, &m).await?;
+            }
+            for e in werkbank_domain::path::employments(&stored) {
+                if let (Some(end), Some(period_id)) = (e.end, e.last_period_id) {
+                    if end <= today {
+                        let (reason, return_right) = demo::leaving_reason(index);
+                        let note = String::new();
+                        let leaving =
+                            werkbank_store::path::Leaving { person_id: id, period_id, reason, return_right, note };
+                        werkbank_store::path::save_leaving(&mut tx, &leaving).await?;
+                    }
+                }
+            }
+        }
+        // The waitlist, dated relative to today.
+        let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        for c in demo::candidates(today) {
+            let candidate = werkbank_domain::waitlist::Candidate {
+                work_form_id: forms.get(c.work_form).and_then(|f| f.id),
+                ..c.candidate
+            };
+            let cid = werkbank_store::waitlist::insert(&mut tx, &candidate).await?;
+            for (status, date, reason) in c.history {
+                werkbank_store::waitlist::add_status(&mut tx, cid, status, date, reason, &self.actor, &now).await?;
             }
         }
         let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };

@@ -445,3 +445,28 @@ async fn turnover_per_year_and_reason() {
     // Over the five years: 3 hires (2024, 2025, 2026), 2 leavers, 50 % to a regular job.
     assert_eq!((t.total_hires, t.total_leavers, t.regular_job_percent.as_deref()), (3, 2, Some("50")));
 }
+
+#[tokio::test]
+async fn the_demo_has_a_living_waitlist_and_agenda() {
+    let today = d(2026, 11, 29);
+    let api = Api::open_in_memory().await.unwrap().with_today(today);
+    api.load_demo().await.unwrap();
+    assert_eq!(api.status().await.unwrap().people, 40, "candidates are not people");
+    let all = api.waitlist(WaitlistFilter { include_closed: true, work_form_id: None }).await.unwrap();
+    assert_eq!(all.candidates.len(), 13);
+    let open = api.waitlist(WaitlistFilter::default()).await.unwrap();
+    // 13 minus withdrawn, referred elsewhere and not eligible.
+    assert_eq!(open.candidates.len(), 10);
+    let stats = api.waitlist_stats().await.unwrap();
+    let alerts: usize = stats.work_forms.iter().map(|w| w.attest_alerts.len()).sum();
+    // De Wilde (12 days), Mahieu (25 days), Stevens (28 days) and Ait Said (ended 5 days ago).
+    assert_eq!(alerts, 4);
+    assert!(stats.work_forms.iter().any(|w| !w.eligibility_unknown.is_empty()));
+    let agenda = api.agenda(None).await.unwrap();
+    for s in [AgendaStatus::Overdue, AgendaStatus::Due, AgendaStatus::Done] {
+        assert!(agenda.items.iter().any(|i| i.status == s), "no {s:?} item on the demo agenda");
+    }
+    let t = api.turnover().await.unwrap();
+    assert!(t.total_leavers > 0);
+    assert!(t.regular_job_percent.is_some());
+}
