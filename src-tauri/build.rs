@@ -31,6 +31,22 @@ const COMMANDS: &[&str] = &[
     "delete_wage_code",
     "mapping_profiles",
     "reconciliation",
+    "waitlist",
+    "get_candidate",
+    "create_candidate",
+    "update_candidate",
+    "change_candidate_status",
+    "hire_candidate",
+    "waitlist_stats",
+    "set_open_places",
+    "agenda",
+    "person_path",
+    "record_meeting",
+    "save_guidance_plan",
+    "record_leaving",
+    "path_settings",
+    "save_path_settings",
+    "turnover",
 ];
 
 fn main() {
