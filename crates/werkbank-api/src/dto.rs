@@ -693,7 +693,8 @@ pub struct CandidateInput {
 pub struct CandidateDto {
     #[ts(type = "number")]
     pub id: i64,
-    /// Name, INSZ (formatted), birth date and facts, as a person of the register.
+    /// Name, INSZ (formatted), birth date and facts, as a person of the register (`id` is
+    /// the person created on hire, 0 before).
     pub person: PersonDto,
     pub contact: String,
     pub referrer: ReferrerKind,

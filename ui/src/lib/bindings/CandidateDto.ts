@@ -10,7 +10,8 @@ import type { WorkFormKind } from "./WorkFormKind";
 
 export type CandidateDto = { id: number, 
 /**
- * Name, INSZ (formatted), birth date and facts, as a person of the register.
+ * Name, INSZ (formatted), birth date and facts, as a person of the register (`id` is
+ * the person created on hire, 0 before).
  */
 person: PersonDto, contact: string, referrer: ReferrerKind, counsellor_name: string, counsellor_contact: string, referral_date: string, work_form_id: number | null, work_form: WorkFormKind, category: Category, attest_kind: AttestKind | null, attest_date: string | null, attest_valid_until: string | null, priority: Priority, notes: string, status: CandidateStatus, 
 /**
