@@ -34,6 +34,22 @@ const COMMANDS: &[&str] = &[
     "mapping_profile_list",
     "rename_mapping_profile",
     "delete_mapping_profile",
+    "waitlist",
+    "get_candidate",
+    "create_candidate",
+    "update_candidate",
+    "change_candidate_status",
+    "hire_candidate",
+    "waitlist_stats",
+    "set_open_places",
+    "agenda",
+    "person_path",
+    "record_meeting",
+    "save_guidance_plan",
+    "record_leaving",
+    "path_settings",
+    "save_path_settings",
+    "turnover",
 ];
 
 fn main() {

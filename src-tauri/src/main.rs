@@ -217,6 +217,86 @@ async fn reconciliation(api: State<'_, Api>, period: String) -> Reply<Reconcilia
     reply(&api, api.reconciliation(&period).await)
 }
 
+#[tauri::command]
+async fn waitlist(api: State<'_, Api>, filter: WaitlistFilter) -> Reply<WaitlistDto> {
+    reply(&api, api.waitlist(filter).await)
+}
+
+#[tauri::command]
+async fn get_candidate(api: State<'_, Api>, id: i64) -> Reply<CandidateDetailDto> {
+    reply(&api, api.candidate(id).await)
+}
+
+#[tauri::command]
+async fn create_candidate(api: State<'_, Api>, input: CandidateInput) -> Reply<CandidateDetailDto> {
+    reply(&api, api.create_candidate(input).await)
+}
+
+#[tauri::command]
+async fn update_candidate(api: State<'_, Api>, id: i64, input: CandidateInput) -> Reply<CandidateDetailDto> {
+    reply(&api, api.update_candidate(id, input).await)
+}
+
+#[tauri::command]
+async fn change_candidate_status(api: State<'_, Api>, id: i64, input: StatusChangeInput) -> Reply<CandidateDetailDto> {
+    reply(&api, api.change_candidate_status(id, input).await)
+}
+
+#[tauri::command]
+async fn hire_candidate(api: State<'_, Api>, id: i64, input: HireInput) -> Reply<HireResultDto> {
+    reply(&api, api.hire_candidate(id, input).await)
+}
+
+#[tauri::command]
+async fn waitlist_stats(api: State<'_, Api>) -> Reply<WaitlistStatsDto> {
+    reply(&api, api.waitlist_stats().await)
+}
+
+#[tauri::command]
+async fn set_open_places(api: State<'_, Api>, work_form_id: i64, places: Option<u32>) -> Reply<WaitlistStatsDto> {
+    reply(&api, api.set_open_places(work_form_id, places).await)
+}
+
+#[tauri::command]
+async fn agenda(api: State<'_, Api>, until: Option<String>) -> Reply<AgendaDto> {
+    reply(&api, api.agenda(until.as_deref()).await)
+}
+
+#[tauri::command]
+async fn person_path(api: State<'_, Api>, person_id: i64) -> Reply<PersonPathDto> {
+    reply(&api, api.person_path(person_id).await)
+}
+
+#[tauri::command]
+async fn record_meeting(api: State<'_, Api>, input: MeetingInput) -> Reply<PersonPathDto> {
+    reply(&api, api.record_meeting(input).await)
+}
+
+#[tauri::command]
+async fn save_guidance_plan(api: State<'_, Api>, input: GuidancePlanInput) -> Reply<PersonPathDto> {
+    reply(&api, api.save_guidance_plan(input).await)
+}
+
+#[tauri::command]
+async fn record_leaving(api: State<'_, Api>, person_id: i64, input: LeavingInput) -> Reply<PersonPathDto> {
+    reply(&api, api.record_leaving(person_id, input).await)
+}
+
+#[tauri::command]
+async fn path_settings(api: State<'_, Api>) -> Reply<PathSettingsDto> {
+    reply(&api, api.path_settings().await)
+}
+
+#[tauri::command]
+async fn save_path_settings(api: State<'_, Api>, input: PathSettingsDto) -> Reply<PathSettingsDto> {
+    reply(&api, api.save_path_settings(input).await)
+}
+
+#[tauri::command]
+async fn turnover(api: State<'_, Api>) -> Reply<TurnoverDto> {
+    reply(&api, api.turnover().await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -282,6 +362,22 @@ fn main() {
             mapping_profile_list,
             rename_mapping_profile,
             delete_mapping_profile,
+            waitlist,
+            get_candidate,
+            create_candidate,
+            update_candidate,
+            change_candidate_status,
+            hire_candidate,
+            waitlist_stats,
+            set_open_places,
+            agenda,
+            person_path,
+            record_meeting,
+            save_guidance_plan,
+            record_leaving,
+            path_settings,
+            save_path_settings,
+            turnover,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -328,4 +328,122 @@ fn payroll_mappings_list_rename_delete() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("geen opgeslagen kolomtoewijzing"));
     let list = json(&werkbank(&db, &["payroll", "mappings", "--delete", "SD Worx Gent", "--json"]));
     assert_eq!(list, serde_json::json!([]));
+/// `werkbank` with "today" pinned (the waitlist's wait times and the agenda depend on it).
+fn werkbank_on(db: &Path, today: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_werkbank"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("WERKBANK_DB")
+        .env("WERKBANK_TODAY", today)
+        .output()
+        .expect("run werkbank")
+}
+
+#[test]
+fn waitlist_add_list_status_stats_and_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let today = "2026-11-29";
+    let run = |args: &[&str]| werkbank_on(&db, today, args);
+    assert!(run(&["demo"]).status.success());
+
+    let add = [
+        "waitlist",
+        "add",
+        "--last-name",
+        "Verbruggen",
+        "--first-name",
+        "Lotte",
+        "--referrer",
+        "vdab",
+        "--referral-date",
+        "01/11/2026",
+        "--category",
+        "target_group_recognised",
+        "--insz",
+        "93.05.18-223.61",
+        "--attest",
+        "target_group_attest",
+        "--attest-valid-until",
+        "10/12/2026",
+        "--json",
+    ];
+    let c = json(&run(&add));
+    let id = c["candidate"]["id"].as_i64().unwrap();
+    assert_eq!(c["candidate"]["status"], "waiting");
+    assert_eq!(c["candidate"]["person"]["insz"], "93.05.18-223.61");
+    // 1 November 2026 comes after the demo's 8 open candidates referred before it and
+    // before Stevens (8 November) and Yilmaz (23 November): place 9.
+    assert_eq!(c["candidate"]["rank"], 9);
+    // 10 December is within 29 November + 30 days.
+    assert_eq!(c["candidate"]["attest_alert"], true);
+    assert_eq!(c["candidate"]["waiting_days"], 28);
+
+    // A wrong INSZ is refused, nothing is stored.
+    let mut bad = add;
+    bad[13] = "93.05.18-223.62";
+    let out = run(&bad);
+    assert!(!out.status.success());
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "insz.checksum");
+
+    let s = json(&run(&[
+        "waitlist",
+        "status",
+        &id.to_string(),
+        "invited",
+        "--on",
+        "15/11/2026",
+        "--reason",
+        "brief",
+        "--json",
+    ]));
+    assert_eq!(s["candidate"]["status"], "invited");
+    assert_eq!(s["history"].as_array().unwrap().len(), 2);
+    assert_eq!(s["history"][1]["reason"], "brief");
+    // Hiring is not a status change; waiting → intake skips a step (refused, in Dutch).
+    let out = run(&["waitlist", "status", &id.to_string(), "hired", "--json"]);
+    assert!(!out.status.success());
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "candidate.hire_through_hire");
+    let out = run(&["waitlist", "status", "1", "intake"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kan niet naar \"Intake\""));
+
+    let list = run(&["waitlist", "list"]);
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.contains("Volgorde: datum van doorverwijzing"), "{text}");
+    assert!(text.contains("Verbruggen, Lotte"), "{text}");
+    let all = json(&run(&["waitlist", "list", "--all", "--json"]));
+    assert_eq!(all["candidates"].as_array().unwrap().len(), 14);
+
+    // Work care in the demo on 29/11/2026: De Wilde 301 days, Ait Said 160, Goethals 95
+    // (invited), Yilmaz 6 → sorted 6, 95, 160, 301: median (95 + 160) / 2 = 127,5; longest 301.
+    let stats = json(&run(&["waitlist", "stats", "--json"]));
+    let wc = stats["work_forms"].as_array().unwrap().iter().find(|w| w["work_form"]["kind"] == "work_care").unwrap();
+    assert_eq!((wc["open"].as_u64(), wc["waiting"].as_u64(), wc["invited"].as_u64()), (Some(4), Some(3), Some(1)));
+    assert_eq!(wc["median_days"], "127.5");
+    assert_eq!(wc["longest_days"], 301);
+    assert_eq!(wc["months"].as_array().unwrap().len(), 12);
+    let expired: Vec<&serde_json::Value> =
+        wc["attest_alerts"].as_array().unwrap().iter().filter(|a| a["expired"] == true).collect();
+    assert_eq!(expired.len(), 1);
+    assert_eq!(expired[0]["valid_until"], "2026-11-24");
+
+    let agenda = json(&run(&["agenda", "--until", "31/12/2026", "--json"]));
+    assert_eq!(agenda["until"], "2026-12-31");
+    let items = agenda["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for i in items {
+        let due = i["due"].as_str().unwrap();
+        match i["status"].as_str().unwrap() {
+            "overdue" => assert!(due < today),
+            "due" => assert!((today..="2026-12-31").contains(&due)),
+            "done" => assert!(i["held_date"].as_str().unwrap() >= "2026-08-31"),
+            other => panic!("status {other}"),
+        }
+    }
+    let text = run(&["agenda"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Agenda tot 29/12/2026"));
 }

@@ -258,6 +258,291 @@ pub fn workplace() -> DemoWorkplace {
     DemoWorkplace { organisation, people }
 }
 
+/// One synthetic candidate of the demo waitlist and its status history
+/// (status, days after the referral, reason).
+pub struct DemoCandidate {
+    pub candidate: werkbank_domain::waitlist::Candidate,
+    pub history: Vec<(werkbank_domain::waitlist::CandidateStatus, NaiveDate, &'static str)>,
+    /// Index of the demo work form sought (0 = social workshop, 1 = work care).
+    pub work_form: usize,
+}
+
+/// The demo waitlist, dated relative to `today` so that it is alive on any day: 13
+/// candidates in every state, some attests ending within 30 days, some facts unknown.
+pub fn candidates(today: NaiveDate) -> Vec<DemoCandidate> {
+    use werkbank_domain::waitlist::{Attest, AttestKind, Candidate, CandidateStatus as S, Priority, ReferrerKind as R};
+    type Row = (
+        &'static str,
+        &'static str,
+        R,
+        &'static str,
+        i64,
+        Category,
+        Priority,
+        Option<(AttestKind, i64)>,
+        &'static [(S, i64, &'static str)],
+    );
+    // (last, first, referrer, counsellor, referred days ago, category, priority,
+    //  attest (kind, valid for days from today), later statuses (status, days after referral, why))
+    let rows: [Row; 13] = [
+        (
+            "Van Acker",
+            "Sofie",
+            R::Vdab,
+            "Karel Bogaerts (VDAB Gent)",
+            412,
+            Category::TargetGroupRecognised,
+            Priority::Normal,
+            Some((AttestKind::TargetGroupAttest, 200)),
+            &[],
+        ),
+        (
+            "Bulut",
+            "Emre",
+            R::Ocmw,
+            "Nele Wauters (OCMW Gent)",
+            380,
+            Category::Article60,
+            Priority::High,
+            Some((AttestKind::SocialReport, 400)),
+            &[(S::Invited, 370, "uitgenodigd voor kennismaking")],
+        ),
+        (
+            "De Wilde",
+            "Hilde",
+            R::Atb,
+            "Tom Verbeke (ATB)",
+            301,
+            Category::WorkCare,
+            Priority::Normal,
+            Some((AttestKind::WorkCareAttest, 12)),
+            &[],
+        ),
+        (
+            "Lambrecht",
+            "Dries",
+            R::Vdab,
+            "Karel Bogaerts (VDAB Gent)",
+            260,
+            Category::TargetGroupRecognised,
+            Priority::Low,
+            None,
+            &[],
+        ),
+        (
+            "Mahieu",
+            "Ines",
+            R::Werkwinkel,
+            "Werkwinkel Gent-Zuid",
+            233,
+            Category::TargetGroupNonRecognised,
+            Priority::Normal,
+            Some((AttestKind::TargetGroupAttest, 25)),
+            &[(S::Invited, 200, ""), (S::Intake, 225, "onthaalgesprek gepland")],
+        ),
+        (
+            "Kowalski",
+            "Piotr",
+            R::Vdab,
+            "An Claeys (VDAB)",
+            190,
+            Category::TargetGroupRecognised,
+            Priority::High,
+            Some((AttestKind::TargetGroupAttest, 300)),
+            &[],
+        ),
+        (
+            "Ait Said",
+            "Nadia",
+            R::Atb,
+            "Tom Verbeke (ATB)",
+            160,
+            Category::WorkCare,
+            Priority::High,
+            Some((AttestKind::WorkCareAttest, -5)),
+            &[],
+        ),
+        (
+            "Verbeke",
+            "Ruben",
+            R::Spontaneous,
+            "",
+            120,
+            Category::TargetGroupNonRecognised,
+            Priority::Normal,
+            None,
+            &[(S::Withdrawn, 60, "vond zelf werk")],
+        ),
+        (
+            "Goethals",
+            "Mieke",
+            R::Atb,
+            "Tom Verbeke (ATB)",
+            95,
+            Category::WorkCare,
+            Priority::Normal,
+            Some((AttestKind::WorkCareAttest, 500)),
+            &[(S::Invited, 80, "")],
+        ),
+        (
+            "Diallo",
+            "Mamadou",
+            R::Ocmw,
+            "Nele Wauters (OCMW Gent)",
+            70,
+            Category::Article60,
+            Priority::Normal,
+            Some((AttestKind::SocialReport, 365)),
+            &[(S::ReferredElsewhere, 40, "beter geholpen in een maatwerkbedrijf")],
+        ),
+        (
+            "Hendrickx",
+            "Lien",
+            R::Vdab,
+            "An Claeys (VDAB)",
+            45,
+            Category::TargetGroupRecognised,
+            Priority::Normal,
+            None,
+            &[(S::NotEligible, 30, "diploma hoger onderwijs")],
+        ),
+        (
+            "Stevens",
+            "Jonas",
+            R::Other,
+            "Jeugdhulp regio Gent",
+            21,
+            Category::TargetGroupRecognised,
+            Priority::Normal,
+            Some((AttestKind::Other, 28)),
+            &[],
+        ),
+        (
+            "Yilmaz",
+            "Ayla",
+            R::Atb,
+            "Tom Verbeke (ATB)",
+            6,
+            Category::WorkCare,
+            Priority::Low,
+            Some((AttestKind::WorkCareAttest, 700)),
+            &[],
+        ),
+    ];
+    rows.iter()
+        .enumerate()
+        .map(|(i, (last, first, referrer, counsellor, ago, category, priority, attest, later))| {
+            let referral = today - chrono::Days::new(*ago as u64);
+            let mut person = Person::new(*last, *first);
+            let birth = d(1970 + (i as i32 * 7) % 33, 1 + (i as u32 * 5) % 12, 1 + (i as u32 * 11) % 28);
+            person.birth_date = Some(birth);
+            if i % 3 != 1 {
+                person.insz = Some(Insz::from_birth_date(birth, 101 + 2 * i as u16));
+            }
+            // Most candidates bring the facts; a few do not yet (eligibility unknown).
+            if i % 4 != 3 {
+                person.education_level = [EducationLevel::Primary, EducationLevel::SecondarySecondGrade][i % 2];
+                person.limitation = TriState::Yes;
+                person.guidance_trajectory = TriState::Yes;
+                person.vdab_registration_date = Some(referral - chrono::Days::new(2200));
+                person.inactive_since = Some(referral - chrono::Days::new(1900));
+            }
+            if i == 10 {
+                person.education_level = EducationLevel::Higher;
+            }
+            let status = later.last().map(|(s, _, _)| *s).unwrap_or(S::Waiting);
+            let mut history = vec![(S::Waiting, referral, "")];
+            history.extend(later.iter().map(|(s, days, why)| (*s, referral + chrono::Days::new(*days as u64), *why)));
+            DemoCandidate {
+                candidate: Candidate {
+                    id: None,
+                    person,
+                    contact: format!("0470 12 34 {:02}", 10 + i),
+                    referrer: *referrer,
+                    counsellor_name: counsellor.to_string(),
+                    counsellor_contact: if counsellor.is_empty() { String::new() } else { "09 123 45 67".into() },
+                    referral_date: referral,
+                    work_form_id: None,
+                    category: *category,
+                    attest: attest.map(|(kind, valid)| Attest {
+                        kind,
+                        date: Some(referral - chrono::Days::new(14)),
+                        valid_until: Some(if valid >= 0 {
+                            today + chrono::Days::new(valid as u64)
+                        } else {
+                            today - chrono::Days::new((-valid) as u64)
+                        }),
+                    }),
+                    priority: *priority,
+                    notes: String::new(),
+                    status,
+                    person_id: None,
+                },
+                history,
+                work_form: usize::from(*category == Category::WorkCare),
+            }
+        })
+        .collect()
+}
+
+/// The held meetings of a demo worker: every planned meeting due more than 40 days ago
+/// was held a few days after its due date, except for one worker in seven (an overdue
+/// backlog to catch up on); the recent ones are left to do.
+pub fn held_meetings(
+    index: usize,
+    person_id: i64,
+    periods: &[EmploymentPeriod],
+    settings: &werkbank_domain::path::PathSettings,
+    today: NaiveDate,
+) -> Vec<werkbank_store::path::HeldMeeting> {
+    use werkbank_domain::path::{employments, plan, MeetingKind};
+    let cutoff = today - chrono::Days::new(40);
+    let mut out = Vec::new();
+    for e in employments(periods) {
+        for m in plan(&e, settings, cutoff) {
+            // The last meetings of every seventh worker are still to be held.
+            if index % 7 == 3 && m.due > today - chrono::Days::new(400) {
+                continue;
+            }
+            let held = (m.due + chrono::Days::new(2 + (index % 5) as u64)).min(today);
+            let (outcome, next_step) = match m.kind {
+                MeetingKind::Intake => ("Kennismaking, afspraken over taken en uren", "IBP opstellen met de consulent"),
+                MeetingKind::GuidancePlan => ("IBP opgesteld en ondertekend", "Opvolging na 3 maanden"),
+                MeetingKind::FollowUp => ("Werkt zelfstandiger, stiptheid verbeterd", "Jaarlijks overleg"),
+                MeetingKind::YearlyConsultation => ("Doelen van vorig jaar besproken", "Nieuwe leerdoelen"),
+                MeetingKind::TransitionFollowUp => {
+                    ("Doorstroming besproken", "Stage bij een reguliere werkgever verkennen")
+                }
+                MeetingKind::Debrief => ("Einde besproken met werknemer en consulent", "Dossier afsluiten"),
+            };
+            out.push(werkbank_store::path::HeldMeeting {
+                id: None,
+                person_id,
+                hire_date: e.hire_date,
+                kind: m.kind,
+                seq: m.seq,
+                due_date: m.due,
+                held_date: held,
+                participants: "werknemer, consulent, werkleider".into(),
+                outcome: outcome.into(),
+                next_step: next_step.into(),
+            });
+        }
+    }
+    out
+}
+
+/// Why the demo workers who left did so (by the index of the person), with a return right.
+pub fn leaving_reason(index: usize) -> (werkbank_domain::path::LeavingReason, bool) {
+    use werkbank_domain::path::LeavingReason as L;
+    match index % 4 {
+        0 => (L::RegularJob, true),
+        1 => (L::OwnChoice, false),
+        2 => (L::OtherSocialEconomy, false),
+        _ => (L::Dismissal, false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

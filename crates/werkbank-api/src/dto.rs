@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use werkbank_domain::employment::ContractType;
+use werkbank_domain::path::{AgendaStatus, LeavingReason, MeetingKind};
+use werkbank_domain::waitlist::{AttestKind, CandidateStatus, Priority, ReferrerKind};
 use werkbank_domain::{Category, EducationLevel, Sex, TriState, WorkFormKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -693,4 +695,366 @@ pub struct ReconciliationDto {
     pub not_in_payroll: Vec<NotInPayrollDto>,
     /// Wage codes in the lines that have no meaning yet.
     pub unmapped_codes: Vec<String>,
+}
+
+// ----- waitlist and the worker's path ----------------------------------------------------
+
+/// A candidate as entered in a form. `person` holds the name, INSZ, birth date and the
+/// facts of the entry conditions (validated like a person of the register); text as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CandidateInput {
+    pub person: PersonInput,
+    pub contact: String,
+    pub referrer: Option<ReferrerKind>,
+    pub counsellor_name: String,
+    pub counsellor_contact: String,
+    pub referral_date: String,
+    /// null = the main (first) work form.
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
+    /// The category sought.
+    pub category: Option<Category>,
+    /// null = no attest or social report (yet).
+    pub attest_kind: Option<AttestKind>,
+    pub attest_date: String,
+    pub attest_valid_until: String,
+    /// null = normal.
+    pub priority: Option<Priority>,
+    /// Free notes: never medical details.
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CandidateDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Name, INSZ (formatted), birth date and facts, as a person of the register (`id` is
+    /// the person created on hire, 0 before).
+    pub person: PersonDto,
+    pub contact: String,
+    pub referrer: ReferrerKind,
+    pub counsellor_name: String,
+    pub counsellor_contact: String,
+    pub referral_date: String,
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
+    pub work_form: WorkFormKind,
+    pub category: Category,
+    pub attest_kind: Option<AttestKind>,
+    pub attest_date: Option<String>,
+    pub attest_valid_until: Option<String>,
+    pub priority: Priority,
+    pub notes: String,
+    pub status: CandidateStatus,
+    /// The day the current status took effect.
+    pub status_since: String,
+    /// Days on the list: from the referral date to today (or to the day it was closed).
+    #[ts(type = "number")]
+    pub waiting_days: i64,
+    /// The attest ends within 30 days (or has ended) while the candidate is on the list.
+    pub attest_alert: bool,
+    /// The entry conditions of the category sought, checked for a hire today (null: none apply).
+    pub eligibility: Option<werkbank_domain::eligibility::CriterionStatus>,
+    /// The person created on hire.
+    #[ts(type = "number | null")]
+    pub person_id: Option<i64>,
+    /// 1-based place on the list (open candidates only).
+    pub rank: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatusChangeDto {
+    pub status: CandidateStatus,
+    pub date: String,
+    pub reason: String,
+    /// Who recorded it.
+    pub actor: String,
+    /// When it was recorded (RFC 3339).
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CandidateDetailDto {
+    pub candidate: CandidateDto,
+    /// Oldest first.
+    pub history: Vec<StatusChangeDto>,
+    /// The statuses the candidate may move to (hired only through the hire dialog).
+    pub next: Vec<CandidateStatus>,
+    /// The entry conditions checked for a hire today, criterion by criterion.
+    pub eligibility: EligibilityDto,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WaitlistFilter {
+    /// Also the candidates no longer on the list (hired, withdrawn, …).
+    pub include_closed: bool,
+    /// Only this work form (null: all).
+    #[ts(type = "number | null")]
+    pub work_form_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WaitlistDto {
+    pub today: String,
+    /// Open candidates in list order (referral date, then priority, then entry), then
+    /// the closed ones (most recent first) when asked for.
+    pub candidates: Vec<CandidateDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatusChangeInput {
+    pub status: Option<CandidateStatus>,
+    /// The day it took effect; empty = today.
+    pub date: String,
+    pub reason: String,
+}
+
+/// Hiring a candidate: the first employment period (its category and work form default
+/// to what the candidate seeks).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HireInput {
+    pub period: PeriodInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HireResultDto {
+    pub person: PersonDetailDto,
+    /// The entry conditions on the hire date (recorded in the audit trail).
+    pub eligibility: EligibilityDto,
+    pub candidate: CandidateDetailDto,
+    /// The first meetings of the path.
+    pub agenda: Vec<AgendaItemDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MonthFlowDto {
+    /// `2026-03`
+    pub month: String,
+    pub inflow: u32,
+    pub outflow: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AttestAlertDto {
+    #[ts(type = "number")]
+    pub candidate_id: i64,
+    pub name: String,
+    pub attest_kind: AttestKind,
+    pub valid_until: String,
+    pub expired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FreePlacesDto {
+    /// `ratios` (contingent and supervision headroom of the current quarter) or
+    /// `entered` (the director's number), or `none`.
+    pub source: String,
+    /// Allocated − used target-group FTE of the year so far (4 decimals).
+    pub contingent_headroom: Option<String>,
+    /// Allowed − actual supervisor FTE (4 decimals); negative = beyond the norm.
+    pub supervision_headroom: Option<String>,
+    /// Open places as entered by the director.
+    pub open_places: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkFormWaitStatsDto {
+    pub work_form: WorkFormDto,
+    /// Open candidates (waiting + invited + intake).
+    pub open: u32,
+    pub waiting: u32,
+    pub invited: u32,
+    pub intake: u32,
+    /// Median days on the list of the open candidates (even count: the average of the two
+    /// middle values, so possibly `x.5`).
+    pub median_days: Option<String>,
+    #[ts(type = "number | null")]
+    pub longest_days: Option<i64>,
+    /// The last 12 months, oldest first.
+    pub months: Vec<MonthFlowDto>,
+    pub attest_alerts: Vec<AttestAlertDto>,
+    /// Open candidates whose entry conditions cannot be decided (a fact is unknown).
+    pub eligibility_unknown: Vec<String>,
+    pub free_places: FreePlacesDto,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WaitlistStatsDto {
+    pub today: String,
+    pub quarter: String,
+    pub work_forms: Vec<WorkFormWaitStatsDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AgendaItemDto {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub person_name: String,
+    /// The employment the meeting belongs to.
+    pub hire_date: String,
+    pub kind: MeetingKind,
+    /// 1, 2, … among the meetings of that kind.
+    pub seq: u32,
+    pub due: String,
+    pub status: AgendaStatus,
+    pub held_date: Option<String>,
+    pub participants: Option<String>,
+    pub outcome: Option<String>,
+    pub next_step: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AgendaDto {
+    pub today: String,
+    pub until: String,
+    /// Overdue first (oldest first), then due up to `until`, then done in the last 90 days.
+    pub items: Vec<AgendaItemDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MeetingInput {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub hire_date: String,
+    pub kind: Option<MeetingKind>,
+    pub seq: u32,
+    pub held_date: String,
+    pub participants: String,
+    pub outcome: String,
+    pub next_step: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GuidanceTaskDto {
+    pub task: String,
+    pub responsible: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GuidancePlanInput {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub hire_date: String,
+    pub agreed_on: String,
+    pub counsellor: String,
+    pub agreements: String,
+    pub tasks: Vec<GuidanceTaskDto>,
+    /// Dates as typed; empty ones are left out.
+    pub revision_dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GuidancePlanDto {
+    pub agreed_on: Option<String>,
+    pub counsellor: String,
+    pub agreements: String,
+    pub tasks: Vec<GuidanceTaskDto>,
+    pub revision_dates: Vec<String>,
+    /// The first revision date on or after today.
+    pub next_revision: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LeavingInput {
+    /// The last day worked: becomes the end date of the last employment period.
+    pub end: String,
+    pub reason: Option<LeavingReason>,
+    pub return_right: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LeavingDto {
+    pub end: String,
+    pub reason: LeavingReason,
+    pub return_right: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EmploymentPathDto {
+    pub hire_date: String,
+    pub end: Option<String>,
+    pub last_category: Category,
+    /// Planned meetings up to a year ahead (the debrief included), with their status.
+    pub meetings: Vec<AgendaItemDto>,
+    pub plan: Option<GuidancePlanDto>,
+    pub leaving: Option<LeavingDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonPathDto {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    /// Most recent first; empty when the person has no target-group or work-care period.
+    pub employments: Vec<EmploymentPathDto>,
+}
+
+/// The path's intervals, as numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PathSettingsDto {
+    pub intake_days: u32,
+    pub plan_months: u32,
+    pub follow_up_months: u32,
+    pub yearly_months: u32,
+    pub transition_from_months: u32,
+    pub transition_every_months: u32,
+    pub debrief_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReasonCountDto {
+    /// null = no reason recorded.
+    pub reason: Option<LeavingReason>,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TurnoverYearDto {
+    pub year: i32,
+    pub heads_at_start: u32,
+    pub hires: u32,
+    pub leavers: u32,
+    pub by_reason: Vec<ReasonCountDto>,
+    /// leavers ÷ heads on 1 January × 100, 1 decimal.
+    pub turnover_percent: Option<String>,
+    /// leavers to a regular job ÷ leavers × 100, 1 decimal.
+    pub regular_job_percent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TurnoverDto {
+    pub years: Vec<TurnoverYearDto>,
+    /// Over all years shown.
+    pub total_leavers: u32,
+    pub total_hires: u32,
+    pub regular_job_percent: Option<String>,
 }

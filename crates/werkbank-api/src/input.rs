@@ -7,7 +7,7 @@ use werkbank_domain::{EmploymentPeriod, Fraction, Insz, Person, Violation, Viola
 use werkbank_import::table::Cell;
 use werkbank_import::values;
 
-fn text(s: &str) -> Option<String> {
+pub fn text(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
@@ -24,7 +24,7 @@ pub fn optional_date(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<N
     }
 }
 
-fn required_date(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<NaiveDate> {
+pub fn required_date(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<NaiveDate> {
     if text(s).is_none() {
         out.push(Violation::new(field, "date.required"));
         return None;

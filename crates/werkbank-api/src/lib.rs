@@ -11,9 +11,11 @@ pub mod dto;
 pub mod error;
 mod input;
 pub mod messages;
+mod path;
 pub mod paths;
 mod payroll;
 mod staff_import;
+mod waitlist;
 
 use chrono::{NaiveDate, Utc};
 use dto::*;
@@ -235,9 +237,7 @@ impl Api {
     pub async fn create_person(&self, input: PersonInput) -> Result<PersonDetailDto> {
         let person = input::person(&input, None, self.today())?;
         let mut tx = self.store.begin().await?;
-        check_insz_free(&mut tx, &person, None).await?;
-        let id = people::insert(&mut tx, &person).await?;
-        self.audit(&mut tx, "create", "person", Some(id), serde_json::json!({})).await?;
+        let id = self.insert_person(&mut tx, &person).await?;
         let detail = person_detail(&mut tx, id).await?;
         tx.commit().await?;
         Ok(detail)
@@ -266,21 +266,40 @@ impl Api {
     pub async fn add_period(&self, person_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
         let mut tx = self.store.begin().await?;
         let period = parse_period(&mut tx, &input, None).await?;
-        let person =
-            people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
-        let kind = check_work_form(&mut tx, &period).await?;
-        let others = periods::for_person(&mut tx, person_id).await?;
-        period.check_no_overlap(&others)?;
-        let id = periods::insert(&mut tx, person_id, &period).await?;
-        // Hiring someone who does not meet the entry conditions is allowed, and recorded.
-        let check =
-            compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(&period));
-        let mut details = period_audit(person_id, &period);
-        details["eligibility"] = serde_json::json!(check.overall);
-        self.audit(&mut tx, "create", "employment_period", Some(id), details).await?;
+        self.insert_period(&mut tx, person_id, &period).await?;
         let detail = person_detail(&mut tx, person_id).await?;
         tx.commit().await?;
         Ok(detail)
+    }
+
+    /// Stores a validated new person with its audit record (create_person, hire from the waitlist).
+    async fn insert_person(&self, tx: &mut SqliteConnection, person: &Person) -> Result<i64> {
+        check_insz_free(tx, person, None).await?;
+        let id = people::insert(tx, person).await?;
+        self.audit(tx, "create", "person", Some(id), serde_json::json!({})).await?;
+        Ok(id)
+    }
+
+    /// Stores a parsed new period of a person (work form and overlap checked) with its
+    /// audit record, which records the entry-condition outcome on the start date. Hiring
+    /// someone who does not meet the entry conditions is allowed, and recorded.
+    async fn insert_period(
+        &self,
+        tx: &mut SqliteConnection,
+        person_id: i64,
+        period: &EmploymentPeriod,
+    ) -> Result<(i64, EligibilityDto)> {
+        let person = people::get(tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let kind = check_work_form(tx, period).await?;
+        let others = periods::for_person(tx, person_id).await?;
+        period.check_no_overlap(&others)?;
+        let id = periods::insert(tx, person_id, period).await?;
+        let check =
+            compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(period));
+        let mut details = period_audit(person_id, period);
+        details["eligibility"] = serde_json::json!(check.overall);
+        self.audit(tx, "create", "employment_period", Some(id), details).await?;
+        Ok((id, check))
     }
 
     pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
@@ -690,14 +709,45 @@ impl Api {
         }
         let mut n_periods = 0;
         let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
-        for (person, ps) in &workplace.people {
+        let today = self.today();
+        let path_settings = werkbank_store::path::path_settings(&mut tx).await?;
+        for (index, (person, ps)) in workplace.people.iter().enumerate() {
             let id = people::insert(&mut tx, person).await?;
+            let mut stored = Vec::new();
             for p in ps {
                 let in_work_care = p.category == werkbank_domain::Category::WorkCare
                     || p.job.as_deref() == Some(demo::WORK_CARE_SUPERVISOR);
                 let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
-                periods::insert(&mut tx, id, &p).await?;
+                let period_id = periods::insert(&mut tx, id, &p).await?;
+                stored.push(EmploymentPeriod { id: Some(period_id), ..p });
                 n_periods += 1;
+            }
+            // The path: held meetings, and why those who left did so.
+            for m in demo::held_meetings(index, id, &stored, &path_settings, today) {
+                werkbank_store::path::upsert_meeting(&mut tx, &m).await?;
+            }
+            for e in werkbank_domain::path::employments(&stored) {
+                if let (Some(end), Some(period_id)) = (e.end, e.last_period_id) {
+                    if end <= today {
+                        let (reason, return_right) = demo::leaving_reason(index);
+                        let note = String::new();
+                        let leaving =
+                            werkbank_store::path::Leaving { person_id: id, period_id, reason, return_right, note };
+                        werkbank_store::path::save_leaving(&mut tx, &leaving).await?;
+                    }
+                }
+            }
+        }
+        // The waitlist, dated relative to today.
+        let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        for c in demo::candidates(today) {
+            let candidate = werkbank_domain::waitlist::Candidate {
+                work_form_id: forms.get(c.work_form).and_then(|f| f.id),
+                ..c.candidate
+            };
+            let cid = werkbank_store::waitlist::insert(&mut tx, &candidate).await?;
+            for (status, date, reason) in c.history {
+                werkbank_store::waitlist::add_status(&mut tx, cid, status, date, reason, &self.actor, &now).await?;
             }
         }
         let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };

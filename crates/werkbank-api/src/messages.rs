@@ -190,6 +190,17 @@ mod tests {
             "storage.io",
             "internal.error",
             "validation.failed",
+            // waitlist and the worker's path
+            "candidate.transition_refused",
+            "candidate.status_date_before",
+            "candidate.attest_until_before_date",
+            "candidate.hire_through_hire",
+            "not_found.candidate",
+            "not_found.work_form",
+            "path.no_employment",
+            "path.no_period",
+            "path.meeting_not_planned",
+            "path.interval_range",
         ];
         for code in codes {
             assert!(cat.has(code), "no message for {code}");
@@ -207,7 +218,13 @@ mod tests {
             .chain(ContractType::ALL.iter().map(|c| format!("contract.{}", c.id())))
             .chain(Sex::ALL.iter().map(|c| format!("sex.{}", c.id())))
             .chain(EducationLevel::ALL.iter().map(|c| format!("education.{}", c.id())))
-            .chain(WorkFormKind::ALL.iter().map(|c| format!("work_form.{}", c.id())));
+            .chain(WorkFormKind::ALL.iter().map(|c| format!("work_form.{}", c.id())))
+            .chain(waitlist::ReferrerKind::ALL.iter().map(|c| format!("referrer.{}", c.id())))
+            .chain(waitlist::AttestKind::ALL.iter().map(|c| format!("attest.{}", c.id())))
+            .chain(waitlist::Priority::ALL.iter().map(|c| format!("priority.{}", c.id())))
+            .chain(waitlist::CandidateStatus::ALL.iter().map(|c| format!("candidate_status.{}", c.id())))
+            .chain(path::MeetingKind::ALL.iter().map(|c| format!("meeting.{}", c.id())))
+            .chain(path::LeavingReason::ALL.iter().map(|c| format!("leaving_reason.{}", c.id())));
         for key in keys {
             assert!(cat.has(&key), "missing label {key}");
         }

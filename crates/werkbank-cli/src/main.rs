@@ -20,6 +20,7 @@ macro_rules! out {
 }
 
 mod payroll;
+mod waitlist;
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +87,16 @@ enum Command {
     Payroll {
         #[command(subcommand)]
         command: payroll::PayrollCommand,
+    },
+    /// The waitlist: add candidates, list them in order, change their status, figures per work form
+    Waitlist {
+        #[command(subcommand)]
+        command: waitlist::WaitlistCommand,
+    },
+    /// The planned meetings of the workers' paths: overdue, due up to --until (default today + 30 days), done
+    Agenda {
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
     },
     /// Benchmark tooling: synthetic files to measure the payroll import (docs/performance.md)
     Bench {
@@ -154,7 +165,11 @@ async fn main() -> ExitCode {
     }
     let path = cli.global.db.clone().unwrap_or_else(paths::default_database_path);
     let result = async {
-        let api = Api::open(&path).await?;
+        let mut api = Api::open(&path).await?;
+        // `WERKBANK_TODAY` pins "today" (reproducible scripts and tests).
+        if let Some(today) = std::env::var("WERKBANK_TODAY").ok().and_then(|t| t.parse::<chrono::NaiveDate>().ok()) {
+            api = api.with_today(today);
+        }
         let out = run(&api, &cli, &path).await;
         api.close().await;
         out
@@ -513,6 +528,8 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
+        Command::Waitlist { command } => return waitlist::run(api, cat, json, command).await,
+        Command::Agenda { until } => return waitlist::agenda(api, cat, json, until.as_deref()).await,
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
             if *dry_run {
                 let preview = api.preview_staff_import(file, sheet.clone()).await?;

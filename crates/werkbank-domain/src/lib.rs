@@ -11,11 +11,13 @@ pub mod fte;
 pub mod insz;
 pub mod kbo;
 pub mod organisation;
+pub mod path;
 pub mod period;
 pub mod person;
 pub mod ratios;
 pub mod rules;
 pub mod violation;
+pub mod waitlist;
 
 pub use category::Category;
 pub use eligibility::{

@@ -9,11 +9,13 @@
 pub mod audit;
 mod codec;
 pub mod organisation;
+pub mod path;
 pub mod payroll;
 pub mod people;
 pub mod periods;
 pub mod rules;
 pub mod settings;
+pub mod waitlist;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{Sqlite, SqlitePool, Transaction};

@@ -17,3 +17,8 @@ pub async fn set(conn: &mut SqliteConnection, key: &str, value: &str) -> Result<
     .await?;
     Ok(())
 }
+
+pub async fn delete(conn: &mut SqliteConnection, key: &str) -> Result<()> {
+    sqlx::query("DELETE FROM setting WHERE key = ?").bind(key).execute(conn).await?;
+    Ok(())
+}

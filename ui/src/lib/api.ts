@@ -28,6 +28,21 @@ import type { StaffImportPreviewDto } from './bindings/StaffImportPreviewDto';
 import type { StaffImportResultDto } from './bindings/StaffImportResultDto';
 import type { StaffRowDto } from './bindings/StaffRowDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
+import type { AgendaDto } from './bindings/AgendaDto';
+import type { CandidateDetailDto } from './bindings/CandidateDetailDto';
+import type { CandidateInput } from './bindings/CandidateInput';
+import type { GuidancePlanInput } from './bindings/GuidancePlanInput';
+import type { HireInput } from './bindings/HireInput';
+import type { LeavingInput } from './bindings/LeavingInput';
+import type { MeetingInput } from './bindings/MeetingInput';
+import type { PathSettingsDto } from './bindings/PathSettingsDto';
+import type { PersonPathDto } from './bindings/PersonPathDto';
+import type { HireResultDto } from './bindings/HireResultDto';
+import type { StatusChangeInput } from './bindings/StatusChangeInput';
+import type { TurnoverDto } from './bindings/TurnoverDto';
+import type { WaitlistDto } from './bindings/WaitlistDto';
+import type { WaitlistFilter } from './bindings/WaitlistFilter';
+import type { WaitlistStatsDto } from './bindings/WaitlistStatsDto';
 import { t } from './i18n';
 
 /**
@@ -155,4 +170,26 @@ export const api = {
   renameMappingProfile: (old: string, name: string) =>
     call<MappingProfileDto[]>('rename_mapping_profile', { old, new: name }),
   deleteMappingProfile: (name: string) => call<MappingProfileDto[]>('delete_mapping_profile', { name }),
+
+  /** Open candidates in list order (referral date, then priority); closed ones when asked. */
+  waitlist: (filter: WaitlistFilter) => call<WaitlistDto>('waitlist', { filter }),
+  getCandidate: (id: Id) => call<CandidateDetailDto>('get_candidate', { id }),
+  createCandidate: (input: CandidateInput) => call<CandidateDetailDto>('create_candidate', { input }),
+  updateCandidate: (id: Id, input: CandidateInput) => call<CandidateDetailDto>('update_candidate', { id, input }),
+  changeCandidateStatus: (id: Id, input: StatusChangeInput) =>
+    call<CandidateDetailDto>('change_candidate_status', { id, input }),
+  /** Creates the person and the first period in one go and closes the candidacy as hired. */
+  hireCandidate: (id: Id, input: HireInput) => call<HireResultDto>('hire_candidate', { id, input }),
+  waitlistStats: () => call<WaitlistStatsDto>('waitlist_stats'),
+  setOpenPlaces: (workFormId: Id, places: number | null) =>
+    call<WaitlistStatsDto>('set_open_places', { workFormId, places }),
+  /** Overdue meetings, those due up to `until` (null: today + 30 days) and those done lately. */
+  agenda: (until: string | null) => call<AgendaDto>('agenda', { until }),
+  personPath: (personId: Id) => call<PersonPathDto>('person_path', { personId }),
+  recordMeeting: (input: MeetingInput) => call<PersonPathDto>('record_meeting', { input }),
+  saveGuidancePlan: (input: GuidancePlanInput) => call<PersonPathDto>('save_guidance_plan', { input }),
+  recordLeaving: (personId: Id, input: LeavingInput) => call<PersonPathDto>('record_leaving', { personId, input }),
+  pathSettings: () => call<PathSettingsDto>('path_settings'),
+  savePathSettings: (input: PathSettingsDto) => call<PathSettingsDto>('save_path_settings', { input }),
+  turnover: () => call<TurnoverDto>('turnover'),
 };

@@ -2,7 +2,8 @@
 // `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
 // `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`,
-// `#/payroll/mappings` (saved column mappings).
+// `#/payroll/mappings` (saved column mappings); the waitlist: `#/waitlist`,
+// `#/waitlist/stats`, `#/waitlist/new`, `#/candidate/3`, `#/candidate/3/edit`; and `#/agenda`.
 
 /** The sub-pages of the payroll section. */
 export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation' | 'mappings';
@@ -20,6 +21,11 @@ export type Route =
   | { name: 'rules' }
   | { name: 'organisation' }
   | { name: 'payroll'; tab: PayrollTab; code?: string }
+  | { name: 'waitlist'; tab: 'list' | 'stats' }
+  | { name: 'candidate-new' }
+  | { name: 'candidate'; id: number }
+  | { name: 'candidate-edit'; id: number }
+  | { name: 'agenda' }
   | { name: 'unknown'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +40,19 @@ export function parseRoute(hash: string): Route {
     if (first === 'staff') return { name: 'staff' };
     if (first === 'overview') return { name: 'overview' };
     if (first === 'organisation') return { name: 'organisation' };
+    if (first === 'waitlist') return { name: 'waitlist', tab: 'list' };
+    if (first === 'agenda') return { name: 'agenda' };
+  }
+  if (first === 'waitlist' && parts.length === 2) {
+    if (second === 'stats') return { name: 'waitlist', tab: 'stats' };
+    if (second === 'new') return { name: 'candidate-new' };
+  }
+  if (first === 'candidate' && second) {
+    const id = Number(second);
+    if (Number.isInteger(id) && id > 0) {
+      if (parts.length === 2) return { name: 'candidate', id };
+      if (parts.length === 3 && third === 'edit') return { name: 'candidate-edit', id };
+    }
   }
   if (first === 'staff' && second === 'import' && parts.length === 2) return { name: 'staff-import' };
   if (first === 'payroll') {

@@ -44,3 +44,15 @@ describe('staff routes', () => {
     expect(parseRoute('#/staff/other').name).toBe('unknown');
   });
 });
+
+describe('waitlist and agenda routes', () => {
+  it('reads the list, the figures, a candidate and the agenda', () => {
+    expect(parseRoute('#/waitlist')).toEqual({ name: 'waitlist', tab: 'list' });
+    expect(parseRoute('#/waitlist/stats')).toEqual({ name: 'waitlist', tab: 'stats' });
+    expect(parseRoute('#/waitlist/new')).toEqual({ name: 'candidate-new' });
+    expect(parseRoute('#/candidate/7')).toEqual({ name: 'candidate', id: 7 });
+    expect(parseRoute('#/candidate/7/edit')).toEqual({ name: 'candidate-edit', id: 7 });
+    expect(parseRoute('#/candidate/x').name).toBe('unknown');
+    expect(parseRoute('#/agenda')).toEqual({ name: 'agenda' });
+  });
+});

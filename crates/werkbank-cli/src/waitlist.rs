@@ -1,0 +1,337 @@
+//! `werkbank waitlist …` (candidates, status, figures) and `werkbank agenda` (the planned
+//! meetings of the workers' paths).
+
+use super::{comma, params, print_json};
+use clap::Subcommand;
+use std::process::ExitCode;
+use werkbank_api::dto::{CandidateInput, PersonInput, StatusChangeInput, WaitlistFilter};
+use werkbank_api::error::AppError;
+use werkbank_api::messages::{format_date, Catalogue};
+use werkbank_api::Api;
+use werkbank_domain::waitlist::{AttestKind, CandidateStatus, Priority, ReferrerKind};
+use werkbank_domain::{EducationLevel, TriState};
+
+#[derive(Subcommand)]
+pub enum WaitlistCommand {
+    /// Put a candidate on the waitlist (status waiting since the referral date)
+    Add {
+        #[arg(long)]
+        last_name: String,
+        #[arg(long)]
+        first_name: String,
+        /// vdab, atb, ocmw, werkwinkel, spontaneous or other
+        #[arg(long)]
+        referrer: String,
+        /// dd/mm/yyyy or yyyy-mm-dd
+        #[arg(long, value_name = "DATE")]
+        referral_date: String,
+        /// The category sought, e.g. target_group_recognised, work_care, article_60
+        #[arg(long)]
+        category: String,
+        /// The work form sought (social_workshop, work_care, …; default: the main one)
+        #[arg(long, value_name = "KIND")]
+        work_form: Option<String>,
+        #[arg(long, default_value = "")]
+        insz: String,
+        #[arg(long, value_name = "DATE", default_value = "")]
+        birth_date: String,
+        /// Phone, e-mail or address
+        #[arg(long, default_value = "")]
+        contact: String,
+        /// The counsellor's name
+        #[arg(long, default_value = "")]
+        counsellor: String,
+        #[arg(long, default_value = "")]
+        counsellor_contact: String,
+        /// work_care_attest, target_group_attest, social_report or other
+        #[arg(long, value_name = "KIND")]
+        attest: Option<String>,
+        #[arg(long, value_name = "DATE", default_value = "")]
+        attest_date: String,
+        #[arg(long, value_name = "DATE", default_value = "")]
+        attest_valid_until: String,
+        /// high, normal or low
+        #[arg(long, default_value = "normal")]
+        priority: String,
+        /// Free notes (never medical details)
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// Entry-condition facts: education level (primary, secondary_second_grade, …)
+        #[arg(long)]
+        education: Option<String>,
+        /// Registered with VDAB since
+        #[arg(long, value_name = "DATE", default_value = "")]
+        vdab_registration_date: String,
+        #[arg(long, value_name = "DATE", default_value = "")]
+        inactive_since: String,
+        /// yes, no or unknown
+        #[arg(long, default_value = "unknown")]
+        limitation: String,
+        /// yes, no or unknown
+        #[arg(long, default_value = "unknown")]
+        guidance_trajectory: String,
+    },
+    /// The list in its order (referral date, then priority); --all adds the closed ones
+    List {
+        #[arg(long)]
+        all: bool,
+        /// Only this work form (social_workshop, work_care, …)
+        #[arg(long, value_name = "KIND")]
+        work_form: Option<String>,
+    },
+    /// Change a candidate's status: invited, intake, waiting, withdrawn, referred_elsewhere, not_eligible
+    Status {
+        id: i64,
+        status: String,
+        /// The day it took effect (default: today)
+        #[arg(long, value_name = "DATE", default_value = "")]
+        on: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Figures per work form: waiting, median and longest wait, inflow and outflow, alerts, free places
+    Stats,
+}
+
+fn invalid(field: &str, text: &str) -> AppError {
+    AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
+}
+
+fn pick<T>(field: &str, text: &str, f: impl Fn(&str) -> Option<T>) -> Result<T, AppError> {
+    f(text.trim()).ok_or_else(|| invalid(field, text))
+}
+
+async fn work_form_id(api: &Api, kind: Option<&str>) -> Result<Option<i64>, AppError> {
+    let Some(kind) = kind else { return Ok(None) };
+    let forms = api.organisation().await?.map(|o| o.work_forms).unwrap_or_default();
+    forms
+        .iter()
+        .find(|w| w.kind.id() == kind.trim())
+        .and_then(|w| w.id)
+        .map(Some)
+        .ok_or_else(|| invalid("work_form", kind))
+}
+
+fn label(cat: &Catalogue, group: &str, id: &str) -> String {
+    cat.text(&format!("{group}.{id}"))
+}
+
+pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistCommand) -> Result<ExitCode, AppError> {
+    match command {
+        WaitlistCommand::Add {
+            last_name,
+            first_name,
+            referrer,
+            referral_date,
+            category,
+            work_form,
+            insz,
+            birth_date,
+            contact,
+            counsellor,
+            counsellor_contact,
+            attest,
+            attest_date,
+            attest_valid_until,
+            priority,
+            notes,
+            education,
+            vdab_registration_date,
+            inactive_since,
+            limitation,
+            guidance_trajectory,
+        } => {
+            let input = CandidateInput {
+                person: PersonInput {
+                    insz: insz.clone(),
+                    last_name: last_name.clone(),
+                    first_name: first_name.clone(),
+                    birth_date: birth_date.clone(),
+                    education_level: match education {
+                        Some(e) => pick("education_level", e, EducationLevel::from_id)?,
+                        None => EducationLevel::Unknown,
+                    },
+                    vdab_registration_date: vdab_registration_date.clone(),
+                    inactive_since: inactive_since.clone(),
+                    limitation: pick("limitation", limitation, TriState::from_id)?,
+                    guidance_trajectory: pick("guidance_trajectory", guidance_trajectory, TriState::from_id)?,
+                    ..Default::default()
+                },
+                contact: contact.clone(),
+                referrer: Some(pick("referrer", referrer, ReferrerKind::from_id)?),
+                counsellor_name: counsellor.clone(),
+                counsellor_contact: counsellor_contact.clone(),
+                referral_date: referral_date.clone(),
+                work_form_id: work_form_id(api, work_form.as_deref()).await?,
+                category: Some(category.parse::<werkbank_api::Category>()?),
+                attest_kind: attest.as_deref().map(|a| pick("attest_kind", a, AttestKind::from_id)).transpose()?,
+                attest_date: attest_date.clone(),
+                attest_valid_until: attest_valid_until.clone(),
+                priority: Some(pick("priority", priority, Priority::from_id)?),
+                notes: notes.clone(),
+            };
+            let c = api.create_candidate(input).await?;
+            if json {
+                print_json(&c);
+            } else {
+                let name = format!("{} {}", c.candidate.person.first_name, c.candidate.person.last_name);
+                let rank = c.candidate.rank.map(|r| r.to_string()).unwrap_or_default();
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.waitlist.added",
+                        &params([("id", c.candidate.id.to_string()), ("name", name), ("rank", rank)])
+                    )
+                );
+            }
+        }
+        WaitlistCommand::List { all, work_form } => {
+            let filter =
+                WaitlistFilter { include_closed: *all, work_form_id: work_form_id(api, work_form.as_deref()).await? };
+            let list = api.waitlist(filter).await?;
+            if json {
+                print_json(&list);
+            } else if list.candidates.is_empty() {
+                out!("{}", cat.text("cli.waitlist.none"));
+            } else {
+                out!("{}", cat.text("cli.waitlist.order"));
+                for c in &list.candidates {
+                    let mark = if c.attest_alert { " !" } else { "" };
+                    out!(
+                        "{:>3} {:>5} {:<28} {:<12} {:<24} {:<26} {:<10} {:>5} d {}{}",
+                        c.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into()),
+                        c.id,
+                        format!("{}, {}", c.person.last_name, c.person.first_name),
+                        format_date(&c.referral_date),
+                        label(cat, "referrer", c.referrer.id()),
+                        label(cat, "category", c.category.id()),
+                        label(cat, "priority", c.priority.id()),
+                        c.waiting_days,
+                        label(cat, "candidate_status", c.status.id()),
+                        mark,
+                    );
+                }
+            }
+        }
+        WaitlistCommand::Status { id, status, on, reason } => {
+            let status = pick("status", status, CandidateStatus::from_id)?;
+            let input = StatusChangeInput { status: Some(status), date: on.clone(), reason: reason.clone() };
+            let c = api.change_candidate_status(*id, input).await?;
+            if json {
+                print_json(&c);
+            } else {
+                let name = format!("{} {}", c.candidate.person.first_name, c.candidate.person.last_name);
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.waitlist.status_done",
+                        &params([
+                            ("id", id.to_string()),
+                            ("name", name),
+                            ("status", c.candidate.status.id().to_string()),
+                            ("date", c.candidate.status_since.clone()),
+                        ])
+                    )
+                );
+            }
+        }
+        WaitlistCommand::Stats => {
+            let s = api.waitlist_stats().await?;
+            if json {
+                print_json(&s);
+            } else {
+                out!("{}", cat.render("cli.waitlist.stats_title", &params([("today", s.today.clone())])));
+                for w in &s.work_forms {
+                    out!("");
+                    out!("{}", label(cat, "work_form", w.work_form.kind.id()));
+                    let figures = params([
+                        ("open", w.open.to_string()),
+                        ("waiting", w.waiting.to_string()),
+                        ("invited", w.invited.to_string()),
+                        ("intake", w.intake.to_string()),
+                    ]);
+                    out!("  {}", cat.render("cli.waitlist.stats_open", &figures));
+                    let wait = params([
+                        ("median", w.median_days.as_deref().map(comma).unwrap_or_else(|| "—".into())),
+                        ("longest", w.longest_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into())),
+                    ]);
+                    out!("  {}", cat.render("cli.waitlist.stats_wait", &wait));
+                    let places = &w.free_places;
+                    let line = match places.source.as_str() {
+                        "ratios" => cat.render(
+                            "cli.waitlist.stats_places_ratios",
+                            &params([
+                                (
+                                    "contingent",
+                                    places.contingent_headroom.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                                ),
+                                (
+                                    "supervision",
+                                    places.supervision_headroom.as_deref().map(comma).unwrap_or_else(|| "—".into()),
+                                ),
+                            ]),
+                        ),
+                        "entered" => cat.render(
+                            "cli.waitlist.stats_places_entered",
+                            &params([("places", places.open_places.unwrap_or(0).to_string())]),
+                        ),
+                        _ => cat.text("cli.waitlist.stats_places_none"),
+                    };
+                    out!("  {line}");
+                    for a in &w.attest_alerts {
+                        let key =
+                            if a.expired { "cli.waitlist.stats_attest_expired" } else { "cli.waitlist.stats_attest" };
+                        out!(
+                            "  {}",
+                            cat.render(key, &params([("name", a.name.clone()), ("until", a.valid_until.clone())]))
+                        );
+                    }
+                    if !w.eligibility_unknown.is_empty() {
+                        let names = w.eligibility_unknown.join("; ");
+                        out!("  {}", cat.render("cli.waitlist.stats_unknown", &params([("names", names)])));
+                    }
+                    out!("  {}", cat.text("cli.waitlist.stats_flow"));
+                    for m in &w.months {
+                        out!("    {}  +{:<3} −{}", m.month, m.inflow, m.outflow);
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `werkbank agenda [--until DATE]`
+pub async fn agenda(api: &Api, cat: &Catalogue, json: bool, until: Option<&str>) -> Result<ExitCode, AppError> {
+    let a = api.agenda(until).await?;
+    if json {
+        print_json(&a);
+        return Ok(ExitCode::SUCCESS);
+    }
+    out!("{}", cat.render("cli.agenda.title", &params([("until", a.until.clone()), ("today", a.today.clone())])));
+    if a.items.is_empty() {
+        out!("{}", cat.text("cli.agenda.none"));
+    }
+    for i in &a.items {
+        let date = match &i.held_date {
+            Some(h) => format_date(h),
+            None => format_date(&i.due),
+        };
+        out!(
+            "{:<14} {}  {:<28} {}",
+            label(
+                cat,
+                "agenda_status",
+                match i.status {
+                    werkbank_domain::path::AgendaStatus::Done => "done",
+                    werkbank_domain::path::AgendaStatus::Overdue => "overdue",
+                    werkbank_domain::path::AgendaStatus::Due => "due",
+                }
+            ),
+            date,
+            i.person_name,
+            label(cat, "meeting", i.kind.id()),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
