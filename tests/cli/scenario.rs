@@ -328,6 +328,8 @@ fn payroll_mappings_list_rename_delete() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("geen opgeslagen kolomtoewijzing"));
     let list = json(&werkbank(&db, &["payroll", "mappings", "--delete", "SD Worx Gent", "--json"]));
     assert_eq!(list, serde_json::json!([]));
+}
+
 /// `werkbank` with "today" pinned (the waitlist's wait times and the agenda depend on it).
 fn werkbank_on(db: &Path, today: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_werkbank"))
