@@ -13,6 +13,7 @@ import type { MonthFlowDto } from './bindings/MonthFlowDto';
 import type { Priority } from './bindings/Priority';
 import type { ReferrerKind } from './bindings/ReferrerKind';
 import { formatDate } from './format';
+import { emptyPersonInput } from './person';
 import { niceScale, type Scale } from './chart';
 
 export const REFERRERS: readonly ReferrerKind[] = ['vdab', 'atb', 'ocmw', 'werkwinkel', 'spontaneous', 'other'];
@@ -48,21 +49,7 @@ export function canHire(next: readonly CandidateStatus[]): boolean {
 
 export function emptyCandidateInput(): CandidateInput {
   return {
-    person: {
-      insz: '',
-      last_name: '',
-      first_name: '',
-      birth_date: '',
-      sex: 'unknown',
-      education_level: 'unknown',
-      vdab_registration_date: '',
-      inactive_since: '',
-      limitation: 'unknown',
-      disability_registration: 'unknown',
-      guidance_trajectory: 'unknown',
-      insufficient_skills: 'unknown',
-      work_care_attest_valid_until: '',
-    },
+    person: emptyPersonInput(),
     contact: '',
     referrer: null,
     counsellor_name: '',
