@@ -137,6 +137,7 @@ pub struct PayrollMonth {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkerInput {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub person_id: i64,
     /// Name as shown on the claim (frozen with an issued claim).
     pub label: String,
@@ -172,6 +173,7 @@ impl ClaimInput {
 pub struct LineSegment {
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days: i64,
     /// The FTE share of the segment (of its month for monthly streams, of the quarter
     /// otherwise; the subsidisable supervisor FTE for the supervision premium).
@@ -195,11 +197,13 @@ pub struct LineSegment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimLine {
     pub stream: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub person_id: Option<i64>,
     pub label: Option<String>,
     /// Start of the earliest counted employment period reaching into the quarter.
     pub start: Option<NaiveDate>,
     /// Days of the quarter covered.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days: i64,
     /// µ: exact FTE over the quarter (subsidisable supervisor FTE for supervision).
     #[cfg_attr(feature = "ts", ts(type = "string"))]
@@ -285,6 +289,7 @@ impl ClaimLine {
 pub struct ClaimProblem {
     pub code: String,
     pub stream: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub person_id: Option<i64>,
     pub params: BTreeMap<String, String>,
     pub blocking: bool,
@@ -1012,6 +1017,7 @@ fn by_days_paid(w: &WorkerInput, period: &ReportingPeriod, ctx: &mut Ctx) -> Opt
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineDiff {
     pub stream: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub person_id: Option<i64>,
     pub label: Option<String>,
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
