@@ -768,3 +768,113 @@ impl Api {
             .and_then(|o| o.work_forms.into_iter().find(|w| w.kind == kind).and_then(|w| w.id)))
     }
 }
+
+// ----- demo ---------------------------------------------------------------------------
+
+/// A demo person as `load_demo` stored them: id, index in the demo, periods, INSZ, name.
+pub(crate) struct DemoPerson {
+    pub id: i64,
+    pub index: usize,
+    pub periods: Vec<werkbank_domain::EmploymentPeriod>,
+    pub insz: Option<String>,
+    pub name: String,
+}
+
+/// What the demo workplace needs for claims: both templates with demo values for the
+/// unknown amounts (source [`crate::demo::DEMO_SOURCE`], not confirmed), the per-worker
+/// attributes, wage codes with meanings, and one payroll batch for 2026/1.
+pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, people: &[DemoPerson]) -> Result<()> {
+    use crate::demo;
+    for mut set in templates() {
+        for (code, stream, parameter, from, value) in demo::claim_parameters() {
+            if code == set.code {
+                let value = Decimal::from_str(value).expect("demo value");
+                let p = DatedParam {
+                    valid_from: from,
+                    value: Some(value),
+                    source: Some(demo::DEMO_SOURCE.into()),
+                    confirmed: false,
+                };
+                set.set_param(stream, parameter, p).map_err(AppError::Validation)?;
+            }
+        }
+        save_rule_set(conn, &set).await?;
+    }
+    for p in people {
+        for (key, value, from, until) in demo::claim_attributes(p.index, p.periods[0].start) {
+            let row = AttributeRow {
+                id: None,
+                person_id: p.id,
+                key: key.into(),
+                value,
+                valid_from: from,
+                valid_until: until,
+            };
+            store::upsert_attribute(conn, &row).await?;
+        }
+    }
+    for (code, meaning, description) in demo::WAGE_CODES {
+        let row = werkbank_store::payroll::WageCodeRow {
+            id: None,
+            code: code.into(),
+            meaning: meaning.into(),
+            description: Some(description.into()),
+        };
+        werkbank_store::payroll::upsert_wage_code(conn, &row).await?;
+    }
+    let quarter = ReportingPeriod::Quarter { year: 2026, quarter: 1 };
+    let mut lines = Vec::new();
+    for p in people {
+        for month in 0..3u32 {
+            let first = quarter.first_day() + chrono::Months::new(month);
+            let span = werkbank_domain::DateSpan::new(first, Some(first + chrono::Months::new(1)));
+            let month_days = (span.end.expect("bounded") - first).num_days();
+            let mut sums: BTreeMap<&str, Decimal> = BTreeMap::new();
+            for period in p.periods.iter().filter(|x| {
+                !matches!(x.category, werkbank_domain::Category::Article60 | werkbank_domain::Category::WorkCare)
+            }) {
+                let days = period.span().overlap_days(&span);
+                if days > 0 {
+                    for (code, amount) in demo::monthly_pay(period.fraction.value(), days, month_days) {
+                        *sums.entry(code).or_default() += amount;
+                    }
+                }
+            }
+            let last = span.end.expect("bounded").pred_opt().expect("date");
+            for (code, amount) in sums {
+                let description = demo::WAGE_CODES.iter().find(|c| c.0 == code).map(|c| c.2.to_string());
+                lines.push(werkbank_store::payroll::LineRow {
+                    row: lines.len() as i64 + 2,
+                    person_id: Some(p.id),
+                    insz: p.insz.clone(),
+                    name: Some(p.name.clone()),
+                    period_start: iso(first),
+                    period_end: iso(last),
+                    wage_code: code.into(),
+                    description,
+                    amount: Some(amount.to_string()),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    let batch = werkbank_store::payroll::BatchRow {
+        id: None,
+        file_name: "demo-loon-2026-1.csv".into(),
+        file_size: 0,
+        sha256: sha256(b"werkbank demo payroll 2026/1"),
+        sheet: None,
+        mapping: "{}".into(),
+        profile_name: None,
+        imported_by: actor.into(),
+        imported_at: now(),
+        lines: lines.len() as i64,
+        first_period: Some(iso(quarter.first_day())),
+        last_period: Some(iso(quarter.last_day())),
+        undone_at: None,
+        undone_by: None,
+    };
+    let batch_id = werkbank_store::payroll::insert_batch(conn, &batch).await?;
+    werkbank_store::payroll::insert_lines(conn, batch_id, &lines).await?;
+    Ok(())
+}

@@ -258,6 +258,84 @@ pub fn workplace() -> DemoWorkplace {
     DemoWorkplace { organisation, people }
 }
 
+// ----- claims -------------------------------------------------------------------------
+
+/// The source of the demo's values for claim parameters the templates leave unknown.
+pub const DEMO_SOURCE: &str = "Demowaarde, geen officieel bedrag";
+
+/// Demo values for the unknown claim parameters: (rule set, stream, parameter, from, value).
+pub fn claim_parameters() -> Vec<(&'static str, &'static str, &'static str, NaiveDate, &'static str)> {
+    let mw = d(2019, 1, 1);
+    let sw = d(1998, 1, 1);
+    vec![
+        ("maatwerk_2019", "S6", "fixed_low", mw, "450"),
+        ("maatwerk_2019", "S6", "fixed_medium", mw, "600"),
+        ("maatwerk_2019", "S6", "fixed_high", mw, "750"),
+        ("maatwerk_2019", "S6", "variable_low", mw, "300"),
+        ("maatwerk_2019", "S6", "variable_medium", mw, "450"),
+        ("maatwerk_2019", "S6", "variable_high", mw, "600"),
+        ("maatwerk_2019", "S7", "amount_per_fte", mw, "600"),
+        ("maatwerk_2019", "S7", "amount_per_fte", d(2023, 1, 1), "900"),
+        ("maatwerk_2019", "S7", "supplement_per_fte", mw, "150"),
+        ("sw_1998", "S1", "step_1", sw, "75"),
+        ("sw_1998", "S1", "step_2", sw, "60"),
+        ("sw_1998", "S1", "step_3", sw, "50"),
+        ("sw_1998", "S1", "step_4", sw, "40"),
+        ("sw_1998", "S1", "step_5", sw, "30"),
+        ("sw_1998", "S2", "amount_per_fte_year", sw, "38000"),
+        ("sw_1998", "S3", "amount_per_fte_year", d(2001, 11, 1), "30000"),
+        ("sw_1998", "S9", "amount_per_month", d(1999, 5, 3), "500"),
+        ("sw_1998", "S9", "cap_per_month", d(1999, 5, 3), "500"),
+        ("sw_1998", "S10", "amount_per_month", sw, "1100"),
+    ]
+}
+
+/// Dated claim attributes of demo person `index` (0-based) whose first period starts on
+/// `start`: (key, value, from, until). Recognised target-group workers get a wage-premium
+/// percentage, a guidance level and their seniority; two non-recognised workers a SINE
+/// attest.
+pub fn claim_attributes(index: usize, start: NaiveDate) -> Vec<(&'static str, String, NaiveDate, Option<NaiveDate>)> {
+    const PERCENTAGES: [&str; 8] = ["40", "45", "50", "55", "60", "65", "70", "75"];
+    const LEVELS: [&str; 3] = ["low", "medium", "high"];
+    match index {
+        0..=17 => vec![
+            ("wage_percentage", PERCENTAGES[index % 8].to_string(), start, None),
+            ("guidance_level", LEVELS[index % 3].to_string(), start, None),
+            ("seniority_start", String::new(), start, None),
+        ],
+        18 | 19 => vec![("sine_attest", String::new(), start, Some(d(2027, 6, 30)))],
+        _ => Vec::new(),
+    }
+}
+
+/// The demo's wage codes: (code, meaning, description).
+pub const WAGE_CODES: [(&str, &str, &str); 4] = [
+    ("1200", "gross_wage", "Brutoloon"),
+    ("3100", "employer_contributions", "Werkgeversbijdragen"),
+    ("3200", "reduction", "Doelgroepvermindering"),
+    ("9100", "net_wage", "Nettoloon"),
+];
+
+/// Payroll of one demo month for a worker employed `fraction` × `days`/`month_days`:
+/// gross 2 300 € full time, employer contributions 25 %, a reduction of 120 € full time
+/// and a net wage of 72 % of gross, each rounded to the cent. (code, amount) pairs.
+pub fn monthly_pay(
+    fraction: rust_decimal::Decimal,
+    days: i64,
+    month_days: i64,
+) -> Vec<(&'static str, rust_decimal::Decimal)> {
+    use rust_decimal::Decimal;
+    let share = fraction * Decimal::from(days) / Decimal::from(month_days);
+    let cent = |x: Decimal| werkbank_domain::claims::round_cent(x);
+    let gross = cent(Decimal::from(2300) * share);
+    vec![
+        ("1200", gross),
+        ("3100", cent(gross * Decimal::new(25, 2))),
+        ("3200", cent(Decimal::from(120) * share)),
+        ("9100", cent(gross * Decimal::new(72, 2))),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -627,16 +627,27 @@ impl Api {
         }
         let mut n_periods = 0;
         let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
-        for (person, ps) in &workplace.people {
+        let mut stored = Vec::new();
+        for (index, (person, ps)) in workplace.people.iter().enumerate() {
             let id = people::insert(&mut tx, person).await?;
+            let mut list = Vec::new();
             for p in ps {
                 let in_work_care = p.category == werkbank_domain::Category::WorkCare
                     || p.job.as_deref() == Some(demo::WORK_CARE_SUPERVISOR);
                 let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
                 periods::insert(&mut tx, id, &p).await?;
+                list.push(p);
                 n_periods += 1;
             }
+            stored.push(claims::DemoPerson {
+                id,
+                index,
+                periods: list,
+                insz: person.insz.as_ref().map(|i| i.digits().to_string()),
+                name: person.display_name(),
+            });
         }
+        claims::load_demo_claims(&mut tx, &self.actor, &stored).await?;
         let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };
         self.audit(&mut tx, "load_demo", "register", None, serde_json::to_value(&summary).expect("json")).await?;
         tx.commit().await?;

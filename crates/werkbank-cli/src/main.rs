@@ -19,6 +19,7 @@ macro_rules! out {
     }};
 }
 
+mod claims;
 mod payroll;
 
 #[derive(Parser)]
@@ -86,6 +87,21 @@ enum Command {
     Payroll {
         #[command(subcommand)]
         command: payroll::PayrollCommand,
+    },
+    /// Claim rule sets: templates, dated parameter values, export and import of a rule file
+    Rules {
+        #[command(subcommand)]
+        command: claims::RulesCommand,
+    },
+    /// Quarterly subsidy claims: compute, list, show, issue, amend, settle, pdf
+    Claim {
+        #[command(subcommand)]
+        command: claims::ClaimCommand,
+    },
+    /// Dated per-worker attributes the claims need (wage percentage, guidance level, …)
+    Attribute {
+        #[command(subcommand)]
+        command: claims::AttributeCommand,
     },
     /// Benchmark tooling: synthetic files to measure the payroll import (docs/performance.md)
     Bench {
@@ -513,6 +529,9 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
+        Command::Rules { command } => return claims::rules(api, cat, json, command).await,
+        Command::Claim { command } => return claims::claim(api, cat, json, command).await,
+        Command::Attribute { command } => return claims::attribute(api, cat, json, command).await,
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
             if *dry_run {
                 let preview = api.preview_staff_import(file, sheet.clone()).await?;
