@@ -707,6 +707,13 @@ impl Api {
         Ok(dto)
     }
 
+    /// The inputs a claim was computed from (frozen with an issued claim).
+    pub async fn claim_inputs(&self, id: i64) -> Result<ClaimInput> {
+        let mut conn = self.store.conn().await?;
+        let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))
+    }
+
     /// Recomputes an amendment draft (or any draft) by id.
     pub async fn recompute_claim(&self, id: i64) -> Result<ClaimDto> {
         let mut tx = self.store.begin().await?;
