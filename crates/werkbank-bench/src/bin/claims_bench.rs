@@ -4,7 +4,7 @@
 //! cargo run --release -p werkbank-bench --bin claims-bench -- --workers 3000
 //! ```
 //!
-//! Setup (not timed): an in-memory register with `--workers` recognised target-group
+//! Setup (not timed): a register (in memory, or with `--file` in a database file) with `--workers` recognised target-group
 //! workers (a quarter of them part time 4/5, one in ten starting or leaving inside the
 //! quarter) and 5 % as many supervisors, the maatwerk template with every amount filled
 //! in, a wage percentage and guidance level per worker, and three months of payroll
@@ -28,6 +28,9 @@ struct Args {
     workers: u32,
     #[arg(long, default_value_t = 3)]
     runs: u32,
+    /// Use a database file in a temporary folder (as the app does) instead of memory
+    #[arg(long)]
+    file: bool,
 }
 
 fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
@@ -43,7 +46,12 @@ async fn main() {
     let args = Args::parse();
     let dir = tempfile::tempdir().expect("temp dir");
     let setup = Instant::now();
-    let api = Api::open_in_memory().await.expect("db").with_today(d(2026, 11, 29));
+    let api = if args.file {
+        Api::open(&dir.path().join("werkbank.sqlite")).await.expect("db")
+    } else {
+        Api::open_in_memory().await.expect("db")
+    }
+    .with_today(d(2026, 11, 29));
     let org = api
         .save_organisation(OrganisationDto {
             name: "Groot Maatwerk vzw".into(),
@@ -60,7 +68,7 @@ async fn main() {
 
     // Staff register and payroll as files, imported through the use cases.
     let supervisors = (args.workers / 20).max(1);
-    let mut staff = String::from("INSZ;Naam;Voornaam;Categorie;Begindatum;Einddatum;Q;S\n");
+    let mut staff = String::from("INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n");
     let mut payroll = String::from("INSZ;Naam;Periode;Looncode;Bedrag\n");
     let mut inszs = Vec::new();
     for i in 0..(args.workers + supervisors) {
@@ -75,7 +83,8 @@ async fn main() {
             1 => ("01/01/2020".to_string(), "10/03/2026".to_string()),
             _ => (format!("01/{:02}/20{:02}", 1 + i % 12, 19 + i % 6), String::new()),
         };
-        staff.push_str(&format!("{digits};Werker{i};W;{category};{start};{end};{q};38\n"));
+        let born = birth.format("%d/%m/%Y");
+        staff.push_str(&format!("{digits};Werker{i};W;{born};{category};{start};{end};{q};38\n"));
         if !supervisor {
             for m in 1..=3 {
                 if i % 10 == 0 && m == 1 {
@@ -182,6 +191,7 @@ async fn main() {
     }
     let out = serde_json::json!({
         "workers": args.workers,
+        "database": if args.file { "file" } else { "memory" },
         "supervisors": supervisors,
         "payroll_lines": imported.lines_imported,
         "claim_lines": claim.result.lines.len(),

@@ -525,7 +525,6 @@ fn seniority_changes(unit: SeniorityUnit, start: NaiveDate, span: &DateSpan) -> 
 /// Computes the claim (see the module documentation).
 pub fn compute(input: &ClaimInput) -> ClaimResult {
     let period = input.period();
-    let quarter = period.span();
     let mut problems = Vec::new();
     let mut used = Vec::new();
     let mut lines = Vec::new();
@@ -574,7 +573,6 @@ pub fn compute(input: &ClaimInput) -> ClaimResult {
         streams.push(total);
         lines.extend(stream_lines);
     }
-    let _ = quarter;
     let total = round_cent(streams.iter().map(|s| s.amount).sum());
     let complete = !problems.iter().any(|p| p.blocking) && streams.iter().all(|s| s.complete);
     ClaimResult {
