@@ -195,6 +195,8 @@ async fn main() {
         "supervisors": supervisors,
         "payroll_lines": imported.lines_imported,
         "claim_lines": claim.result.lines.len(),
+        "frozen_inputs_bytes": serde_json::to_string(&input).expect("json").len(),
+        "frozen_result_bytes": serde_json::to_string(&claim.result).expect("json").len(),
         "total": claim.result.total.to_string(),
         "complete": claim.result.complete,
         "setup_s": format!("{setup_s:.2}"),
