@@ -31,6 +31,9 @@ const COMMANDS: &[&str] = &[
     "delete_wage_code",
     "mapping_profiles",
     "reconciliation",
+    "worker_attributes",
+    "save_worker_attribute",
+    "delete_worker_attribute",
 ];
 
 fn main() {

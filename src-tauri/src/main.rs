@@ -202,6 +202,21 @@ async fn reconciliation(api: State<'_, Api>, period: String) -> Reply<Reconcilia
     reply(&api, api.reconciliation(&period).await)
 }
 
+#[tauri::command]
+async fn worker_attributes(api: State<'_, Api>, person_id: i64) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.worker_attributes(person_id).await)
+}
+
+#[tauri::command]
+async fn save_worker_attribute(api: State<'_, Api>, input: WorkerAttributeInput) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.save_worker_attribute(input).await)
+}
+
+#[tauri::command]
+async fn delete_worker_attribute(api: State<'_, Api>, id: i64) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.delete_worker_attribute(id).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -264,6 +279,9 @@ fn main() {
             delete_wage_code,
             mapping_profiles,
             reconciliation,
+            worker_attributes,
+            save_worker_attribute,
+            delete_worker_attribute,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -226,3 +226,40 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.screenshot("05-overview-after").await;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_attributes_on_the_person_page() {
+    let app = App::launch("attributes").await;
+    let result = attributes_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn attributes_scenario(app: &App) -> Result<(), String> {
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    // The demo gives Peeters (recognised) a wage percentage, a guidance level and a seniority start.
+    app.fill(By::id("staff-search"), "Peeters").await?;
+    app.wait_count(By::id("staff-row"), 1).await?;
+    app.click(By::id("staff-row")).await?;
+    app.wait_text(By::id("person-detail"), "Peeters").await?;
+    app.wait_count(By::id("attribute-row"), 3).await?;
+    app.wait_text(By::id("worker-attributes"), "40 %").await?;
+    // 45 % from 01/01/2026: a new dated value next to the old one.
+    app.fill(By::id("attribute-value"), "45").await?;
+    app.fill(By::id("attribute-from"), "01/01/2026").await?;
+    app.click(By::id("attribute-save")).await?;
+    app.wait_count(By::id("attribute-row"), 4).await?;
+    app.wait_text(By::id("worker-attributes"), "45 %").await?;
+    // A percentage above 100 is refused next to the field.
+    app.fill(By::id("attribute-value"), "120").await?;
+    app.fill(By::id("attribute-from"), "01/02/2026").await?;
+    app.click(By::id("attribute-save")).await?;
+    app.wait_visible(By::id("error-value")).await?;
+    app.scroll_to(By::id("worker-attributes")).await?;
+    app.screenshot("01-attributes").await;
+    Ok(())
+}

@@ -27,6 +27,8 @@ import type { StaffImportPreviewDto } from './bindings/StaffImportPreviewDto';
 import type { StaffImportResultDto } from './bindings/StaffImportResultDto';
 import type { StaffRowDto } from './bindings/StaffRowDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
+import type { WorkerAttributeDto } from './bindings/WorkerAttributeDto';
+import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
 /**
@@ -149,4 +151,10 @@ export const api = {
   deleteWageCode: (id: Id) => call<WageCodeDto[]>('delete_wage_code', { id }),
   mappingProfiles: () => call<string[]>('mapping_profiles'),
   reconciliation: (period: string) => call<ReconciliationDto>('reconciliation', { period }),
+
+  /** The dated claim attributes of a person (wage percentage, guidance level, seniority, SINE attest). */
+  workerAttributes: (personId: Id) => call<WorkerAttributeDto[]>('worker_attributes', { personId }),
+  saveWorkerAttribute: (input: WorkerAttributeInput) =>
+    call<WorkerAttributeDto[]>('save_worker_attribute', { input }),
+  deleteWorkerAttribute: (id: Id) => call<WorkerAttributeDto[]>('delete_worker_attribute', { id }),
 };
