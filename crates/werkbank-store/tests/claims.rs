@@ -76,6 +76,8 @@ async fn an_issued_claim_cannot_be_changed() {
     assert_eq!((c.status.as_str(), c.total.as_str(), c.signer.as_deref()), ("issued", "11.00", Some("An Peeters")));
     let amounts: Vec<_> = claims::lines(&mut conn, id).await.unwrap().into_iter().map(|l| l.amount.unwrap()).collect();
     assert_eq!(amounts, ["5.00", "6.00"]);
+    let listed = claims::claims(&mut conn).await.unwrap();
+    assert_eq!((listed.len(), listed[0].inputs.as_str(), listed[0].total.as_str()), (1, "", "11.00"), "list: no JSON");
 
     // The department's settlement amount can still be recorded and corrected.
     claims::set_settlement(&mut conn, id, "S5", "10.50", "2026-12-01T00:00:00Z", "director").await.unwrap();
