@@ -34,6 +34,13 @@ const COMMANDS: &[&str] = &[
     "worker_attributes",
     "save_worker_attribute",
     "delete_worker_attribute",
+    "compute_claim",
+    "list_claims",
+    "get_claim",
+    "recompute_claim",
+    "issue_claim",
+    "amend_claim",
+    "settle_claim",
 ];
 
 fn main() {

@@ -217,6 +217,41 @@ async fn delete_worker_attribute(api: State<'_, Api>, id: i64) -> Reply<Vec<Work
     reply(&api, api.delete_worker_attribute(id).await)
 }
 
+#[tauri::command]
+async fn compute_claim(api: State<'_, Api>, work_form_id: i64, period: String) -> Reply<ClaimDto> {
+    reply(&api, api.compute_claim(work_form_id, &period).await)
+}
+
+#[tauri::command]
+async fn list_claims(api: State<'_, Api>) -> Reply<Vec<ClaimSummaryDto>> {
+    reply(&api, api.claims().await)
+}
+
+#[tauri::command]
+async fn get_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.claim(id).await)
+}
+
+#[tauri::command]
+async fn recompute_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.recompute_claim(id).await)
+}
+
+#[tauri::command]
+async fn issue_claim(api: State<'_, Api>, id: i64, signer: String, function: String) -> Reply<ClaimDto> {
+    reply(&api, api.issue_claim(id, &signer, &function).await)
+}
+
+#[tauri::command]
+async fn amend_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.amend_claim(id).await)
+}
+
+#[tauri::command]
+async fn settle_claim(api: State<'_, Api>, id: i64, stream: String, amount: String) -> Reply<ClaimDto> {
+    reply(&api, api.settle_claim(id, &stream, &amount).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -282,6 +317,13 @@ fn main() {
             worker_attributes,
             save_worker_attribute,
             delete_worker_attribute,
+            compute_claim,
+            list_claims,
+            get_claim,
+            recompute_claim,
+            issue_claim,
+            amend_claim,
+            settle_claim,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -263,3 +263,42 @@ async fn attributes_scenario(app: &App) -> Result<(), String> {
     app.screenshot("01-attributes").await;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compute_issue_and_open_a_claim() {
+    let app = App::launch("claims").await;
+    let result = claims_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn claims_scenario(app: &App) -> Result<(), String> {
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    app.click(By::id("nav-claims")).await?;
+    app.wait_visible(By::id("claims-none")).await?;
+    // The demo's social workshop in 2026/1, under the maatwerk template (demo amounts).
+    app.fill(By::id("claim-period"), "2026/1").await?;
+    app.click(By::id("claim-compute")).await?;
+    app.wait_text(By::id("claim-total"), "127.125,93").await?;
+    app.wait_text(By::id("claim-status"), "ontwerp").await?;
+    app.wait_text(By::id("claim-line"), "Peeters, Jan").await?;
+    app.screenshot("01-draft").await;
+    app.fill(By::id("claim-signer"), "Marc Directeur").await?;
+    app.fill(By::id("claim-function"), "directeur").await?;
+    app.click(By::id("claim-issue")).await?;
+    app.wait_text(By::id("claim-issued"), "Marc Directeur").await?;
+    app.wait_text(By::id("claim-status"), "uitgereikt").await?;
+    app.scroll_to(By::id("claim-issued")).await?;
+    app.screenshot("02-issued").await;
+    // The list shows it; opening it again shows the frozen claim.
+    app.click(By::id("nav-claims")).await?;
+    app.wait_count(By::id("claim-row"), 1).await?;
+    app.click(By::css("[data-testid=\"claim-row\"] a")).await?;
+    app.wait_text(By::id("claim-total"), "127.125,93").await?;
+    app.wait_text(By::id("claim-status"), "uitgereikt").await?;
+    Ok(())
+}

@@ -28,6 +28,8 @@ import type { StaffImportResultDto } from './bindings/StaffImportResultDto';
 import type { StaffRowDto } from './bindings/StaffRowDto';
 import type { WageCodeDto } from './bindings/WageCodeDto';
 import type { WorkerAttributeDto } from './bindings/WorkerAttributeDto';
+import type { ClaimDto } from './bindings/ClaimDto';
+import type { ClaimSummaryDto } from './bindings/ClaimSummaryDto';
 import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
@@ -157,4 +159,15 @@ export const api = {
   saveWorkerAttribute: (input: WorkerAttributeInput) =>
     call<WorkerAttributeDto[]>('save_worker_attribute', { input }),
   deleteWorkerAttribute: (id: Id) => call<WorkerAttributeDto[]>('delete_worker_attribute', { id }),
+
+  /** Computes (or recomputes) the draft claim of a work form for a quarter (`2026/1`). */
+  computeClaim: (workFormId: Id, period: string) => call<ClaimDto>('compute_claim', { workFormId, period }),
+  listClaims: () => call<ClaimSummaryDto[]>('list_claims'),
+  getClaim: (id: Id) => call<ClaimDto>('get_claim', { id }),
+  recomputeClaim: (id: Id) => call<ClaimDto>('recompute_claim', { id }),
+  /** Recomputes the draft and freezes it; refused while it has blocking problems. */
+  issueClaim: (id: Id, signer: string, fn: string) => call<ClaimDto>('issue_claim', { id, signer, function: fn }),
+  /** A correction of an issued claim: a new draft referencing it, with the differences. */
+  amendClaim: (id: Id) => call<ClaimDto>('amend_claim', { id }),
+  settleClaim: (id: Id, stream: string, amount: string) => call<ClaimDto>('settle_claim', { id, stream, amount }),
 };

@@ -1,7 +1,8 @@
 // A tiny hash router: `#/dashboard`, `#/staff`, `#/staff/import`, `#/person/12`, `#/person/12/edit`,
 // `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
-// `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`.
+// `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`, and the
+// claims: `#/claims` (list and compute), `#/claim/12` (one claim).
 
 /** The sub-pages of the payroll section. */
 export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation';
@@ -19,6 +20,8 @@ export type Route =
   | { name: 'rules' }
   | { name: 'organisation' }
   | { name: 'payroll'; tab: PayrollTab; code?: string }
+  | { name: 'claims' }
+  | { name: 'claim'; id: number }
   | { name: 'unknown'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +36,7 @@ export function parseRoute(hash: string): Route {
     if (first === 'staff') return { name: 'staff' };
     if (first === 'overview') return { name: 'overview' };
     if (first === 'organisation') return { name: 'organisation' };
+    if (first === 'claims') return { name: 'claims' };
   }
   if (first === 'staff' && second === 'import' && parts.length === 2) return { name: 'staff-import' };
   if (first === 'payroll') {
@@ -49,6 +53,10 @@ export function parseRoute(hash: string): Route {
       }
       return { name: 'payroll', tab: 'wage-codes', code };
     }
+  }
+  if (first === 'claim' && second && parts.length === 2) {
+    const id = Number(second);
+    if (Number.isInteger(id) && id > 0) return { name: 'claim', id };
   }
   if (first === 'person' && second) {
     if (second === 'new' && parts.length === 2) return { name: 'person-new' };

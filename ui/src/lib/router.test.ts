@@ -42,3 +42,12 @@ describe('staff routes', () => {
     expect(parseRoute('#/staff/other').name).toBe('unknown');
   });
 });
+
+describe('claim routes', () => {
+  it('reads the list and one claim', () => {
+    expect(parseRoute('#/claims')).toEqual({ name: 'claims' });
+    expect(parseRoute('#/claim/12')).toEqual({ name: 'claim', id: 12 });
+    expect(parseRoute('#/claim/x').name).toBe('unknown');
+    expect(parseRoute('#/claim/0').name).toBe('unknown');
+  });
+});
