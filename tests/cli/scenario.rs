@@ -381,9 +381,11 @@ fn claims_compute_issue_amend_settle() {
     assert_eq!(set["version"], 2);
 
     // 2018/4 under the SW template: a recognised worker since 01/07/2017 (year 2 from
-    // 01/07/2018: step 2 = 60 % in the demo) and a full-time recognised supervisor.
+    // 01/07/2018: step 2 = 60 % in the demo) and a full-time recognised supervisor join the
+    // demo's four 2017 hires (3,8 FTE) and its 2017 supervisor.
     // S1: 60 % × 1 593,81 × 3 = 2 868,858 → 2 868,86.
-    // S2: target 1 FTE ÷ 5 = 0,2 supervisor FTE (pro rata) × 38 000 ÷ 4 = 1 900,00.
+    // S2: target 3,8 + 1 = 4,8 FTE ÷ 5 = 0,96 allowed, min(2 supervisors, 0,96) = 0,96
+    // (no contingent before 2019) × 38 000 ÷ 4 = 9 120,00.
     let staff = dir.path().join("personeel-2018.csv");
     std::fs::write(
         &staff,
@@ -400,5 +402,5 @@ fn claims_compute_issue_amend_settle() {
     let s1 = line(&sw, "S1", "Vroeger, An");
     assert_eq!((s1["amount"].as_str(), s1["seniority_index"].as_u64()), (Some("2868.86"), Some(2)));
     let s2 = sw["result"]["lines"].as_array().unwrap().iter().find(|l| l["stream"] == "S2").unwrap();
-    assert_eq!((s2["amount"].as_str(), s2["fte"].as_str()), (Some("1900.00"), Some("0.20")));
+    assert_eq!((s2["amount"].as_str(), s2["fte"].as_str()), (Some("9120.00"), Some("0.96")));
 }

@@ -1,5 +1,6 @@
 //! The synthetic demo workplace: "De Werkbank vzw", a social workshop with a work-care
-//! group in Gent, 40 people from 2019 on. Every name and number is made up; INSZ numbers
+//! group in Gent, 40 people, most from 2019 on (four target-group workers and a supervisor
+//! since 2017, so that a 2018 quarter has a claim under the sociale-werkplaats rules). Every name and number is made up; INSZ numbers
 //! are valid by construction. Deterministic: the same data on every machine.
 
 use chrono::NaiveDate;
@@ -155,7 +156,10 @@ pub fn workplace() -> DemoWorkplace {
         let serial = 1 + 2 * rng.below(400) as u16 + u16::from(female);
         let insz = Insz::from_birth_date(birth, serial);
         let job = JOBS[rng.below(JOBS.len() as u64) as usize];
-        let start = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
+        let drawn = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
+        // The first four recognised workers were hired in 2017 (the draw is still made, so
+        // everyone else's data stays the same).
+        let start = if i < 4 { d(2017, 3 + 2 * i as u32, 1) } else { drawn };
         let draw = rng.below(4) as usize;
         let part = [3800, 3040, 2280, 1900][draw];
         let part_recognised = [3800, 3800, 3040, 3800][draw];
@@ -205,7 +209,8 @@ pub fn workplace() -> DemoWorkplace {
                 vec![period(WorkCare, start, None, hours, 3000, "arbeidszorg atelier")]
             }
             // Supervisors: four recognised, one not.
-            30..=32 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
+            30 => vec![period(SupervisorRecognised, d(2017, 1, 1), None, 3800, 3800, "begeleider")],
+            31 | 32 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
             // The work-care group has its own supervisor.
             33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, WORK_CARE_SUPERVISOR)],
             34 => vec![period(SupervisorNonRecognised, d(2023, 9, 1), None, 1900, 3800, "begeleider")],

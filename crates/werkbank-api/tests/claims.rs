@@ -217,3 +217,33 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     assert!(attribute_audit.iter().all(|a| !a.details.to_string().contains("65")));
     assert!(trail.iter().any(|a| a.entity == "claim" && a.action == "issue"));
 }
+
+/// The demo workplace computes a 2026 quarter under the maatwerk template and a 2018
+/// quarter under the sociale-werkplaats template, both complete (demo amounts are listed
+/// as unconfirmed, not blocking).
+#[tokio::test]
+async fn the_demo_has_claims_in_both_regimes() {
+    let api = api().await;
+    api.load_demo().await.unwrap();
+    let sw = api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap().unwrap();
+
+    let q = api.compute_claim(sw, "2026/1").await.unwrap();
+    assert_eq!(q.rule_set_code, "maatwerk_2019");
+    assert!(q.result.complete, "{:?}", q.result.problems);
+    assert!(q.result.problems.iter().all(|p| !p.blocking));
+    // Peeters Jan: 40 %, demo payroll 2 300 + 575 − 120 a month: 40 % × 8 265 = 3 306,00.
+    let peeters = q.result.lines.iter().find(|l| l.stream == "S5" && l.label.as_deref() == Some("Peeters, Jan"));
+    assert_eq!(peeters.and_then(|l| l.amount), Some(dec("3306.00")));
+
+    let old = api.compute_claim(sw, "2018/4").await.unwrap();
+    assert_eq!(old.rule_set_code, "sw_1998");
+    assert!(old.result.complete, "{:?}", old.result.problems);
+    // Four recognised workers hired in 2017, in their second year (60 % in the demo):
+    // full time 60 % × 1 593,81 × 3 = 2 868,86; Jacobs at 0,8: 2 295,09.
+    // Supervision: 3,8 target FTE ÷ 5 = 0,76 × 38 000 ÷ 4 = 7 220,00.
+    let s1: Vec<_> = old.result.lines.iter().filter(|l| l.stream == "S1").filter_map(|l| l.amount).collect();
+    assert_eq!(s1, [dec("2868.86"), dec("2868.86"), dec("2868.86"), dec("2295.09")]);
+    let s2 = old.result.lines.iter().find(|l| l.stream == "S2").unwrap();
+    assert_eq!((s2.fte, s2.amount), (dec("0.76"), Some(dec("7220.00"))));
+    assert_eq!(old.result.total, dec("18121.67"));
+}

@@ -205,7 +205,11 @@ fn print_claim(cat: &Catalogue, c: &ClaimDto) {
     if !r.problems.is_empty() {
         out!("{}", cat.text("cli.claim.problems"));
         for p in &r.problems {
-            out!("  {} {}", if p.blocking { "!" } else { "·" }, cat.render(&p.code, &p.params));
+            let mut shown = p.params.clone();
+            if let Some(v) = shown.get_mut("value") {
+                *v = v.replace('.', ",");
+            }
+            out!("  {} {}", if p.blocking { "!" } else { "·" }, cat.render(&p.code, &shown));
         }
     }
     if !r.complete {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLine } from './bindings/ClaimLine';
 import type { ClaimResult } from './bindings/ClaimResult';
-import { blockingCount, contributionsText, fteText, linesOf, notesText, orderedProblems, rateText } from './claims';
+import {
+  blockingCount,
+  contributionsText,
+  fteText,
+  linesOf,
+  notesText,
+  orderedProblems,
+  problemText,
+  rateText,
+} from './claims';
 import { has } from './i18n';
 
 function line(over: Partial<ClaimLine> = {}): ClaimLine {
@@ -75,6 +84,13 @@ describe('claim helpers', () => {
     const r = result({ problems: [p('claims.parameter_unconfirmed', false), p('claims.parameter_missing', true)] });
     expect(orderedProblems(r).map((x) => x.code)).toEqual(['claims.parameter_missing', 'claims.parameter_unconfirmed']);
     expect(blockingCount(r)).toBe(1);
+    const unconfirmed = {
+      ...p('claims.parameter_unconfirmed', false),
+      params: { stream: 'S5', parameter: 'monthly_reference', valid_from: '2024-04-01', value: '2029.88' },
+    };
+    expect(problemText(unconfirmed)).toBe(
+      'Stroom S5: monthly_reference = 2.029,88 (vanaf 01/04/2024) is nog niet door de gebruiker bevestigd.',
+    );
   });
 
   it('picks a stream and renders notes and FTE', () => {

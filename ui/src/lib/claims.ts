@@ -22,9 +22,10 @@ export function blockingCount(result: ClaimResult): number {
   return result.problems.filter((p) => p.blocking).length;
 }
 
-/** The problem as a sentence (parameters rendered as the backend does). */
+/** The problem as a sentence; a parameter value shows in Belgian notation (`2.029,88`). */
 export function problemText(p: ClaimProblem): string {
-  return t(p.code, p.params);
+  const value = p.params.value;
+  return t(p.code, value === undefined ? p.params : { ...p.params, value: formatQuantity(value) });
 }
 
 /**
