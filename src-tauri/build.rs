@@ -41,6 +41,9 @@ const COMMANDS: &[&str] = &[
     "issue_claim",
     "amend_claim",
     "settle_claim",
+    "claim_rule_sets",
+    "install_claim_template",
+    "set_claim_parameter",
 ];
 
 fn main() {

@@ -252,6 +252,21 @@ async fn settle_claim(api: State<'_, Api>, id: i64, stream: String, amount: Stri
     reply(&api, api.settle_claim(id, &stream, &amount).await)
 }
 
+#[tauri::command]
+async fn claim_rule_sets(api: State<'_, Api>) -> Reply<Vec<ClaimRuleSetDto>> {
+    reply(&api, api.claim_rule_sets().await)
+}
+
+#[tauri::command]
+async fn install_claim_template(api: State<'_, Api>, code: String) -> Reply<ClaimRuleSetDto> {
+    reply(&api, api.install_claim_template(&code).await)
+}
+
+#[tauri::command]
+async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) -> Reply<ClaimRuleSetDto> {
+    reply(&api, api.set_claim_parameter(input).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -324,6 +339,9 @@ fn main() {
             issue_claim,
             amend_claim,
             settle_claim,
+            claim_rule_sets,
+            install_claim_template,
+            set_claim_parameter,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -280,6 +280,14 @@ async fn claims_scenario(app: &App) -> Result<(), String> {
     app.wait_count(By::id("staff-row"), 40).await?;
     app.click(By::id("nav-claims")).await?;
     app.wait_visible(By::id("claims-none")).await?;
+    // The rule sets: confirm a value after checking it against its source.
+    app.click(By::id("claim-rules-link")).await?;
+    app.wait_visible(By::id("rule-set-maatwerk_2019")).await?;
+    app.click(By::id("claim-parameter-confirm")).await?;
+    app.wait_text(By::id("claim-rules-note"), "bevestigd").await?;
+    app.screenshot("00-rule-sets").await;
+    app.click(By::id("nav-claims")).await?;
+    app.wait_visible(By::id("claims-none")).await?;
     // The demo's social workshop in 2026/1, under the maatwerk template (demo amounts).
     app.fill(By::id("claim-period"), "2026/1").await?;
     app.click(By::id("claim-compute")).await?;

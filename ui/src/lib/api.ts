@@ -30,6 +30,8 @@ import type { WageCodeDto } from './bindings/WageCodeDto';
 import type { WorkerAttributeDto } from './bindings/WorkerAttributeDto';
 import type { ClaimDto } from './bindings/ClaimDto';
 import type { ClaimSummaryDto } from './bindings/ClaimSummaryDto';
+import type { ClaimRuleSetDto } from './bindings/ClaimRuleSetDto';
+import type { ClaimParameterInput } from './bindings/ClaimParameterInput';
 import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
@@ -170,4 +172,10 @@ export const api = {
   /** A correction of an issued claim: a new draft referencing it, with the differences. */
   amendClaim: (id: Id) => call<ClaimDto>('amend_claim', { id }),
   settleClaim: (id: Id, stream: string, amount: string) => call<ClaimDto>('settle_claim', { id, stream, amount }),
+
+  /** The stored claim rule sets (streams and dated parameter values). */
+  claimRuleSets: () => call<ClaimRuleSetDto[]>('claim_rule_sets'),
+  installClaimTemplate: (code: string) => call<ClaimRuleSetDto>('install_claim_template', { code }),
+  /** A dated parameter value (empty = not known) with its source; a new version of the rule set. */
+  setClaimParameter: (input: ClaimParameterInput) => call<ClaimRuleSetDto>('set_claim_parameter', { input }),
 };

@@ -8,6 +8,7 @@ import {
   linesOf,
   notesText,
   orderedProblems,
+  parameterRows,
   problemText,
   rateText,
 } from './claims';
@@ -110,5 +111,35 @@ describe('claim helpers', () => {
       expect(has(`claims.note.${n}`), n).toBe(true);
     }
     for (const s of ['draft', 'issued']) expect(has(`claims.status.${s}`), s).toBe(true);
+  });
+});
+
+describe('claim rule sets', () => {
+  it('lists parameter values by name and date with their state', () => {
+    const p = (valid_from: string, value: string | null, confirmed = false) => ({
+      valid_from,
+      value,
+      source: null,
+      confirmed,
+    });
+    const rows = parameterRows({
+      code: 'S5',
+      name: 'MW-LP',
+      work_form: null,
+      formula: { kind: 'monthly_by_days_paid' },
+      categories: [],
+      parameters: {
+        monthly_reference: [p('2026-04-01', null), p('2024-04-01', '2029.88')],
+        cap_factor: [p('2019-01-01', '2', true)],
+      },
+    });
+    expect(rows.map((r) => [r.parameter, r.value.valid_from, r.state])).toEqual([
+      ['cap_factor', '2019-01-01', 'confirmed'],
+      ['monthly_reference', '2024-04-01', 'unconfirmed'],
+      ['monthly_reference', '2026-04-01', 'unknown'],
+    ]);
+    for (const state of ['unknown', 'unconfirmed', 'confirmed']) {
+      expect(has(`ui.claim_rules.state.${state}`), state).toBe(true);
+    }
   });
 });

@@ -5,6 +5,8 @@ import type { ClaimDto } from './bindings/ClaimDto';
 import type { ClaimLine } from './bindings/ClaimLine';
 import type { ClaimProblem } from './bindings/ClaimProblem';
 import type { ClaimResult } from './bindings/ClaimResult';
+import type { DatedParam } from './bindings/DatedParam';
+import type { Stream } from './bindings/Stream';
 import { formatAmount, formatQuantity } from './format';
 import { label, t } from './i18n';
 
@@ -65,4 +67,24 @@ export function canIssue(claim: ClaimDto): boolean {
 export function fteText(value: string): string {
   const [whole, fraction = ''] = value.split('.');
   return `${whole},${fraction.padEnd(4, '0').slice(0, 4)}`;
+}
+
+/** The shipped templates (`werkbank_domain::claims::rules::templates`). */
+export const TEMPLATES = ['sw_1998', 'maatwerk_2019'] as const;
+
+export type ParameterState = 'unknown' | 'unconfirmed' | 'confirmed';
+
+/** A stream's dated parameter values as rows (by parameter name, then date), with their state. */
+export function parameterRows(stream: Stream): { parameter: string; value: DatedParam; state: ParameterState }[] {
+  return Object.keys(stream.parameters)
+    .sort()
+    .flatMap((parameter) =>
+      [...(stream.parameters[parameter] ?? [])]
+        .sort((a, b) => a.valid_from.localeCompare(b.valid_from))
+        .map((value) => ({
+          parameter,
+          value,
+          state: (value.value === null ? 'unknown' : value.confirmed ? 'confirmed' : 'unconfirmed') as ParameterState,
+        })),
+    );
 }

@@ -2,7 +2,7 @@
 // `#/person/new`, `#/overview`, `#/rules`, `#/organisation`, `#/welcome`, and the payroll
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
 // `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`, and the
-// claims: `#/claims` (list and compute), `#/claim/12` (one claim).
+// claims: `#/claims` (list and compute), `#/claims/rules` (rule sets), `#/claim/12` (one claim).
 
 /** The sub-pages of the payroll section. */
 export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation';
@@ -21,6 +21,7 @@ export type Route =
   | { name: 'organisation' }
   | { name: 'payroll'; tab: PayrollTab; code?: string }
   | { name: 'claims' }
+  | { name: 'claim-rules' }
   | { name: 'claim'; id: number }
   | { name: 'unknown'; path: string };
 
@@ -54,6 +55,7 @@ export function parseRoute(hash: string): Route {
       return { name: 'payroll', tab: 'wage-codes', code };
     }
   }
+  if (first === 'claims' && second === 'rules' && parts.length === 2) return { name: 'claim-rules' };
   if (first === 'claim' && second && parts.length === 2) {
     const id = Number(second);
     if (Number.isInteger(id) && id > 0) return { name: 'claim', id };

@@ -46,6 +46,7 @@ describe('staff routes', () => {
 describe('claim routes', () => {
   it('reads the list and one claim', () => {
     expect(parseRoute('#/claims')).toEqual({ name: 'claims' });
+    expect(parseRoute('#/claims/rules')).toEqual({ name: 'claim-rules' });
     expect(parseRoute('#/claim/12')).toEqual({ name: 'claim', id: 12 });
     expect(parseRoute('#/claim/x').name).toBe('unknown');
     expect(parseRoute('#/claim/0').name).toBe('unknown');
