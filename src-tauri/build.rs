@@ -50,6 +50,19 @@ const COMMANDS: &[&str] = &[
     "path_settings",
     "save_path_settings",
     "turnover",
+    "worker_attributes",
+    "save_worker_attribute",
+    "delete_worker_attribute",
+    "compute_claim",
+    "list_claims",
+    "get_claim",
+    "recompute_claim",
+    "issue_claim",
+    "amend_claim",
+    "settle_claim",
+    "claim_rule_sets",
+    "install_claim_template",
+    "set_claim_parameter",
 ];
 
 fn main() {

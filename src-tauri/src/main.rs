@@ -297,6 +297,71 @@ async fn turnover(api: State<'_, Api>) -> Reply<TurnoverDto> {
     reply(&api, api.turnover().await)
 }
 
+#[tauri::command]
+async fn worker_attributes(api: State<'_, Api>, person_id: i64) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.worker_attributes(person_id).await)
+}
+
+#[tauri::command]
+async fn save_worker_attribute(api: State<'_, Api>, input: WorkerAttributeInput) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.save_worker_attribute(input).await)
+}
+
+#[tauri::command]
+async fn delete_worker_attribute(api: State<'_, Api>, id: i64) -> Reply<Vec<WorkerAttributeDto>> {
+    reply(&api, api.delete_worker_attribute(id).await)
+}
+
+#[tauri::command]
+async fn compute_claim(api: State<'_, Api>, work_form_id: i64, period: String) -> Reply<ClaimDto> {
+    reply(&api, api.compute_claim(work_form_id, &period).await)
+}
+
+#[tauri::command]
+async fn list_claims(api: State<'_, Api>) -> Reply<Vec<ClaimSummaryDto>> {
+    reply(&api, api.claims().await)
+}
+
+#[tauri::command]
+async fn get_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.claim(id).await)
+}
+
+#[tauri::command]
+async fn recompute_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.recompute_claim(id).await)
+}
+
+#[tauri::command]
+async fn issue_claim(api: State<'_, Api>, id: i64, signer: String, function: String) -> Reply<ClaimDto> {
+    reply(&api, api.issue_claim(id, &signer, &function).await)
+}
+
+#[tauri::command]
+async fn amend_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
+    reply(&api, api.amend_claim(id).await)
+}
+
+#[tauri::command]
+async fn settle_claim(api: State<'_, Api>, id: i64, stream: String, amount: String) -> Reply<ClaimDto> {
+    reply(&api, api.settle_claim(id, &stream, &amount).await)
+}
+
+#[tauri::command]
+async fn claim_rule_sets(api: State<'_, Api>) -> Reply<Vec<ClaimRuleSetDto>> {
+    reply(&api, api.claim_rule_sets().await)
+}
+
+#[tauri::command]
+async fn install_claim_template(api: State<'_, Api>, code: String) -> Reply<ClaimRuleSetDto> {
+    reply(&api, api.install_claim_template(&code).await)
+}
+
+#[tauri::command]
+async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) -> Reply<ClaimRuleSetDto> {
+    reply(&api, api.set_claim_parameter(input).await)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -378,6 +443,19 @@ fn main() {
             path_settings,
             save_path_settings,
             turnover,
+            worker_attributes,
+            save_worker_attribute,
+            delete_worker_attribute,
+            compute_claim,
+            list_claims,
+            get_claim,
+            recompute_claim,
+            issue_claim,
+            amend_claim,
+            settle_claim,
+            claim_rule_sets,
+            install_claim_template,
+            set_claim_parameter,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -265,7 +265,8 @@ fn payroll_import_batches_and_undo() {
     let path = file.to_str().unwrap();
     let dry = json(&werkbank(&db, &["payroll", "import", path, "--dry-run", "--json"]));
     assert_eq!((dry["lines_read"].as_u64(), dry["can_commit"].as_bool()), (Some(2), Some(true)));
-    assert_eq!(json(&werkbank(&db, &["payroll", "batches", "--json"])).as_array().unwrap().len(), 0);
+    // Only the demo's own payroll batch (2026/1, for the claims) is stored.
+    assert_eq!(json(&werkbank(&db, &["payroll", "batches", "--json"])).as_array().unwrap().len(), 1);
 
     let codes = json(&werkbank(&db, &["payroll", "codes", "--set", "1010=worked_hours", "--json"]));
     assert_eq!(codes[0]["meaning"], "worked_hours");
@@ -448,4 +449,119 @@ fn waitlist_add_list_status_stats_and_agenda() {
     }
     let text = run(&["agenda"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("Agenda tot 29/12/2026"));
+}
+
+fn line<'a>(claim: &'a serde_json::Value, stream: &str, label: &str) -> &'a serde_json::Value {
+    claim["result"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["stream"] == stream && l["label"] == label)
+        .unwrap_or_else(|| panic!("{stream} {label}"))
+}
+
+/// Claims through the CLI on the demo workplace: a 2026/1 claim under the maatwerk
+/// template, issued, corrected by an amendment, checked against a settlement; the rule
+/// file round trip; and a 2018/4 claim under the sociale-werkplaats template for two
+/// people imported with 2018 periods.
+#[test]
+fn claims_compute_issue_amend_settle() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    json(&werkbank(&db, &["demo", "--json"]));
+    let sets = json(&werkbank(&db, &["rules", "list", "--json"]));
+    assert_eq!(sets.as_array().unwrap().len(), 2, "the demo installs both templates");
+
+    // Peeters Jan: recognised, full time, 40 %. Demo payroll per month: gross 2 300,
+    // contributions 575, reduction 120. Referteloon 3 × 2 755 = 8 265 < cap
+    // 2 × 2 029,88 × 3 = 12 179,28. Premium 40 % × 8 265 = 3 306,00.
+    let claim = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/1", "--json"]));
+    assert_eq!(claim["rule_set_code"], "maatwerk_2019");
+    assert_eq!(claim["result"]["complete"], true, "{}", claim["result"]["problems"]);
+    let peeters = line(&claim, "S5", "Peeters, Jan");
+    assert_eq!((peeters["amount"].as_str(), peeters["reference_wage"].as_str()), (Some("3306.00"), Some("8265.00")));
+    let id = claim["id"].as_i64().unwrap().to_string();
+    let text = werkbank(&db, &["claim", "show", &id]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Peeters, Jan") && text.contains("3.306,00"), "{text}");
+
+    let issued = json(&werkbank(
+        &db,
+        &["claim", "issue", &id, "--signer", "Marc Directeur", "--function", "directeur", "--json"],
+    ));
+    assert_eq!(issued["status"], "issued");
+    let again = werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/1"]);
+    assert_eq!(again.status.code(), Some(1), "an issued quarter is corrected by an amendment");
+
+    // Peeters gets 45 % from 1 January 2026: 45 % × 8 265 = 3 719,25, +413,25.
+    let person = json(&werkbank(&db, &["staff", "list", "--search", "Peeters", "--json"]))[0]["id"].to_string();
+    json(&werkbank(&db, &["attribute", "set", &person, "wage_percentage", "45", "--from", "01/01/2026", "--json"]));
+    let amended = json(&werkbank(&db, &["claim", "amend", &id, "--json"]));
+    assert_eq!(amended["amends_id"].as_i64().unwrap().to_string(), id);
+    let diff = amended["differences"].as_array().unwrap();
+    assert_eq!(diff.len(), 1, "{diff:?}");
+    assert_eq!((diff[0]["label"].as_str(), diff[0]["difference"].as_str()), (Some("Peeters, Jan"), Some("413.25")));
+
+    // The department settled the wage premium 100 € lower than claimed.
+    let claimed = issued["result"]["streams"][0]["amount"].as_str().unwrap().parse::<f64>().unwrap();
+    let settled = format!("{:.2}", claimed - 100.0);
+    let s = json(&werkbank(&db, &["claim", "settle", &id, "--stream", "S5", "--amount", &settled, "--json"]));
+    assert_eq!(s["settlements"][0]["difference"], "-100.00");
+    let list = json(&werkbank(&db, &["claim", "list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let pdf = werkbank(&db, &["claim", "pdf", &id, "--out", dir.path().join("x.pdf").to_str().unwrap()]);
+    assert_eq!(pdf.status.code(), Some(1), "no PDF renderer wired in yet");
+
+    // Rule file round trip: exported, imported unchanged: no new version.
+    let file = dir.path().join("regels.json");
+    json(&werkbank(&db, &["rules", "export", file.to_str().unwrap(), "--json"]));
+    let imported = json(&werkbank(&db, &["rules", "import", file.to_str().unwrap(), "--json"]));
+    assert!(imported.as_array().unwrap().iter().all(|r| r["version"] == 1));
+    // A confirmed value gets a new version.
+    let set = json(&werkbank(
+        &db,
+        &[
+            "rules",
+            "set",
+            "--rule-set",
+            "maatwerk_2019",
+            "--stream",
+            "S5",
+            "--parameter",
+            "cap_factor",
+            "--from",
+            "01/01/2019",
+            "--value",
+            "2",
+            "--source",
+            "vdab.be referteloon",
+            "--confirmed",
+            "--json",
+        ],
+    ));
+    assert_eq!(set["version"], 2);
+
+    // 2018/4 under the SW template: a recognised worker since 01/07/2017 (year 2 from
+    // 01/07/2018: step 2 = 60 % in the demo) and a full-time recognised supervisor join the
+    // demo's four 2017 hires (3,8 FTE) and its 2017 supervisor.
+    // S1: 60 % × 1 593,81 × 3 = 2 868,858 → 2 868,86.
+    // S2: target 3,8 + 1 = 4,8 FTE ÷ 5 = 0,96 allowed, min(2 supervisors, 0,96) = 0,96
+    // (no contingent before 2019) × 38 000 ÷ 4 = 9 120,00.
+    let staff = dir.path().join("personeel-2018.csv");
+    std::fs::write(
+        &staff,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n\
+         93051822361;Vroeger;An;18/05/1993;doelgroep erkend;01/07/2017;31/12/2018;38;38\n\
+         85073003328;Eerder;Els;30/07/1985;begeleider erkend;01/01/2018;31/12/2018;38;38\n",
+    )
+    .unwrap();
+    json(&werkbank(&db, &["staff", "import", staff.to_str().unwrap(), "--json"]));
+    let an = json(&werkbank(&db, &["staff", "list", "--search", "Vroeger", "--json"]))[0]["id"].to_string();
+    json(&werkbank(&db, &["attribute", "set", &an, "seniority_start", "--from", "01/07/2017", "--json"]));
+    let sw = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2018/4", "--json"]));
+    assert_eq!(sw["rule_set_code"], "sw_1998");
+    let s1 = line(&sw, "S1", "Vroeger, An");
+    assert_eq!((s1["amount"].as_str(), s1["seniority_index"].as_u64()), (Some("2868.86"), Some(2)));
+    let s2 = sw["result"]["lines"].as_array().unwrap().iter().find(|l| l["stream"] == "S2").unwrap();
+    assert_eq!((s2["amount"].as_str(), s2["fte"].as_str()), (Some("9120.00"), Some("0.96")));
 }

@@ -249,3 +249,87 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.screenshot("05-overview-after").await;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_attributes_on_the_person_page() {
+    let app = App::launch("attributes").await;
+    let result = attributes_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn attributes_scenario(app: &App) -> Result<(), String> {
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    // The demo gives Peeters (recognised) a wage percentage, a guidance level and a seniority start.
+    app.fill(By::id("staff-search"), "Peeters").await?;
+    app.wait_count(By::id("staff-row"), 1).await?;
+    app.click(By::id("staff-row")).await?;
+    app.wait_text(By::id("person-detail"), "Peeters").await?;
+    app.wait_count(By::id("attribute-row"), 3).await?;
+    app.wait_text(By::id("worker-attributes"), "40 %").await?;
+    // 45 % from 01/01/2026: a new dated value next to the old one.
+    app.fill(By::id("attribute-value"), "45").await?;
+    app.fill(By::id("attribute-from"), "01/01/2026").await?;
+    app.click(By::id("attribute-save")).await?;
+    app.wait_count(By::id("attribute-row"), 4).await?;
+    app.wait_text(By::id("worker-attributes"), "45 %").await?;
+    // A percentage above 100 is refused next to the field.
+    app.fill(By::id("attribute-value"), "120").await?;
+    app.fill(By::id("attribute-from"), "01/02/2026").await?;
+    app.click(By::id("attribute-save")).await?;
+    app.wait_visible(By::id("error-value")).await?;
+    app.scroll_to(By::id("worker-attributes")).await?;
+    app.screenshot("01-attributes").await;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compute_issue_and_open_a_claim() {
+    let app = App::launch("claims").await;
+    let result = claims_scenario(&app).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+async fn claims_scenario(app: &App) -> Result<(), String> {
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    app.click(By::id("nav-claims")).await?;
+    app.wait_visible(By::id("claims-none")).await?;
+    // The rule sets: confirm a value after checking it against its source.
+    app.click(By::id("claim-rules-link")).await?;
+    app.wait_visible(By::id("rule-set-maatwerk_2019")).await?;
+    app.click(By::id("claim-parameter-confirm")).await?;
+    app.wait_text(By::id("claim-rules-note"), "bevestigd").await?;
+    app.screenshot("00-rule-sets").await;
+    app.click(By::id("nav-claims")).await?;
+    app.wait_visible(By::id("claims-none")).await?;
+    // The demo's social workshop in 2026/1, under the maatwerk template (demo amounts).
+    app.fill(By::id("claim-period"), "2026/1").await?;
+    app.click(By::id("claim-compute")).await?;
+    app.wait_text(By::id("claim-total"), "127.125,93").await?;
+    app.wait_text(By::id("claim-status"), "ontwerp").await?;
+    app.wait_text(By::id("claim-line"), "Peeters, Jan").await?;
+    app.screenshot("01-draft").await;
+    app.fill(By::id("claim-signer"), "Marc Directeur").await?;
+    app.fill(By::id("claim-function"), "directeur").await?;
+    app.click(By::id("claim-issue")).await?;
+    app.wait_text(By::id("claim-issued"), "Marc Directeur").await?;
+    app.wait_text(By::id("claim-status"), "uitgereikt").await?;
+    app.scroll_to(By::id("claim-issued")).await?;
+    app.screenshot("02-issued").await;
+    // The list shows it; opening it again shows the frozen claim.
+    app.click(By::id("nav-claims")).await?;
+    app.wait_count(By::id("claim-row"), 1).await?;
+    app.click(By::css("[data-testid=\"claim-row\"] a")).await?;
+    app.wait_text(By::id("claim-total"), "127.125,93").await?;
+    app.wait_text(By::id("claim-status"), "uitgereikt").await?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! The synthetic demo workplace: "De Werkbank vzw", a social workshop with a work-care
-//! group in Gent, 40 people from 2019 on. Every name and number is made up; INSZ numbers
+//! group in Gent, 40 people, most from 2019 on (four target-group workers and a supervisor
+//! since 2017, so that a 2018 quarter has a claim under the sociale-werkplaats rules). Every name and number is made up; INSZ numbers
 //! are valid by construction. Deterministic: the same data on every machine.
 
 use chrono::NaiveDate;
@@ -155,7 +156,10 @@ pub fn workplace() -> DemoWorkplace {
         let serial = 1 + 2 * rng.below(400) as u16 + u16::from(female);
         let insz = Insz::from_birth_date(birth, serial);
         let job = JOBS[rng.below(JOBS.len() as u64) as usize];
-        let start = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
+        let drawn = d(2019 + rng.below(6) as i32, 1 + rng.below(12) as u32, 1);
+        // The first four recognised workers were hired in 2017 (the draw is still made, so
+        // everyone else's data stays the same).
+        let start = if i < 4 { d(2017, 3 + 2 * i as u32, 1) } else { drawn };
         let draw = rng.below(4) as usize;
         let part = [3800, 3040, 2280, 1900][draw];
         let part_recognised = [3800, 3800, 3040, 3800][draw];
@@ -205,7 +209,8 @@ pub fn workplace() -> DemoWorkplace {
                 vec![period(WorkCare, start, None, hours, 3000, "arbeidszorg atelier")]
             }
             // Supervisors: four recognised, one not.
-            30..=32 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
+            30 => vec![period(SupervisorRecognised, d(2017, 1, 1), None, 3800, 3800, "begeleider")],
+            31 | 32 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, "begeleider")],
             // The work-care group has its own supervisor.
             33 => vec![period(SupervisorRecognised, d(2019, 1, 1), None, 3800, 3800, WORK_CARE_SUPERVISOR)],
             34 => vec![period(SupervisorNonRecognised, d(2023, 9, 1), None, 1900, 3800, "begeleider")],
@@ -541,6 +546,84 @@ pub fn leaving_reason(index: usize) -> (werkbank_domain::path::LeavingReason, bo
         2 => (L::OtherSocialEconomy, false),
         _ => (L::Dismissal, false),
     }
+}
+
+// ----- claims -------------------------------------------------------------------------
+
+/// The source of the demo's values for claim parameters the templates leave unknown.
+pub const DEMO_SOURCE: &str = "Demowaarde, geen officieel bedrag";
+
+/// Demo values for the unknown claim parameters: (rule set, stream, parameter, from, value).
+pub fn claim_parameters() -> Vec<(&'static str, &'static str, &'static str, NaiveDate, &'static str)> {
+    let mw = d(2019, 1, 1);
+    let sw = d(1998, 1, 1);
+    vec![
+        ("maatwerk_2019", "S6", "fixed_low", mw, "450"),
+        ("maatwerk_2019", "S6", "fixed_medium", mw, "600"),
+        ("maatwerk_2019", "S6", "fixed_high", mw, "750"),
+        ("maatwerk_2019", "S6", "variable_low", mw, "300"),
+        ("maatwerk_2019", "S6", "variable_medium", mw, "450"),
+        ("maatwerk_2019", "S6", "variable_high", mw, "600"),
+        ("maatwerk_2019", "S7", "amount_per_fte", mw, "600"),
+        ("maatwerk_2019", "S7", "amount_per_fte", d(2023, 1, 1), "900"),
+        ("maatwerk_2019", "S7", "supplement_per_fte", mw, "150"),
+        ("sw_1998", "S1", "step_1", sw, "75"),
+        ("sw_1998", "S1", "step_2", sw, "60"),
+        ("sw_1998", "S1", "step_3", sw, "50"),
+        ("sw_1998", "S1", "step_4", sw, "40"),
+        ("sw_1998", "S1", "step_5", sw, "30"),
+        ("sw_1998", "S2", "amount_per_fte_year", sw, "38000"),
+        ("sw_1998", "S3", "amount_per_fte_year", d(2001, 11, 1), "30000"),
+        ("sw_1998", "S9", "amount_per_month", d(1999, 5, 3), "500"),
+        ("sw_1998", "S9", "cap_per_month", d(1999, 5, 3), "500"),
+        ("sw_1998", "S10", "amount_per_month", sw, "1100"),
+    ]
+}
+
+/// Dated claim attributes of demo person `index` (0-based) whose first period starts on
+/// `start`: (key, value, from, until). Recognised target-group workers get a wage-premium
+/// percentage, a guidance level and their seniority; two non-recognised workers a SINE
+/// attest.
+pub fn claim_attributes(index: usize, start: NaiveDate) -> Vec<(&'static str, String, NaiveDate, Option<NaiveDate>)> {
+    const PERCENTAGES: [&str; 8] = ["40", "45", "50", "55", "60", "65", "70", "75"];
+    const LEVELS: [&str; 3] = ["low", "medium", "high"];
+    match index {
+        0..=17 => vec![
+            ("wage_percentage", PERCENTAGES[index % 8].to_string(), start, None),
+            ("guidance_level", LEVELS[index % 3].to_string(), start, None),
+            ("seniority_start", String::new(), start, None),
+        ],
+        18 | 19 => vec![("sine_attest", String::new(), start, Some(d(2027, 6, 30)))],
+        _ => Vec::new(),
+    }
+}
+
+/// The demo's wage codes: (code, meaning, description).
+pub const WAGE_CODES: [(&str, &str, &str); 4] = [
+    ("1200", "gross_wage", "Brutoloon"),
+    ("3100", "employer_contributions", "Werkgeversbijdragen"),
+    ("3200", "reduction", "Doelgroepvermindering"),
+    ("9100", "net_wage", "Nettoloon"),
+];
+
+/// Payroll of one demo month for a worker employed `fraction` × `days`/`month_days`:
+/// gross 2 300 € full time, employer contributions 25 %, a reduction of 120 € full time
+/// and a net wage of 72 % of gross, each rounded to the cent. (code, amount) pairs.
+pub fn monthly_pay(
+    fraction: rust_decimal::Decimal,
+    days: i64,
+    month_days: i64,
+) -> Vec<(&'static str, rust_decimal::Decimal)> {
+    use rust_decimal::Decimal;
+    let share = fraction * Decimal::from(days) / Decimal::from(month_days);
+    let cent = |x: Decimal| werkbank_domain::claims::round_cent(x);
+    let gross = cent(Decimal::from(2300) * share);
+    vec![
+        ("1200", gross),
+        ("3100", cent(gross * Decimal::new(25, 2))),
+        ("3200", cent(Decimal::from(120) * share)),
+        ("9100", cent(gross * Decimal::new(72, 2))),
+    ]
 }
 
 #[cfg(test)]

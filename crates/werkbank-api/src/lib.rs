@@ -5,6 +5,7 @@
 //! command or a CLI subcommand takes its parameters, calls one method, returns the DTO.
 //! Every write runs in one transaction together with its audit record.
 
+pub mod claims;
 mod compliance;
 pub mod demo;
 pub mod dto;
@@ -711,6 +712,7 @@ impl Api {
         let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
         let today = self.today();
         let path_settings = werkbank_store::path::path_settings(&mut tx).await?;
+        let mut demo_people = Vec::new();
         for (index, (person, ps)) in workplace.people.iter().enumerate() {
             let id = people::insert(&mut tx, person).await?;
             let mut stored = Vec::new();
@@ -737,6 +739,13 @@ impl Api {
                     }
                 }
             }
+            demo_people.push(claims::DemoPerson {
+                id,
+                index,
+                periods: stored,
+                insz: person.insz.as_ref().map(|i| i.digits().to_string()),
+                name: person.display_name(),
+            });
         }
         // The waitlist, dated relative to today.
         let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -750,6 +759,7 @@ impl Api {
                 werkbank_store::waitlist::add_status(&mut tx, cid, status, date, reason, &self.actor, &now).await?;
             }
         }
+        claims::load_demo_claims(&mut tx, &self.actor, &demo_people).await?;
         let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };
         self.audit(&mut tx, "load_demo", "register", None, serde_json::to_value(&summary).expect("json")).await?;
         tx.commit().await?;

@@ -23,8 +23,16 @@ use werkbank_store::payroll::{self as store, BatchRow, LineRow, MappingProfileRo
 use werkbank_store::{people, periods, SqliteConnection};
 
 /// The meanings a wage code can have; the claims read meanings, never codes.
-pub const MEANINGS: [&str; 7] =
-    ["worked_hours", "paid_absence", "unpaid_absence", "gross_wage", "employer_contributions", "reduction", "other"];
+pub const MEANINGS: [&str; 8] = [
+    "worked_hours",
+    "paid_absence",
+    "unpaid_absence",
+    "gross_wage",
+    "employer_contributions",
+    "reduction",
+    "net_wage",
+    "other",
+];
 
 /// At most this many lines travel back in a preview.
 const PREVIEW_LINES: usize = 200;

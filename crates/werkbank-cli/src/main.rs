@@ -19,6 +19,7 @@ macro_rules! out {
     }};
 }
 
+mod claims;
 mod payroll;
 mod waitlist;
 
@@ -97,6 +98,21 @@ enum Command {
     Agenda {
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+    },
+    /// Claim rule sets: templates, dated parameter values, export and import of a rule file
+    Rules {
+        #[command(subcommand)]
+        command: claims::RulesCommand,
+    },
+    /// Quarterly subsidy claims: compute, list, show, issue, amend, settle, pdf
+    Claim {
+        #[command(subcommand)]
+        command: claims::ClaimCommand,
+    },
+    /// Dated per-worker attributes the claims need (wage percentage, guidance level, …)
+    Attribute {
+        #[command(subcommand)]
+        command: claims::AttributeCommand,
     },
     /// Benchmark tooling: synthetic files to measure the payroll import (docs/performance.md)
     Bench {
@@ -530,6 +546,9 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
         Command::Waitlist { command } => return waitlist::run(api, cat, json, command).await,
         Command::Agenda { until } => return waitlist::agenda(api, cat, json, until.as_deref()).await,
+        Command::Rules { command } => return claims::rules(api, cat, json, command).await,
+        Command::Claim { command } => return claims::claim(api, cat, json, command).await,
+        Command::Attribute { command } => return claims::attribute(api, cat, json, command).await,
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
             if *dry_run {
                 let preview = api.preview_staff_import(file, sheet.clone()).await?;

@@ -5,6 +5,7 @@
 //! [`rust_decimal::Decimal`] or exact integers, dates are [`chrono::NaiveDate`].
 
 pub mod category;
+pub mod claims;
 pub mod eligibility;
 pub mod employment;
 pub mod fte;

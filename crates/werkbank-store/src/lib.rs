@@ -7,6 +7,7 @@
 //! types and back. Rules are checked in `werkbank-domain`, orchestration in `werkbank-api`.
 
 pub mod audit;
+pub mod claims;
 mod codec;
 pub mod organisation;
 pub mod path;

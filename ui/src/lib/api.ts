@@ -43,6 +43,12 @@ import type { TurnoverDto } from './bindings/TurnoverDto';
 import type { WaitlistDto } from './bindings/WaitlistDto';
 import type { WaitlistFilter } from './bindings/WaitlistFilter';
 import type { WaitlistStatsDto } from './bindings/WaitlistStatsDto';
+import type { WorkerAttributeDto } from './bindings/WorkerAttributeDto';
+import type { ClaimDto } from './bindings/ClaimDto';
+import type { ClaimSummaryDto } from './bindings/ClaimSummaryDto';
+import type { ClaimRuleSetDto } from './bindings/ClaimRuleSetDto';
+import type { ClaimParameterInput } from './bindings/ClaimParameterInput';
+import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
 /**
@@ -192,4 +198,27 @@ export const api = {
   pathSettings: () => call<PathSettingsDto>('path_settings'),
   savePathSettings: (input: PathSettingsDto) => call<PathSettingsDto>('save_path_settings', { input }),
   turnover: () => call<TurnoverDto>('turnover'),
+
+  /** The dated claim attributes of a person (wage percentage, guidance level, seniority, SINE attest). */
+  workerAttributes: (personId: Id) => call<WorkerAttributeDto[]>('worker_attributes', { personId }),
+  saveWorkerAttribute: (input: WorkerAttributeInput) =>
+    call<WorkerAttributeDto[]>('save_worker_attribute', { input }),
+  deleteWorkerAttribute: (id: Id) => call<WorkerAttributeDto[]>('delete_worker_attribute', { id }),
+
+  /** Computes (or recomputes) the draft claim of a work form for a quarter (`2026/1`). */
+  computeClaim: (workFormId: Id, period: string) => call<ClaimDto>('compute_claim', { workFormId, period }),
+  listClaims: () => call<ClaimSummaryDto[]>('list_claims'),
+  getClaim: (id: Id) => call<ClaimDto>('get_claim', { id }),
+  recomputeClaim: (id: Id) => call<ClaimDto>('recompute_claim', { id }),
+  /** Recomputes the draft and freezes it; refused while it has blocking problems. */
+  issueClaim: (id: Id, signer: string, fn: string) => call<ClaimDto>('issue_claim', { id, signer, function: fn }),
+  /** A correction of an issued claim: a new draft referencing it, with the differences. */
+  amendClaim: (id: Id) => call<ClaimDto>('amend_claim', { id }),
+  settleClaim: (id: Id, stream: string, amount: string) => call<ClaimDto>('settle_claim', { id, stream, amount }),
+
+  /** The stored claim rule sets (streams and dated parameter values). */
+  claimRuleSets: () => call<ClaimRuleSetDto[]>('claim_rule_sets'),
+  installClaimTemplate: (code: string) => call<ClaimRuleSetDto>('install_claim_template', { code }),
+  /** A dated parameter value (empty = not known) with its source; a new version of the rule set. */
+  setClaimParameter: (input: ClaimParameterInput) => call<ClaimRuleSetDto>('set_claim_parameter', { input }),
 };

@@ -45,6 +45,7 @@ export const MEANINGS = [
   'gross_wage',
   'employer_contributions',
   'reduction',
+  'net_wage',
   'other',
 ] as const;
 

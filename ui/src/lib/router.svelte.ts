@@ -3,7 +3,8 @@
 // section: `#/payroll` (import), `#/payroll/batches`, `#/payroll/wage-codes` (optionally
 // `#/payroll/wage-codes/<code>` to fill in that code), `#/payroll/reconciliation`,
 // `#/payroll/mappings` (saved column mappings); the waitlist: `#/waitlist`,
-// `#/waitlist/stats`, `#/waitlist/new`, `#/candidate/3`, `#/candidate/3/edit`; and `#/agenda`.
+// `#/waitlist/stats`, `#/waitlist/new`, `#/candidate/3`, `#/candidate/3/edit`; `#/agenda`;
+// and the claims: `#/claims` (list and compute), `#/claims/rules` (rule sets), `#/claim/12`.
 
 /** The sub-pages of the payroll section. */
 export type PayrollTab = 'import' | 'batches' | 'wage-codes' | 'reconciliation' | 'mappings';
@@ -26,6 +27,9 @@ export type Route =
   | { name: 'candidate'; id: number }
   | { name: 'candidate-edit'; id: number }
   | { name: 'agenda' }
+  | { name: 'claims' }
+  | { name: 'claim-rules' }
+  | { name: 'claim'; id: number }
   | { name: 'unknown'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -42,6 +46,7 @@ export function parseRoute(hash: string): Route {
     if (first === 'organisation') return { name: 'organisation' };
     if (first === 'waitlist') return { name: 'waitlist', tab: 'list' };
     if (first === 'agenda') return { name: 'agenda' };
+    if (first === 'claims') return { name: 'claims' };
   }
   if (first === 'waitlist' && parts.length === 2) {
     if (second === 'stats') return { name: 'waitlist', tab: 'stats' };
@@ -69,6 +74,11 @@ export function parseRoute(hash: string): Route {
       }
       return { name: 'payroll', tab: 'wage-codes', code };
     }
+  }
+  if (first === 'claims' && second === 'rules' && parts.length === 2) return { name: 'claim-rules' };
+  if (first === 'claim' && second && parts.length === 2) {
+    const id = Number(second);
+    if (Number.isInteger(id) && id > 0) return { name: 'claim', id };
   }
   if (first === 'person' && second) {
     if (second === 'new' && parts.length === 2) return { name: 'person-new' };

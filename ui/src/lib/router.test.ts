@@ -56,3 +56,13 @@ describe('waitlist and agenda routes', () => {
     expect(parseRoute('#/agenda')).toEqual({ name: 'agenda' });
   });
 });
+
+describe('claim routes', () => {
+  it('reads the list and one claim', () => {
+    expect(parseRoute('#/claims')).toEqual({ name: 'claims' });
+    expect(parseRoute('#/claims/rules')).toEqual({ name: 'claim-rules' });
+    expect(parseRoute('#/claim/12')).toEqual({ name: 'claim', id: 12 });
+    expect(parseRoute('#/claim/x').name).toBe('unknown');
+    expect(parseRoute('#/claim/0').name).toBe('unknown');
+  });
+});

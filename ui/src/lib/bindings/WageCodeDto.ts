@@ -3,6 +3,6 @@
 export type WageCodeDto = { id: number | null, code: string, 
 /**
  * `worked_hours`, `paid_absence`, `unpaid_absence`, `gross_wage`,
- * `employer_contributions`, `reduction` or `other`.
+ * `employer_contributions`, `reduction`, `net_wage` or `other`.
  */
 meaning: string, description: string | null, };

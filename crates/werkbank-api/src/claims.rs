@@ -1,0 +1,887 @@
+//! Claim use cases: claim rule sets (install a template, set a parameter value, export and
+//! import a rule file), dated per-worker attributes, and claims (compute a draft, list,
+//! show, issue, amend, record the department's settlement per stream).
+//!
+//! A claim's inputs are loaded here (register periods of the work form, per-worker
+//! attributes, payroll sums per person and month by wage-code meaning, the work form's
+//! ratio rules) and computed by `werkbank_domain::claims::compute`. Payroll lines count in
+//! the month of their pay period's first day; an amount is the line's `amount`, or the
+//! `gross_wage` / `employer_contributions` column for a line of that meaning without one;
+//! reductions count as positive amounts.
+//!
+//! Issuing recomputes the draft and freezes it in one transaction: inputs and result as
+//! canonical JSON, the rule set's version and SHA-256, the lines, the total, the SHA-256
+//! of the frozen JSON and the PDF bytes from [`render_claim_pdf`] with their SHA-256.
+
+use crate::dto::*;
+use crate::error::{AppError, Result};
+use crate::{input, iso, Api};
+use chrono::{Datelike, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::str::FromStr;
+use werkbank_domain::claims::rules::{template, templates, ClaimRuleSet, DatedParam, RuleFile};
+use werkbank_domain::claims::{
+    compute, diff, round_cent, Attest, ClaimInput, ClaimResult, Dated, GuidanceLevel, PayrollMonth, WorkerAttributes,
+    WorkerInput,
+};
+use werkbank_domain::{ReportingPeriod, Violation, Violations};
+use werkbank_store::claims::{self as store, AttributeRow, ClaimRow, IssueRow, LineRow, RuleSetRow};
+use werkbank_store::{organisation, people, periods, SqliteConnection};
+
+/// The PDF of a claim. Seam for the PDF crate (`werkbank-pdf`): until it is wired in, no
+/// bytes are rendered and an issued claim is sealed by the SHA-256 of its canonical JSON.
+pub fn render_claim_pdf(_claim: &ClaimDto) -> Vec<u8> {
+    Vec::new()
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+fn conflict(code: &'static str, params: &[(&str, String)]) -> AppError {
+    AppError::Conflict { code, params: params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect() }
+}
+
+fn canonical<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("serialisable")
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("stored {what} unreadable: {e}"))
+}
+
+// ----- rule sets ----------------------------------------------------------------------
+
+fn rule_set_dto(row: &RuleSetRow) -> Result<ClaimRuleSetDto> {
+    Ok(ClaimRuleSetDto {
+        code: row.code.clone(),
+        name: row.name.clone(),
+        version: row.version,
+        sha256: row.sha256.clone(),
+        updated_at: row.updated_at.clone(),
+        rule_set: serde_json::from_str(&row.definition).map_err(|e| corrupt("rule set", e))?,
+    })
+}
+
+async fn save_rule_set(conn: &mut SqliteConnection, set: &ClaimRuleSet) -> Result<(RuleSetRow, bool)> {
+    let definition = canonical(set);
+    Ok(store::save_rule_set(conn, &set.code, &set.name, &definition, &sha256(definition.as_bytes()), &now()).await?)
+}
+
+async fn stored_rule_sets(conn: &mut SqliteConnection) -> Result<Vec<(RuleSetRow, ClaimRuleSet)>> {
+    let mut out = Vec::new();
+    for row in store::rule_sets(conn).await? {
+        let set: ClaimRuleSet = serde_json::from_str(&row.definition).map_err(|e| corrupt("rule set", e))?;
+        out.push((row, set));
+    }
+    Ok(out)
+}
+
+// ----- attributes ---------------------------------------------------------------------
+
+pub const ATTRIBUTE_KEYS: [&str; 4] = ["wage_percentage", "guidance_level", "seniority_start", "sine_attest"];
+
+fn attribute_dto(r: &AttributeRow) -> WorkerAttributeDto {
+    WorkerAttributeDto {
+        id: r.id,
+        person_id: r.person_id,
+        key: r.key.clone(),
+        value: r.value.clone(),
+        valid_from: iso(r.valid_from),
+        valid_until: r.valid_until.map(iso),
+    }
+}
+
+/// The domain's attributes from stored rows (unreadable values are skipped; the input
+/// use case never stores them).
+fn attributes_of(rows: &[AttributeRow]) -> WorkerAttributes {
+    let mut a = WorkerAttributes::default();
+    for r in rows {
+        match r.key.as_str() {
+            "wage_percentage" => {
+                if let Ok(v) = Decimal::from_str(&r.value) {
+                    a.wage_percentage.push(Dated { valid_from: r.valid_from, value: v });
+                }
+            }
+            "guidance_level" => {
+                if let Some(l) = GuidanceLevel::from_id(&r.value) {
+                    a.guidance_level.push(Dated { valid_from: r.valid_from, value: l });
+                }
+            }
+            "seniority_start" => a.seniority_start = Some(r.valid_from),
+            "sine_attest" => a.sine_attests.push(Attest { first_day: r.valid_from, last_day: r.valid_until }),
+            _ => {}
+        }
+    }
+    a
+}
+
+// ----- payroll sums -------------------------------------------------------------------
+
+async fn payroll_sums(
+    conn: &mut SqliteConnection,
+    period: &ReportingPeriod,
+) -> Result<HashMap<i64, BTreeMap<u32, PayrollMonth>>> {
+    let lines = werkbank_store::payroll::lines_in(conn, &iso(period.first_day()), &iso(period.last_day())).await?;
+    let meanings: HashMap<String, String> =
+        werkbank_store::payroll::wage_codes(conn).await?.into_iter().map(|w| (w.code, w.meaning)).collect();
+    let mut out: HashMap<i64, BTreeMap<u32, PayrollMonth>> = HashMap::new();
+    let dec = |s: &Option<String>| s.as_deref().and_then(|t| Decimal::from_str(t).ok());
+    for l in &lines {
+        let Some(person) = l.person_id else { continue };
+        let Ok(start) = NaiveDate::parse_from_str(&l.period_start, "%Y-%m-%d") else { continue };
+        if !period.span().contains(start) {
+            continue;
+        }
+        let Some(meaning) = meanings.get(&l.wage_code) else { continue };
+        let m = out.entry(person).or_default().entry(start.month()).or_default();
+        match meaning.as_str() {
+            "gross_wage" => m.gross_wage += dec(&l.amount).or(dec(&l.gross_wage)).unwrap_or_default(),
+            "employer_contributions" => {
+                m.employer_contributions += dec(&l.amount).or(dec(&l.employer_contributions)).unwrap_or_default()
+            }
+            "reduction" => m.reductions += dec(&l.amount).unwrap_or_default().abs(),
+            "net_wage" => m.net_wage = Some(m.net_wage.unwrap_or_default() + dec(&l.amount).unwrap_or_default()),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+// ----- claims -------------------------------------------------------------------------
+
+/// Loads everything a claim of `work_form_id` over `period` is computed from.
+async fn claim_input(
+    conn: &mut SqliteConnection,
+    work_form_id: i64,
+    period: &ReportingPeriod,
+) -> Result<(ClaimInput, RuleSetRow)> {
+    let forms = crate::compliance::load_rules(conn).await?;
+    let form = forms
+        .iter()
+        .find(|f| f.form.id == Some(work_form_id))
+        .ok_or(AppError::NotFound { entity: "work_form", id: work_form_id })?;
+    let kind = form.form.kind;
+    let (row, rule_set) = stored_rule_sets(conn)
+        .await?
+        .into_iter()
+        .filter(|(_, s)| s.work_forms.contains(&kind) && s.in_force_on(period.first_day()))
+        .max_by_key(|(_, s)| s.valid_from)
+        .ok_or_else(|| {
+            conflict("claims.no_rule_set", &[("work_form", kind.id().to_string()), ("period", period.to_string())])
+        })?;
+    // A period belongs to the work form it names, or to the main (first) one (as in
+    // compliance::periods_by_work_form).
+    let main = forms.first().and_then(|f| f.form.id);
+    let known: Vec<i64> = forms.iter().filter_map(|f| f.form.id).collect();
+    let belongs = |p: &werkbank_domain::EmploymentPeriod| {
+        p.work_form_id.filter(|id| known.contains(id)).or(main) == Some(work_form_id)
+    };
+    let everyone: HashMap<i64, werkbank_domain::Person> =
+        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
+    let mut attributes: HashMap<i64, Vec<AttributeRow>> = HashMap::new();
+    for a in store::attributes(conn, None).await? {
+        attributes.entry(a.person_id).or_default().push(a);
+    }
+    let mut payroll = payroll_sums(conn, period).await?;
+    let mut workers = Vec::new();
+    for (person_id, all) in periods::by_person(conn).await? {
+        let ps: Vec<_> = all.into_iter().filter(|p| belongs(p)).collect();
+        if !ps.iter().any(|p| p.span().overlaps(&period.span())) {
+            continue;
+        }
+        workers.push(WorkerInput {
+            person_id,
+            label: everyone.get(&person_id).map(|p| p.display_name()).unwrap_or_default(),
+            periods: ps,
+            attributes: attributes_of(attributes.get(&person_id).map(Vec::as_slice).unwrap_or_default()),
+            payroll: payroll.remove(&person_id).unwrap_or_default(),
+        });
+    }
+    let (year, quarter) = match *period {
+        ReportingPeriod::Quarter { year, quarter } => (year, quarter),
+        _ => unreachable!("checked by the caller"),
+    };
+    Ok((ClaimInput { year, quarter, work_form: kind, rule_set, rules: form.rules.clone(), workers }, row))
+}
+
+fn quarter(text: &str) -> Result<ReportingPeriod> {
+    let p = ReportingPeriod::parse(text)?;
+    match p {
+        ReportingPeriod::Quarter { .. } => Ok(p),
+        _ => Err(Violation::new("period", "claims.period_quarter").with("value", text.trim()).into()),
+    }
+}
+
+fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules: &RuleSetRow) -> ClaimRow {
+    ClaimRow {
+        rule_set_code: rules.code.clone(),
+        rule_set_version: rules.version,
+        rule_set_sha256: rules.sha256.clone(),
+        inputs: canonical(input),
+        result: canonical(result),
+        total: result.total.to_string(),
+        complete: result.complete,
+        computed_at: now(),
+        ..base
+    }
+}
+
+fn line_rows(result: &ClaimResult) -> Vec<LineRow> {
+    result
+        .lines
+        .iter()
+        .map(|l| LineRow {
+            stream: l.stream.clone(),
+            person_id: l.person_id,
+            amount: l.amount.map(|a| a.to_string()),
+            detail: canonical(l),
+        })
+        .collect()
+}
+
+fn result_of(row: &ClaimRow) -> Result<ClaimResult> {
+    serde_json::from_str(&row.result).map_err(|e| corrupt("claim", e))
+}
+
+async fn claim_dto(conn: &mut SqliteConnection, row: ClaimRow) -> Result<ClaimDto> {
+    let result = result_of(&row)?;
+    let settlements = store::settlements(conn, row.id)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let settled = Decimal::from_str(&s.amount).unwrap_or_default();
+            let claimed = result.streams.iter().find(|t| t.code == s.stream).map(|t| t.amount).unwrap_or_default();
+            SettlementDto {
+                stream: s.stream,
+                claimed: claimed.to_string(),
+                settled: round_cent(settled).to_string(),
+                difference: round_cent(settled - claimed).to_string(),
+                entered_at: s.entered_at,
+            }
+        })
+        .collect();
+    let differences = match row.amends_id {
+        Some(original) => {
+            let o = store::claim(conn, original).await?.ok_or(AppError::NotFound { entity: "claim", id: original })?;
+            diff(&result_of(&o)?.lines, &result.lines)
+        }
+        None => Vec::new(),
+    };
+    let has_pdf = row.pdf_sha256.is_some();
+    Ok(ClaimDto {
+        id: row.id,
+        work_form_id: row.work_form_id,
+        work_form_kind: werkbank_domain::WorkFormKind::from_id(&row.work_form_kind)
+            .ok_or_else(|| corrupt("claim", &row.work_form_kind))?,
+        period: row.period,
+        status: row.status,
+        amends_id: row.amends_id,
+        rule_set_code: row.rule_set_code,
+        rule_set_version: row.rule_set_version,
+        rule_set_sha256: row.rule_set_sha256,
+        computed_at: row.computed_at,
+        issued_at: row.issued_at,
+        issued_by: row.issued_by,
+        signer: row.signer,
+        signer_function: row.signer_function,
+        sha256: row.sha256,
+        pdf_sha256: row.pdf_sha256,
+        has_pdf,
+        result,
+        settlements,
+        differences,
+    })
+}
+
+fn summary(row: &ClaimRow) -> ClaimSummaryDto {
+    ClaimSummaryDto {
+        id: row.id,
+        work_form_id: row.work_form_id,
+        work_form_kind: row.work_form_kind.clone(),
+        period: row.period.clone(),
+        status: row.status.clone(),
+        amends_id: row.amends_id,
+        rule_set_code: row.rule_set_code.clone(),
+        rule_set_version: row.rule_set_version,
+        total: row.total.clone(),
+        complete: row.complete,
+        issued_at: row.issued_at.clone(),
+    }
+}
+
+impl Api {
+    // ----- rule sets ------------------------------------------------------------------
+
+    /// The stored claim rule sets.
+    pub async fn claim_rule_sets(&self) -> Result<Vec<ClaimRuleSetDto>> {
+        let mut conn = self.store.conn().await?;
+        store::rule_sets(&mut conn).await?.iter().map(rule_set_dto).collect()
+    }
+
+    /// The codes and names of the shipped templates.
+    pub fn claim_templates(&self) -> Vec<(String, String)> {
+        templates().into_iter().map(|t| (t.code, t.name)).collect()
+    }
+
+    /// Installs a shipped template (`sw_1998`, `maatwerk_2019`). Conflict
+    /// `claims.rule_set_exists` when a rule set with that code is stored already.
+    pub async fn install_claim_template(&self, code: &str) -> Result<ClaimRuleSetDto> {
+        let set = template(code.trim())
+            .ok_or_else(|| conflict("claims.template_unknown", &[("code", code.trim().to_string())]))?;
+        let mut tx = self.store.begin().await?;
+        if store::rule_set_by_code(&mut tx, &set.code).await?.is_some() {
+            return Err(conflict("claims.rule_set_exists", &[("code", set.code.clone())]));
+        }
+        let (row, _) = save_rule_set(&mut tx, &set).await?;
+        self.audit(
+            &mut tx,
+            "install_template",
+            "claim_rule_set",
+            Some(row.id),
+            serde_json::json!({ "code": row.code, "version": row.version }),
+        )
+        .await?;
+        tx.commit().await?;
+        rule_set_dto(&row)
+    }
+
+    /// Sets a dated value of a stream parameter (empty value = not known) with its source
+    /// and whether the user confirmed it; the rule set gets a new version.
+    pub async fn set_claim_parameter(&self, input: ClaimParameterInput) -> Result<ClaimRuleSetDto> {
+        let mut out = Vec::new();
+        let from = if input.valid_from.trim().is_empty() {
+            out.push(Violation::new("valid_from", "date.required"));
+            None
+        } else {
+            input::optional_date("valid_from", &input.valid_from, &mut out)
+        };
+        let value = if input.value.trim().is_empty() {
+            None
+        } else {
+            let cell = werkbank_import::table::Cell::Text(input.value.trim().to_string());
+            match werkbank_import::values::parse_decimal(&cell) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    out.push(Violation::new("value", "claims.value_invalid").with("value", input.value.trim()));
+                    None
+                }
+            }
+        };
+        Violations::check(out)?;
+        let mut tx = self.store.begin().await?;
+        let row = store::rule_set_by_code(&mut tx, &input.rule_set)
+            .await?
+            .ok_or_else(|| conflict("claims.rule_set_unknown", &[("code", input.rule_set.clone())]))?;
+        let mut set: ClaimRuleSet = serde_json::from_str(&row.definition).map_err(|e| corrupt("rule set", e))?;
+        let source = Some(input.source.trim().to_string()).filter(|s| !s.is_empty());
+        set.set_param(
+            &input.stream,
+            &input.parameter,
+            DatedParam { valid_from: from.expect("checked"), value, source, confirmed: input.confirmed },
+        )?;
+        let (row, _) = save_rule_set(&mut tx, &set).await?;
+        self.audit(
+            &mut tx,
+            "set_parameter",
+            "claim_rule_set",
+            Some(row.id),
+            serde_json::json!({ "code": row.code, "version": row.version, "stream": input.stream,
+                "parameter": input.parameter, "valid_from": iso(from.expect("checked")),
+                "value": value.map(|v| v.to_string()), "confirmed": input.confirmed }),
+        )
+        .await?;
+        tx.commit().await?;
+        rule_set_dto(&row)
+    }
+
+    /// Writes every stored rule set (or the templates when none is stored) to a JSON file.
+    pub async fn export_claim_rules(&self, path: &Path) -> Result<RuleFileDto> {
+        let mut conn = self.store.conn().await?;
+        let mut sets: Vec<ClaimRuleSet> = stored_rule_sets(&mut conn).await?.into_iter().map(|(_, s)| s).collect();
+        if sets.is_empty() {
+            sets = templates();
+        }
+        let codes = sets.iter().map(|s| s.code.clone()).collect();
+        std::fs::write(path, RuleFile::new(sets).to_json()).map_err(|e| {
+            conflict("claims.file_write_failed", &[("path", path.display().to_string()), ("detail", e.to_string())])
+        })?;
+        Ok(RuleFileDto { path: path.display().to_string(), rule_sets: codes })
+    }
+
+    /// Reads a rule file; every rule set is validated first, then stored (a changed one
+    /// gets a new version), all in one transaction.
+    pub async fn import_claim_rules(&self, path: &Path) -> Result<Vec<ClaimRuleSetDto>> {
+        let text = std::fs::read_to_string(path).map_err(|_| AppError::Import {
+            code: "import.file_not_found".into(),
+            params: [("path".to_string(), path.display().to_string())].into(),
+            issues: vec![],
+        })?;
+        let file = RuleFile::parse(&text)?;
+        let mut tx = self.store.begin().await?;
+        let mut out = Vec::new();
+        for set in &file.rule_sets {
+            let (row, added) = save_rule_set(&mut tx, set).await?;
+            if added {
+                self.audit(
+                    &mut tx,
+                    "import",
+                    "claim_rule_set",
+                    Some(row.id),
+                    serde_json::json!({ "code": row.code, "version": row.version }),
+                )
+                .await?;
+            }
+            out.push(rule_set_dto(&row)?);
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    // ----- worker attributes ----------------------------------------------------------
+
+    pub async fn worker_attributes(&self, person_id: i64) -> Result<Vec<WorkerAttributeDto>> {
+        let mut conn = self.store.conn().await?;
+        if people::get(&mut conn, person_id).await?.is_none() {
+            return Err(AppError::NotFound { entity: "person", id: person_id });
+        }
+        Ok(store::attributes(&mut conn, Some(person_id)).await?.iter().map(attribute_dto).collect())
+    }
+
+    /// Adds a dated attribute (or replaces the one of that key on that day). Values:
+    /// `wage_percentage` 0–100 (`60`, `62,5`), `guidance_level` `low`/`medium`/`high`
+    /// (or laag/midden/hoog), `seniority_start` and `sine_attest` no value (the dates).
+    pub async fn save_worker_attribute(&self, input: WorkerAttributeInput) -> Result<Vec<WorkerAttributeDto>> {
+        let mut out = Vec::new();
+        let key = input.key.trim().to_string();
+        if !ATTRIBUTE_KEYS.contains(&key.as_str()) {
+            out.push(Violation::new("key", "claims.attribute_key_unknown").with("value", &key));
+        }
+        let from = if input.valid_from.trim().is_empty() {
+            out.push(Violation::new("valid_from", "date.required"));
+            None
+        } else {
+            input::optional_date("valid_from", &input.valid_from, &mut out)
+        };
+        let until = input.valid_until.as_deref().and_then(|s| input::optional_date("valid_until", s, &mut out));
+        if let (Some(f), Some(u)) = (from, until) {
+            if u < f {
+                out.push(Violation::new("valid_until", "period.end_before_start").with("start", f).with("end", u));
+            }
+        }
+        let raw = input.value.trim();
+        let value = match key.as_str() {
+            "wage_percentage" => {
+                let cell = werkbank_import::table::Cell::Text(raw.trim_end_matches('%').trim().to_string());
+                match werkbank_import::values::parse_decimal(&cell) {
+                    Ok(d) if d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED => d.normalize().to_string(),
+                    _ => {
+                        out.push(Violation::new("value", "claims.percentage_invalid").with("value", raw));
+                        String::new()
+                    }
+                }
+            }
+            "guidance_level" => {
+                let l = match raw.to_lowercase().as_str() {
+                    "laag" => Some(GuidanceLevel::Low),
+                    "midden" => Some(GuidanceLevel::Medium),
+                    "hoog" => Some(GuidanceLevel::High),
+                    other => GuidanceLevel::from_id(other),
+                };
+                match l {
+                    Some(l) => l.id().to_string(),
+                    None => {
+                        out.push(Violation::new("value", "claims.level_unknown").with("value", raw));
+                        String::new()
+                    }
+                }
+            }
+            _ => String::new(),
+        };
+        Violations::check(out)?;
+        let mut tx = self.store.begin().await?;
+        if people::get(&mut tx, input.person_id).await?.is_none() {
+            return Err(AppError::NotFound { entity: "person", id: input.person_id });
+        }
+        let row = AttributeRow {
+            id: None,
+            person_id: input.person_id,
+            key: key.clone(),
+            value,
+            valid_from: from.expect("checked"),
+            valid_until: if key == "sine_attest" { until } else { None },
+        };
+        let id = store::upsert_attribute(&mut tx, &row).await?;
+        // The audit names the field, not its value.
+        self.audit(
+            &mut tx,
+            "save",
+            "worker_attribute",
+            Some(id),
+            serde_json::json!({ "person_id": input.person_id, "fields": [key] }),
+        )
+        .await?;
+        let list = store::attributes(&mut tx, Some(input.person_id)).await?.iter().map(attribute_dto).collect();
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    pub async fn delete_worker_attribute(&self, id: i64) -> Result<Vec<WorkerAttributeDto>> {
+        let mut tx = self.store.begin().await?;
+        let row =
+            store::attribute_by_id(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "worker_attribute", id })?;
+        store::delete_attribute(&mut tx, id).await?;
+        self.audit(
+            &mut tx,
+            "delete",
+            "worker_attribute",
+            Some(id),
+            serde_json::json!({ "person_id": row.person_id, "fields": [row.key] }),
+        )
+        .await?;
+        let list = store::attributes(&mut tx, Some(row.person_id)).await?.iter().map(attribute_dto).collect();
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    // ----- claims ---------------------------------------------------------------------
+
+    /// Computes the claim of a work form over a quarter (`2026/1`) and keeps it as the
+    /// draft of that quarter (an existing draft is recomputed). Conflict
+    /// `claims.period_issued` when the quarter's claim is issued (correct it with an
+    /// amendment).
+    pub async fn compute_claim(&self, work_form_id: i64, period: &str) -> Result<ClaimDto> {
+        let period = quarter(period)?;
+        let mut tx = self.store.begin().await?;
+        if let Some(issued) = store::claims(&mut tx)
+            .await?
+            .into_iter()
+            .find(|c| c.work_form_id == work_form_id && c.period == period.to_string() && c.status == "issued")
+        {
+            return Err(conflict(
+                "claims.period_issued",
+                &[("id", issued.id.to_string()), ("period", period.to_string())],
+            ));
+        }
+        let (input, rules) = claim_input(&mut tx, work_form_id, &period).await?;
+        let result = compute(&input);
+        let existing = store::draft_for(&mut tx, work_form_id, &period.to_string()).await?;
+        let base = existing.clone().unwrap_or_else(|| ClaimRow {
+            work_form_id,
+            work_form_kind: input.work_form.id().to_string(),
+            period: period.to_string(),
+            status: "draft".into(),
+            ..ClaimRow::default()
+        });
+        let row = computed_row(base, &input, &result, &rules);
+        let id = match existing {
+            Some(e) => {
+                store::update_draft(&mut tx, &ClaimRow { id: e.id, ..row }).await?;
+                e.id
+            }
+            None => store::insert_draft(&mut tx, &row).await?,
+        };
+        store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
+        self.audit(
+            &mut tx,
+            "compute",
+            "claim",
+            Some(id),
+            serde_json::json!({ "work_form_id": work_form_id, "period": period.to_string(),
+                "rule_set": rules.code, "version": rules.version, "total": result.total.to_string() }),
+        )
+        .await?;
+        let row = store::claim(&mut tx, id).await?.expect("just saved");
+        let dto = claim_dto(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(dto)
+    }
+
+    pub async fn claims(&self) -> Result<Vec<ClaimSummaryDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(store::claims(&mut conn).await?.iter().map(summary).collect())
+    }
+
+    pub async fn claim(&self, id: i64) -> Result<ClaimDto> {
+        let mut conn = self.store.conn().await?;
+        let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        claim_dto(&mut conn, row).await
+    }
+
+    /// Recomputes a draft from the register as it is now and freezes it (see the module
+    /// documentation). Conflicts: `claims.already_issued`, `claims.incomplete` (blocking
+    /// problems: missing parameters, attributes or payroll data).
+    pub async fn issue_claim(&self, id: i64, signer: &str, function: &str) -> Result<ClaimDto> {
+        let mut out = Vec::new();
+        if signer.trim().is_empty() {
+            out.push(Violation::new("signer", "claims.signer_required"));
+        }
+        if function.trim().is_empty() {
+            out.push(Violation::new("function", "claims.function_required"));
+        }
+        Violations::check(out)?;
+        let mut tx = self.store.begin().await?;
+        let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        if row.status == "issued" {
+            return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
+        }
+        let period = quarter(&row.period)?;
+        let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
+        let result = compute(&input);
+        if !result.complete {
+            let blocking = result.problems.iter().filter(|p| p.blocking).count();
+            return Err(conflict("claims.incomplete", &[("id", id.to_string()), ("problems", blocking.to_string())]));
+        }
+        let row = computed_row(row, &input, &result, &rules);
+        store::update_draft(&mut tx, &row).await?;
+        store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
+        let sealed = sha256(format!("{}\n{}", row.inputs, row.result).as_bytes());
+        let mut dto = claim_dto(&mut tx, row).await?;
+        dto.status = "issued".into();
+        dto.signer = Some(signer.trim().to_string());
+        dto.signer_function = Some(function.trim().to_string());
+        dto.sha256 = Some(sealed.clone());
+        let pdf = render_claim_pdf(&dto);
+        let pdf_sha256 = (!pdf.is_empty()).then(|| sha256(&pdf));
+        let issue = IssueRow {
+            issued_at: now(),
+            issued_by: self.actor.clone(),
+            signer: signer.trim().to_string(),
+            signer_function: function.trim().to_string(),
+            sha256: sealed.clone(),
+            pdf,
+            pdf_sha256,
+        };
+        if !store::issue(&mut tx, id, &issue).await? {
+            return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
+        }
+        // The signer's name is the user's own input for the document; not audited.
+        self.audit(
+            &mut tx,
+            "issue",
+            "claim",
+            Some(id),
+            serde_json::json!({ "sha256": sealed, "total": result.total.to_string(),
+                "rule_set": rules.code, "version": rules.version }),
+        )
+        .await?;
+        let row = store::claim(&mut tx, id).await?.expect("exists");
+        let dto = claim_dto(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(dto)
+    }
+
+    /// A correction of an issued claim: a new draft that references it, computed from the
+    /// register as it is now, with the differences line by line.
+    pub async fn amend_claim(&self, id: i64) -> Result<ClaimDto> {
+        let mut tx = self.store.begin().await?;
+        let original = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        if original.status != "issued" {
+            return Err(conflict("claims.amend_not_issued", &[("id", id.to_string())]));
+        }
+        let period = quarter(&original.period)?;
+        let (input, rules) = claim_input(&mut tx, original.work_form_id, &period).await?;
+        let result = compute(&input);
+        let base = ClaimRow {
+            work_form_id: original.work_form_id,
+            work_form_kind: original.work_form_kind.clone(),
+            period: original.period.clone(),
+            status: "draft".into(),
+            amends_id: Some(id),
+            ..ClaimRow::default()
+        };
+        let row = computed_row(base, &input, &result, &rules);
+        let new_id = store::insert_draft(&mut tx, &row).await?;
+        store::replace_lines(&mut tx, new_id, &line_rows(&result)).await?;
+        self.audit(&mut tx, "amend", "claim", Some(new_id), serde_json::json!({ "amends": id })).await?;
+        let row = store::claim(&mut tx, new_id).await?.expect("just saved");
+        let dto = claim_dto(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(dto)
+    }
+
+    /// The inputs a claim was computed from (frozen with an issued claim).
+    pub async fn claim_inputs(&self, id: i64) -> Result<ClaimInput> {
+        let mut conn = self.store.conn().await?;
+        let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))
+    }
+
+    /// Recomputes an amendment draft (or any draft) by id.
+    pub async fn recompute_claim(&self, id: i64) -> Result<ClaimDto> {
+        let mut tx = self.store.begin().await?;
+        let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        if row.status == "issued" {
+            return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
+        }
+        let period = quarter(&row.period)?;
+        let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
+        let result = compute(&input);
+        let row = computed_row(row, &input, &result, &rules);
+        store::update_draft(&mut tx, &row).await?;
+        store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
+        self.audit(&mut tx, "compute", "claim", Some(id), serde_json::json!({ "total": result.total.to_string() }))
+            .await?;
+        let row = store::claim(&mut tx, id).await?.expect("exists");
+        let dto = claim_dto(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(dto)
+    }
+
+    /// Records the department's settlement amount of a stream (also on an issued claim).
+    pub async fn settle_claim(&self, id: i64, stream: &str, amount: &str) -> Result<ClaimDto> {
+        let cell = werkbank_import::table::Cell::Text(amount.trim().to_string());
+        let value = werkbank_import::values::parse_decimal(&cell)
+            .map_err(|_| Violation::new("amount", "claims.value_invalid").with("value", amount.trim()))?;
+        let mut tx = self.store.begin().await?;
+        let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        if !result_of(&row)?.streams.iter().any(|s| s.code == stream) {
+            return Err(conflict("claims.stream_unknown", &[("stream", stream.to_string())]));
+        }
+        store::set_settlement(&mut tx, id, stream, &round_cent(value).to_string(), &now(), &self.actor).await?;
+        self.audit(
+            &mut tx,
+            "settle",
+            "claim",
+            Some(id),
+            serde_json::json!({ "stream": stream, "amount": round_cent(value).to_string() }),
+        )
+        .await?;
+        let dto = claim_dto(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(dto)
+    }
+
+    /// The PDF bytes frozen with an issued claim. Conflict `claims.pdf_not_rendered` while
+    /// the PDF renderer is not wired in or the claim is a draft.
+    pub async fn claim_pdf(&self, id: i64) -> Result<Vec<u8>> {
+        let mut conn = self.store.conn().await?;
+        store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        store::pdf(&mut conn, id).await?.ok_or_else(|| conflict("claims.pdf_not_rendered", &[("id", id.to_string())]))
+    }
+
+    /// The organisation's work form of a kind (CLI convenience).
+    pub async fn work_form_id_of(&self, kind: werkbank_domain::WorkFormKind) -> Result<Option<i64>> {
+        let mut conn = self.store.conn().await?;
+        Ok(organisation::get(&mut conn)
+            .await?
+            .and_then(|o| o.work_forms.into_iter().find(|w| w.kind == kind).and_then(|w| w.id)))
+    }
+}
+
+// ----- demo ---------------------------------------------------------------------------
+
+/// A demo person as `load_demo` stored them: id, index in the demo, periods, INSZ, name.
+pub(crate) struct DemoPerson {
+    pub id: i64,
+    pub index: usize,
+    pub periods: Vec<werkbank_domain::EmploymentPeriod>,
+    pub insz: Option<String>,
+    pub name: String,
+}
+
+/// What the demo workplace needs for claims: both templates with demo values for the
+/// unknown amounts (source [`crate::demo::DEMO_SOURCE`], not confirmed), the per-worker
+/// attributes, wage codes with meanings, and one payroll batch for 2026/1.
+pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, people: &[DemoPerson]) -> Result<()> {
+    use crate::demo;
+    for mut set in templates() {
+        for (code, stream, parameter, from, value) in demo::claim_parameters() {
+            if code == set.code {
+                let value = Decimal::from_str(value).expect("demo value");
+                let p = DatedParam {
+                    valid_from: from,
+                    value: Some(value),
+                    source: Some(demo::DEMO_SOURCE.into()),
+                    confirmed: false,
+                };
+                set.set_param(stream, parameter, p).map_err(AppError::Validation)?;
+            }
+        }
+        save_rule_set(conn, &set).await?;
+    }
+    for p in people {
+        for (key, value, from, until) in demo::claim_attributes(p.index, p.periods[0].start) {
+            let row = AttributeRow {
+                id: None,
+                person_id: p.id,
+                key: key.into(),
+                value,
+                valid_from: from,
+                valid_until: until,
+            };
+            store::upsert_attribute(conn, &row).await?;
+        }
+    }
+    for (code, meaning, description) in demo::WAGE_CODES {
+        let row = werkbank_store::payroll::WageCodeRow {
+            id: None,
+            code: code.into(),
+            meaning: meaning.into(),
+            description: Some(description.into()),
+        };
+        werkbank_store::payroll::upsert_wage_code(conn, &row).await?;
+    }
+    let quarter = ReportingPeriod::Quarter { year: 2026, quarter: 1 };
+    let mut lines = Vec::new();
+    for p in people {
+        for month in 0..3u32 {
+            let first = quarter.first_day() + chrono::Months::new(month);
+            let span = werkbank_domain::DateSpan::new(first, Some(first + chrono::Months::new(1)));
+            let month_days = (span.end.expect("bounded") - first).num_days();
+            let mut sums: BTreeMap<&str, Decimal> = BTreeMap::new();
+            for period in p.periods.iter().filter(|x| {
+                !matches!(x.category, werkbank_domain::Category::Article60 | werkbank_domain::Category::WorkCare)
+            }) {
+                let days = period.span().overlap_days(&span);
+                if days > 0 {
+                    for (code, amount) in demo::monthly_pay(period.fraction.value(), days, month_days) {
+                        *sums.entry(code).or_default() += amount;
+                    }
+                }
+            }
+            let last = span.end.expect("bounded").pred_opt().expect("date");
+            for (code, amount) in sums {
+                let description = demo::WAGE_CODES.iter().find(|c| c.0 == code).map(|c| c.2.to_string());
+                lines.push(werkbank_store::payroll::LineRow {
+                    row: lines.len() as i64 + 2,
+                    person_id: Some(p.id),
+                    insz: p.insz.clone(),
+                    name: Some(p.name.clone()),
+                    period_start: iso(first),
+                    period_end: iso(last),
+                    wage_code: code.into(),
+                    description,
+                    amount: Some(amount.to_string()),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    let batch = werkbank_store::payroll::BatchRow {
+        id: None,
+        file_name: "demo-loon-2026-1.csv".into(),
+        file_size: 0,
+        sha256: sha256(b"werkbank demo payroll 2026/1"),
+        sheet: None,
+        mapping: "{}".into(),
+        profile_name: None,
+        imported_by: actor.into(),
+        imported_at: now(),
+        lines: lines.len() as i64,
+        first_period: Some(iso(quarter.first_day())),
+        last_period: Some(iso(quarter.last_day())),
+        undone_at: None,
+        undone_by: None,
+    };
+    let batch_id = werkbank_store::payroll::insert_batch(conn, &batch).await?;
+    werkbank_store::payroll::insert_lines(conn, batch_id, &lines).await?;
+    Ok(())
+}

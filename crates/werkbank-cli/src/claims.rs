@@ -1,0 +1,449 @@
+//! `werkbank rules …`, `werkbank claim …` and `werkbank attribute …`: claim rule sets
+//! (templates, parameter values, export/import), quarterly claims (compute, list, show,
+//! issue, amend, settle, pdf) and the dated per-worker attributes the claims need.
+
+use super::{params, print_json};
+use clap::Subcommand;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use werkbank_api::dto::{ClaimDto, ClaimParameterInput, WorkerAttributeInput};
+use werkbank_api::error::AppError;
+use werkbank_api::messages::Catalogue;
+use werkbank_api::Api;
+
+#[derive(Subcommand)]
+pub enum RulesCommand {
+    /// List the stored claim rule sets and their parameter values
+    List,
+    /// Install a shipped template: sw_1998 (sociale werkplaats / arbeidszorg 1998–2018) or
+    /// maatwerk_2019 (collectief maatwerk 2019–)
+    Install { code: String },
+    /// Set a dated parameter value (empty --value = not known) with its source
+    Set {
+        #[arg(long)]
+        rule_set: String,
+        /// e.g. S5
+        #[arg(long)]
+        stream: String,
+        /// e.g. monthly_reference, cap_factor, fixed_low, amount_per_month, step_1
+        #[arg(long)]
+        parameter: String,
+        /// The day the value takes effect (dd/mm/yyyy or yyyy-mm-dd)
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Amount or percentage (decimal comma or point); empty = not known
+        #[arg(long, default_value = "")]
+        value: String,
+        #[arg(long, default_value = "")]
+        source: String,
+        /// The value was checked against its source
+        #[arg(long)]
+        confirmed: bool,
+    },
+    /// Write the rule sets to a JSON file (the templates when none is stored)
+    Export { file: PathBuf },
+    /// Read a rule file: every rule set is checked, then stored as a new version
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum ClaimCommand {
+    /// Compute (or recompute) the draft claim of a work form for a quarter
+    Compute {
+        #[arg(long, value_name = "ID")]
+        work_form: i64,
+        /// A quarter: 2026/1
+        #[arg(long)]
+        period: String,
+    },
+    /// List the claims
+    List,
+    /// Show a claim: lines, totals, problems, settlement and differences
+    Show { id: i64 },
+    /// Recompute a draft (e.g. an amendment) from the register as it is now
+    Recompute { id: i64 },
+    /// Issue a draft: it is recomputed and frozen (refused while it has blocking problems)
+    Issue {
+        id: i64,
+        #[arg(long)]
+        signer: String,
+        #[arg(long)]
+        function: String,
+    },
+    /// Correct an issued claim: a new draft referencing it, with the differences
+    Amend { id: i64 },
+    /// Record the department's settlement amount of a stream
+    Settle {
+        id: i64,
+        #[arg(long)]
+        stream: String,
+        #[arg(long)]
+        amount: String,
+    },
+    /// Write the PDF frozen with an issued claim
+    Pdf {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AttributeCommand {
+    /// A person's dated claim attributes
+    List { person: i64 },
+    /// Set one: wage_percentage (60), guidance_level (laag/midden/hoog), seniority_start,
+    /// sine_attest (with --until for the attest's last day)
+    Set {
+        person: i64,
+        key: String,
+        #[arg(default_value = "")]
+        value: String,
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+    },
+    /// Delete one by id
+    Delete { id: i64 },
+}
+
+/// A decimal with a point → Belgian notation: 1234.5 → 1.234,50.
+pub fn money(decimal: &str) -> String {
+    let (neg, digits) = decimal.strip_prefix('-').map(|d| (true, d)).unwrap_or((false, decimal));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let frac = format!("{frac:0<2}");
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    // Amounts arrive rounded to the cent; more digits are cut, never shown.
+    format!("{}{grouped},{}", if neg { "-" } else { "" }, &frac[..2])
+}
+
+/// Exact FTE → 4 decimals with a comma for display (cut, the exact value is in --json).
+fn fte(decimal: &str) -> String {
+    let (int, frac) = decimal.split_once('.').unwrap_or((decimal, ""));
+    format!("{int},{:0<4}", &frac[..frac.len().min(4)])
+}
+
+fn print_claim(cat: &Catalogue, c: &ClaimDto) {
+    let r = &c.result;
+    out!(
+        "{}",
+        cat.render(
+            "cli.claim.title",
+            &params([
+                ("id", c.id.to_string()),
+                ("status", cat.text(&format!("claims.status.{}", c.status))),
+                ("work_form", c.work_form_kind.id().to_string()),
+                ("period", c.period.clone()),
+                ("rule_set", c.rule_set_code.clone()),
+                ("version", c.rule_set_version.to_string()),
+            ])
+        )
+    );
+    for s in &r.streams {
+        out!(
+            "{}",
+            cat.render(
+                "cli.claim.stream",
+                &params([
+                    ("code", s.code.clone()),
+                    ("name", s.name.clone()),
+                    ("lines", s.lines.to_string()),
+                    ("amount", money(&s.amount.to_string())),
+                ])
+            )
+        );
+        for l in r.lines.iter().filter(|l| l.stream == s.code) {
+            let notes: Vec<String> = l.notes.iter().map(|n| cat.text(&format!("claims.note.{n}"))).collect();
+            out!(
+                "    {:<32} µ {:>8} {:>4} d {:>14} {}",
+                l.label.clone().unwrap_or_else(|| "—".into()),
+                fte(&l.fte.to_string()),
+                l.days,
+                l.amount.map(|a| money(&a.to_string())).unwrap_or_else(|| "—".into()),
+                notes.join("; ")
+            );
+        }
+    }
+    out!("{}", cat.render("cli.claim.total", &params([("amount", money(&r.total.to_string()))])));
+    for s in &c.settlements {
+        out!(
+            "{}",
+            cat.render(
+                "cli.claim.settlement",
+                &params([
+                    ("stream", s.stream.clone()),
+                    ("claimed", money(&s.claimed)),
+                    ("settled", money(&s.settled)),
+                    ("difference", money(&s.difference)),
+                ])
+            )
+        );
+    }
+    for d in &c.differences {
+        let show = |a: Option<String>| a.map(|t| money(&t)).unwrap_or_else(|| "—".into());
+        out!(
+            "{}",
+            cat.render(
+                "cli.claim.difference",
+                &params([
+                    ("stream", d.stream.clone()),
+                    ("name", d.label.clone().unwrap_or_default()),
+                    ("original", show(d.original.map(|x| x.to_string()))),
+                    ("amended", show(d.amended.map(|x| x.to_string()))),
+                    ("difference", show(d.difference.map(|x| x.to_string()))),
+                ])
+            )
+        );
+    }
+    if !r.problems.is_empty() {
+        out!("{}", cat.text("cli.claim.problems"));
+        for p in &r.problems {
+            let mut shown = p.params.clone();
+            if let Some(v) = shown.get_mut("value") {
+                *v = v.replace('.', ",");
+            }
+            out!("  {} {}", if p.blocking { "!" } else { "·" }, cat.render(&p.code, &shown));
+        }
+    }
+    if !r.complete {
+        out!("{}", cat.text("cli.claim.incomplete"));
+    }
+    if let (Some(at), Some(sha)) = (&c.issued_at, &c.sha256) {
+        out!(
+            "{}",
+            cat.render(
+                "cli.claim.issued",
+                &params([
+                    ("at", at.clone()),
+                    ("signer", c.signer.clone().unwrap_or_default()),
+                    ("function", c.signer_function.clone().unwrap_or_default()),
+                    ("sha", sha.clone()),
+                ])
+            )
+        );
+    }
+}
+
+pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesCommand) -> Result<ExitCode, AppError> {
+    match command {
+        RulesCommand::List => {
+            let sets = api.claim_rule_sets().await?;
+            if json {
+                print_json(&sets);
+                return Ok(ExitCode::SUCCESS);
+            }
+            for s in &sets {
+                out!("{} v{} — {}", s.code, s.version, s.name);
+                for stream in &s.rule_set.streams {
+                    out!("  {} {}", stream.code, stream.name);
+                    for (name, values) in &stream.parameters {
+                        for v in values {
+                            let value = match v.value {
+                                Some(d) => d.to_string().replace('.', ","),
+                                None => cat.text("cli.rules.unknown"),
+                            };
+                            let confirmed =
+                                cat.text(if v.confirmed { "cli.rules.confirmed" } else { "cli.rules.unconfirmed" });
+                            out!(
+                                "    {}",
+                                cat.render(
+                                    "cli.rules.parameter",
+                                    &params([
+                                        ("stream", stream.code.clone()),
+                                        ("parameter", name.clone()),
+                                        ("valid_from", v.valid_from.to_string()),
+                                        ("value", value),
+                                        ("confirmed", confirmed),
+                                        ("source", v.source.clone().unwrap_or_default()),
+                                    ])
+                                )
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        RulesCommand::Install { code } => {
+            let r = api.install_claim_template(code).await?;
+            if json {
+                print_json(&r);
+            } else {
+                out!(
+                    "{}",
+                    cat.render("cli.rules.installed", &params([("code", r.code), ("version", r.version.to_string())]))
+                );
+            }
+        }
+        RulesCommand::Set { rule_set, stream, parameter, from, value, source, confirmed } => {
+            let r = api
+                .set_claim_parameter(ClaimParameterInput {
+                    rule_set: rule_set.clone(),
+                    stream: stream.clone(),
+                    parameter: parameter.clone(),
+                    valid_from: from.clone(),
+                    value: value.clone(),
+                    source: source.clone(),
+                    confirmed: *confirmed,
+                })
+                .await?;
+            if json {
+                print_json(&r);
+            } else {
+                out!(
+                    "{}",
+                    cat.render("cli.rules.imported", &params([("code", r.code), ("version", r.version.to_string())]))
+                );
+            }
+        }
+        RulesCommand::Export { file } => {
+            let r = api.export_claim_rules(file).await?;
+            if json {
+                print_json(&r);
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.rules.exported",
+                        &params([("path", r.path), ("rule_sets", r.rule_sets.join(", "))])
+                    )
+                );
+            }
+        }
+        RulesCommand::Import { file } => {
+            let sets = api.import_claim_rules(file).await?;
+            if json {
+                print_json(&sets);
+            } else {
+                for r in sets {
+                    out!(
+                        "{}",
+                        cat.render(
+                            "cli.rules.imported",
+                            &params([("code", r.code), ("version", r.version.to_string())])
+                        )
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimCommand) -> Result<ExitCode, AppError> {
+    let show = |c: &ClaimDto| {
+        if json {
+            print_json(c);
+        } else {
+            print_claim(cat, c);
+        }
+    };
+    match command {
+        ClaimCommand::Compute { work_form, period } => show(&api.compute_claim(*work_form, period).await?),
+        ClaimCommand::Show { id } => show(&api.claim(*id).await?),
+        ClaimCommand::Recompute { id } => show(&api.recompute_claim(*id).await?),
+        ClaimCommand::Issue { id, signer, function } => show(&api.issue_claim(*id, signer, function).await?),
+        ClaimCommand::Amend { id } => show(&api.amend_claim(*id).await?),
+        ClaimCommand::Settle { id, stream, amount } => show(&api.settle_claim(*id, stream, amount).await?),
+        ClaimCommand::List => {
+            let list = api.claims().await?;
+            if json {
+                print_json(&list);
+            } else if list.is_empty() {
+                out!("{}", cat.text("cli.claim.none"));
+            } else {
+                for c in list {
+                    out!(
+                        "{:>4}  {:<16} {:<7} {:<10} {:>14} {}{}",
+                        c.id,
+                        c.work_form_kind,
+                        c.period,
+                        cat.text(&format!("claims.status.{}", c.status)),
+                        money(&c.total),
+                        if c.complete { "" } else { "!" },
+                        c.amends_id.map(|a| format!(" (→ {a})")).unwrap_or_default()
+                    );
+                }
+            }
+        }
+        ClaimCommand::Pdf { id, out } => {
+            let bytes = api.claim_pdf(*id).await?;
+            std::fs::write(out, &bytes).map_err(|e| AppError::Conflict {
+                code: "claims.file_write_failed",
+                params: params([("path", out.display().to_string()), ("detail", e.to_string())]),
+            })?;
+            if json {
+                print_json(&serde_json::json!({ "path": out.display().to_string(), "bytes": bytes.len() }));
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.claim.pdf_written",
+                        &params([("path", out.display().to_string()), ("bytes", bytes.len().to_string())])
+                    )
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn attribute(
+    api: &Api,
+    cat: &Catalogue,
+    json: bool,
+    command: &AttributeCommand,
+) -> Result<ExitCode, AppError> {
+    let list = match command {
+        AttributeCommand::List { person } => api.worker_attributes(*person).await?,
+        AttributeCommand::Set { person, key, value, from, until } => {
+            api.save_worker_attribute(WorkerAttributeInput {
+                person_id: *person,
+                key: key.clone(),
+                value: value.clone(),
+                valid_from: from.clone(),
+                valid_until: until.clone(),
+            })
+            .await?
+        }
+        AttributeCommand::Delete { id } => api.delete_worker_attribute(*id).await?,
+    };
+    if json {
+        print_json(&list);
+    } else if list.is_empty() {
+        out!("{}", cat.text("cli.attributes.none"));
+    } else {
+        for a in list {
+            out!(
+                "{:>4}  {:<24} {:<8} {} – {}",
+                a.id.unwrap_or_default(),
+                cat.text(&format!("attribute.{}", a.key)),
+                a.value,
+                werkbank_api::messages::format_date(&a.valid_from),
+                a.valid_until.as_deref().map(werkbank_api::messages::format_date).unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn belgian_amounts() {
+        assert_eq!(money("1234.5"), "1.234,50");
+        assert_eq!(money("5400.00"), "5.400,00");
+        assert_eq!(money("-100.00"), "-100,00");
+        assert_eq!(money("0"), "0,00");
+        assert_eq!(money("1234567.891"), "1.234.567,89");
+        assert_eq!(fte("2.4"), "2,4000");
+    }
+}

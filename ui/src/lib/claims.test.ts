@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimLine } from './bindings/ClaimLine';
+import type { ClaimResult } from './bindings/ClaimResult';
+import {
+  blockingCount,
+  contributionsText,
+  fteText,
+  linesOf,
+  notesText,
+  orderedProblems,
+  parameterRows,
+  problemText,
+  rateText,
+} from './claims';
+import { has } from './i18n';
+
+function line(over: Partial<ClaimLine> = {}): ClaimLine {
+  return {
+    stream: 'S5',
+    person_id: 1,
+    label: 'Peeters, Jan',
+    start: '2020-01-01',
+    days: 90,
+    fte: '1',
+    seniority_index: null,
+    level: null,
+    rate: null,
+    gross_wage: null,
+    employer_contributions: null,
+    reductions: null,
+    reference_wage: null,
+    cap: null,
+    fixed_part: null,
+    variable_part: null,
+    target_fte: null,
+    supervisor_fte: null,
+    allowed_fte: null,
+    method: null,
+    segments: [],
+    exact: null,
+    amount: '3306.00',
+    notes: [],
+    ...over,
+  };
+}
+
+const segment = (rate: string | null) => ({
+  first_day: '2026-01-01',
+  last_day: '2026-01-31',
+  days: 31,
+  share: '1',
+  reference: '2029.88',
+  rate,
+  seniority_index: null,
+  value: null,
+});
+
+function result(over: Partial<ClaimResult> = {}): ClaimResult {
+  return {
+    period: '2026/1',
+    first_day: '2026-01-01',
+    last_day: '2026-03-31',
+    rule_set: 'maatwerk_2019',
+    lines: [],
+    streams: [],
+    parameters: [],
+    problems: [],
+    total: '0.00',
+    complete: true,
+    ...over,
+  };
+}
+
+describe('claim helpers', () => {
+  it('shows the percentage, a change inside the quarter, a level or an amount', () => {
+    expect(rateText(line({ segments: [segment('60'), segment('60')] }))).toBe('60 %');
+    expect(rateText(line({ segments: [segment('50'), segment('25')] }))).toBe('50 % → 25 %');
+    expect(rateText(line({ level: 'medium' }))).toBe('midden');
+    expect(rateText(line({ rate: '1741.29' }))).toBe('1.741,29');
+    expect(rateText(line())).toBe('');
+  });
+
+  it('orders blocking problems first and counts them', () => {
+    const p = (code: string, blocking: boolean) => ({ code, stream: 'S5', person_id: null, params: {}, blocking });
+    const r = result({ problems: [p('claims.parameter_unconfirmed', false), p('claims.parameter_missing', true)] });
+    expect(orderedProblems(r).map((x) => x.code)).toEqual(['claims.parameter_missing', 'claims.parameter_unconfirmed']);
+    expect(blockingCount(r)).toBe(1);
+    const unconfirmed = {
+      ...p('claims.parameter_unconfirmed', false),
+      params: { stream: 'S5', parameter: 'monthly_reference', valid_from: '2024-04-01', value: '2029.88' },
+    };
+    expect(problemText(unconfirmed)).toBe(
+      'Stroom S5: monthly_reference = 2.029,88 (vanaf 01/04/2024) is nog niet door de gebruiker bevestigd.',
+    );
+  });
+
+  it('picks a stream and renders notes and FTE', () => {
+    const r = result({ lines: [line(), line({ stream: 'S6' }), line({ person_id: 2 })] });
+    expect(linesOf(r, 'S5').length).toBe(2);
+    expect(notesText(line({ notes: ['head_cap_reached'] }))).toBe('plafond vaste premies bereikt');
+    expect(fteText('0.8')).toBe('0,8000');
+    expect(fteText('1')).toBe('1,0000');
+    expect(fteText('0.123456')).toBe('0,1234');
+    expect(contributionsText(line({ employer_contributions: '1725', reductions: '360' }))).toBe('1.725,00 − 360,00');
+    expect(contributionsText(line({ employer_contributions: '1725', reductions: '0' }))).toBe('1.725,00');
+    expect(contributionsText(line())).toBe('');
+  });
+
+  it('has a text for every note and status', () => {
+    for (const n of ['head_cap_reached', 'seniority_ended', 'reference_wage_capped', 'net_wage_cap']) {
+      expect(has(`claims.note.${n}`), n).toBe(true);
+    }
+    for (const s of ['draft', 'issued']) expect(has(`claims.status.${s}`), s).toBe(true);
+  });
+});
+
+describe('claim rule sets', () => {
+  it('lists parameter values by name and date with their state', () => {
+    const p = (valid_from: string, value: string | null, confirmed = false) => ({
+      valid_from,
+      value,
+      source: null,
+      confirmed,
+    });
+    const rows = parameterRows({
+      code: 'S5',
+      name: 'MW-LP',
+      work_form: null,
+      formula: { kind: 'monthly_by_days_paid' },
+      categories: [],
+      parameters: {
+        monthly_reference: [p('2026-04-01', null), p('2024-04-01', '2029.88')],
+        cap_factor: [p('2019-01-01', '2', true)],
+      },
+    });
+    expect(rows.map((r) => [r.parameter, r.value.valid_from, r.state])).toEqual([
+      ['cap_factor', '2019-01-01', 'confirmed'],
+      ['monthly_reference', '2024-04-01', 'unconfirmed'],
+      ['monthly_reference', '2026-04-01', 'unknown'],
+    ]);
+    for (const state of ['unknown', 'unconfirmed', 'confirmed']) {
+      expect(has(`ui.claim_rules.state.${state}`), state).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Pure helpers of the claim screens (unit-tested): lines per stream, what a line's rate
+// column shows, the problems in the order to show them, and whether a claim can be issued.
+
+import type { ClaimDto } from './bindings/ClaimDto';
+import type { ClaimLine } from './bindings/ClaimLine';
+import type { ClaimProblem } from './bindings/ClaimProblem';
+import type { ClaimResult } from './bindings/ClaimResult';
+import type { DatedParam } from './bindings/DatedParam';
+import type { Stream } from './bindings/Stream';
+import { formatAmount, formatQuantity } from './format';
+import { label, t } from './i18n';
+
+/** The lines of one stream, in the claim's order. */
+export function linesOf(result: ClaimResult, stream: string): ClaimLine[] {
+  return result.lines.filter((l) => l.stream === stream);
+}
+
+/** Blocking problems first, then the others (each group in the claim's order). */
+export function orderedProblems(result: ClaimResult): ClaimProblem[] {
+  return [...result.problems.filter((p) => p.blocking), ...result.problems.filter((p) => !p.blocking)];
+}
+
+export function blockingCount(result: ClaimResult): number {
+  return result.problems.filter((p) => p.blocking).length;
+}
+
+/** The problem as a sentence; a parameter value shows in Belgian notation (`2.029,88`). */
+export function problemText(p: ClaimProblem): string {
+  const value = p.params.value;
+  return t(p.code, value === undefined ? p.params : { ...p.params, value: formatQuantity(value) });
+}
+
+/**
+ * The "% / niveau" column: a wage percentage (`60 %`, or the first and last when it
+ * changes inside the quarter), a guidance level, or the amount applied.
+ */
+export function rateText(line: ClaimLine): string {
+  const percentages = line.segments.map((s) => s.rate).filter((r): r is string => r !== null);
+  if (percentages.length > 0) {
+    const distinct = [...new Set(percentages)];
+    return distinct.map((p) => `${formatQuantity(p)} %`).join(' → ');
+  }
+  if (line.level) return label('level', line.level);
+  return formatAmount(line.rate, '');
+}
+
+/** Employer contributions and, when there are any, the reductions taken off: `575,00 − 120,00`. */
+export function contributionsText(line: ClaimLine): string {
+  if (line.employer_contributions === null) return '';
+  const reductions = line.reductions !== null && Number(line.reductions) !== 0 ? line.reductions : null;
+  return reductions === null
+    ? formatAmount(line.employer_contributions)
+    : `${formatAmount(line.employer_contributions)} − ${formatAmount(reductions)}`;
+}
+
+/** Notes as short Dutch texts. */
+export function notesText(line: ClaimLine): string {
+  return line.notes.map((n) => t(`claims.note.${n}`)).join('; ');
+}
+
+/** A draft without blocking problems can be issued. */
+export function canIssue(claim: ClaimDto): boolean {
+  return claim.status === 'draft' && claim.result.complete;
+}
+
+/** µ with 4 decimals and a comma, cut from the exact value (display only). */
+export function fteText(value: string): string {
+  const [whole, fraction = ''] = value.split('.');
+  return `${whole},${fraction.padEnd(4, '0').slice(0, 4)}`;
+}
+
+/** The shipped templates (`werkbank_domain::claims::rules::templates`). */
+export const TEMPLATES = ['sw_1998', 'maatwerk_2019'] as const;
+
+export type ParameterState = 'unknown' | 'unconfirmed' | 'confirmed';
+
+/** A stream's dated parameter values as rows (by parameter name, then date), with their state. */
+export function parameterRows(stream: Stream): { parameter: string; value: DatedParam; state: ParameterState }[] {
+  return Object.keys(stream.parameters)
+    .sort()
+    .flatMap((parameter) =>
+      [...(stream.parameters[parameter] ?? [])]
+        .sort((a, b) => a.valid_from.localeCompare(b.valid_from))
+        .map((value) => ({
+          parameter,
+          value,
+          state: (value.value === null ? 'unknown' : value.confirmed ? 'confirmed' : 'unconfirmed') as ParameterState,
+        })),
+    );
+}
