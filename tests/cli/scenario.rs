@@ -253,13 +253,14 @@ fn payroll_import_batches_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("werkbank.sqlite");
     json(&werkbank(&db, &["demo", "--json"]));
-    // Aerts (74.07.01-313.96) is in the demo register, full time in January 2026.
+    // Aerts (74.07.01-313.96) is in the demo register, full time in October 2025, a month
+    // the demo's own payroll (2026/1) does not cover.
     let file = dir.path().join("loon.csv");
     std::fs::write(
         &file,
         "Werknemersnummer;INSZ;Naam;Periode;Looncode;Omschrijving;Aantal;Eenheid;Bedrag\n\
-         101;74.07.01-313.96;Aerts Rachid;01/2026;1010;Gewerkte uren;168,29;u;\n\
-         101;74070131396;Aerts Rachid;01/2026;2000;Brutoloon;;;2.345,67\n",
+         101;74.07.01-313.96;Aerts Rachid;10/2025;1010;Gewerkte uren;168,29;u;\n\
+         101;74070131396;Aerts Rachid;10/2025;2000;Brutoloon;;;2.345,67\n",
     )
     .unwrap();
     let path = file.to_str().unwrap();
@@ -274,20 +275,20 @@ fn payroll_import_batches_and_undo() {
     assert_eq!(done["lines_imported"], 2);
     let batch = done["batch_id"].as_i64().unwrap().to_string();
 
-    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2026-01", "--json"]));
+    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2025-10", "--json"]));
     let aerts = r["rows"].as_array().unwrap().iter().find(|x| x["name"] == "Aerts, Rachid").unwrap();
     assert_eq!((aerts["paid_hours"].as_i64(), aerts["payroll_fte"].as_str()), (Some(16829), Some("1.0000")));
     assert_eq!(r["unmapped_codes"], serde_json::json!(["2000"]));
-    // The file covers January and only Aerts: the other people employed in January are
+    // The file covers October and only Aerts: the other people employed in January are
     // listed apart, as information, not as rows with a difference.
-    assert_eq!(r["covered_months"], serde_json::json!(["2026-01"]));
+    assert_eq!(r["covered_months"], serde_json::json!(["2025-10"]));
     assert_eq!(r["rows"].as_array().unwrap().len(), 1);
     let others = r["not_in_payroll"].as_array().unwrap();
     assert!(!others.is_empty() && others.iter().all(|n| n["name"] != "Aerts, Rachid"));
-    let text = werkbank(&db, &["payroll", "reconcile", "--period", "2026/1"]);
+    let text = werkbank(&db, &["payroll", "reconcile", "--period", "2025/4"]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Gedekt door 1 loonbestand(en): 01/2026."), "{text}");
-    assert!(text.contains("Niet gedekt, dus niet vergeleken: 02/2026, 03/2026."), "{text}");
+    assert!(text.contains("Gedekt door 1 loonbestand(en): 10/2025."), "{text}");
+    assert!(text.contains("Niet gedekt, dus niet vergeleken: 11/2025, 12/2025."), "{text}");
     assert!(text.contains(&format!("Niet in de loonbestanden ({})", others.len())), "{text}");
 
     let again = werkbank(&db, &["payroll", "import", path]);
@@ -296,7 +297,7 @@ fn payroll_import_batches_and_undo() {
 
     let undone = json(&werkbank(&db, &["payroll", "undo", &batch, "--json"]));
     assert!(undone["undone_at"].is_string());
-    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2026-01", "--json"]));
+    let r = json(&werkbank(&db, &["payroll", "reconcile", "--period", "2025-10", "--json"]));
     assert!(r["rows"].as_array().unwrap().iter().all(|x| x["paid_hours"] == 0));
     assert_eq!(json(&werkbank(&db, &["payroll", "import", path, "--json"]))["lines_imported"], 2, "allowed after undo");
 }

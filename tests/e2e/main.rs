@@ -77,14 +77,14 @@ async fn dashboard_scenario(app: &App) -> Result<(), String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_a_payroll_file_fix_the_mapping_and_commit() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("loonexport-januari.csv");
+    let file = dir.path().join("loonexport-oktober.csv");
     // "Tijdvak" is not a header Werkbank knows for the pay period: the preview says the
     // period column is missing until the user maps it.
     std::fs::write(
         &file,
         "Werknemersnummer;INSZ;Naam;Tijdvak;Looncode;Omschrijving;Aantal;Eenheid;Bedrag\n\
-         101;74.07.01-313.96;Aerts Rachid;01/2026;1010;Gewerkte uren;168,29;u;\n\
-         101;74.07.01-313.96;Aerts Rachid;01/2026;2000;Brutoloon;;;2.345,67\n",
+         101;74.07.01-313.96;Aerts Rachid;10/2025;1010;Gewerkte uren;168,29;u;\n\
+         101;74.07.01-313.96;Aerts Rachid;10/2025;2000;Brutoloon;;;2.345,67\n",
     )
     .unwrap();
     let app = App::launch_with_env("payroll", &[("WERKBANK_PICK_FILE", file.to_str().unwrap())]).await;
@@ -114,12 +114,13 @@ async fn payroll_scenario(app: &App) -> Result<(), String> {
     app.click(By::id("payroll-commit")).await?;
     app.wait_text(By::id("payroll-done"), "2").await?;
     app.screenshot("03-imported").await;
-    // The check against the register covers January only, and only Aerts: the others
-    // employed in January are listed apart, not as differences.
+    // The check against the register covers October only (the demo's own payroll is for
+    // 2026/1), and only Aerts: the others employed in October are listed apart, not as
+    // differences.
     app.click(By::id("payroll-tab-reconciliation")).await?;
-    app.fill(By::id("reconciliation-period"), "2026/1\n").await?;
-    app.wait_text(By::id("reconciliation-coverage"), "01/2026").await?;
-    app.wait_text(By::id("reconciliation-uncovered"), "02/2026, 03/2026").await?;
+    app.fill(By::id("reconciliation-period"), "2025/4\n").await?;
+    app.wait_text(By::id("reconciliation-coverage"), "10/2025").await?;
+    app.wait_text(By::id("reconciliation-uncovered"), "11/2025, 12/2025").await?;
     app.wait_count(By::id("reconciliation-row"), 1).await?;
     app.wait_text(By::id("reconciliation-not-in-payroll"), "Niet in de loonbestanden").await?;
     app.screenshot("03b-reconciliation-coverage").await;

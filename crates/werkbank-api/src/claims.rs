@@ -837,17 +837,35 @@ pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, p
             let span = werkbank_domain::DateSpan::new(first, Some(first + chrono::Months::new(1)));
             let month_days = (span.end.expect("bounded") - first).num_days();
             let mut sums: BTreeMap<&str, Decimal> = BTreeMap::new();
+            let mut hours = 0;
             for period in p.periods.iter().filter(|x| {
                 !matches!(x.category, werkbank_domain::Category::Article60 | werkbank_domain::Category::WorkCare)
             }) {
                 let days = period.span().overlap_days(&span);
                 if days > 0 {
+                    hours += demo::monthly_hours(period.fraction.q, days);
                     for (code, amount) in demo::monthly_pay(period.fraction.value(), days, month_days) {
                         *sums.entry(code).or_default() += amount;
                     }
                 }
             }
             let last = span.end.expect("bounded").pred_opt().expect("date");
+            if hours > 0 {
+                lines.push(werkbank_store::payroll::LineRow {
+                    row: lines.len() as i64 + 2,
+                    person_id: Some(p.id),
+                    insz: p.insz.clone(),
+                    name: Some(p.name.clone()),
+                    period_start: iso(first),
+                    period_end: iso(last),
+                    wage_code: demo::WAGE_CODES[0].0.into(),
+                    description: Some(demo::WAGE_CODES[0].2.into()),
+                    quantity: Some(Decimal::new(hours, 2).to_string()),
+                    unit: Some("u".into()),
+                    hours: Some(hours),
+                    ..Default::default()
+                });
+            }
             for (code, amount) in sums {
                 let description = demo::WAGE_CODES.iter().find(|c| c.0 == code).map(|c| c.2.to_string());
                 lines.push(werkbank_store::payroll::LineRow {

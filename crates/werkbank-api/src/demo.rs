@@ -599,12 +599,20 @@ pub fn claim_attributes(index: usize, start: NaiveDate) -> Vec<(&'static str, St
 }
 
 /// The demo's wage codes: (code, meaning, description).
-pub const WAGE_CODES: [(&str, &str, &str); 4] = [
+pub const WAGE_CODES: [(&str, &str, &str); 5] = [
+    ("1010", "worked_hours", "Gewerkte uren"),
     ("1200", "gross_wage", "Brutoloon"),
     ("3100", "employer_contributions", "Werkgeversbijdragen"),
     ("3200", "reduction", "Doelgroepvermindering"),
     ("9100", "net_wage", "Nettoloon"),
 ];
+
+/// Worked hours (hundredths) of one demo month for a worker with weekly hours `q`
+/// (hundredths) employed `days` days of it: Q × days ÷ 7, rounded half-up, so that the
+/// reconciliation finds the register's FTE back (168,29 h for 38 h over 31 days).
+pub fn monthly_hours(q: u32, days: i64) -> i64 {
+    (i64::from(q) * days * 2 + 7) / 14
+}
 
 /// Payroll of one demo month for a worker employed `fraction` × `days`/`month_days`:
 /// gross 2 300 € full time, employer contributions 25 %, a reduction of 120 € full time
