@@ -90,7 +90,7 @@ describe('claim helpers', () => {
       params: { stream: 'S5', parameter: 'monthly_reference', valid_from: '2024-04-01', value: '2029.88' },
     };
     expect(problemText(unconfirmed)).toBe(
-      'Stroom S5: monthly_reference = 2.029,88 (vanaf 01/04/2024) is nog niet door de gebruiker bevestigd.',
+      'Stroom S5: Referentiebedrag per maand (GGMMI) = 2.029,88 (vanaf 01/04/2024) is nog niet door de gebruiker bevestigd.',
     );
   });
 
