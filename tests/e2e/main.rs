@@ -423,7 +423,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
 fn check_workbook(path: &std::path::Path) -> Result<(), String> {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| format!("{e}"))?;
-    if book.sheet_names() != ["Afrekening", "Regels", "Parameters", "Controles"] {
+    if book.sheet_names() != ["Afrekening", "Regels", "Deelperiodes", "Parameters", "Controles"] {
         return Err(format!("sheets: {:?}", book.sheet_names()));
     }
     let head = book.worksheet_range("Afrekening").map_err(|e| e.to_string())?;

@@ -2,10 +2,11 @@
 //! saved where the director chose, or written to a private folder and opened in the
 //! system viewer to print.
 //!
-//! The workbook has four sheets: `Afrekening` (organisation, work form, quarter, status,
+//! The workbook has five sheets: `Afrekening` (organisation, work form, quarter, status,
 //! claim number, rule set, and the totals per stream), `Regels` (one table of every line
 //! with a stream column, so a director filters by stream in Excel, and a totals row),
-//! `Parameters` (each value used with its date and source) and `Controles` (the problems).
+//! `Deelperiodes` (the months and pieces each line was computed over, with the reference,
+//! rate and cap or amount of each), `Parameters` (each value used with its date and source) and `Controles` (the problems).
 //! Amounts, FTE and days are numbers with Belgian-looking formats (Excel shows
 //! `1.234,56 €` in a Belgian locale), dates are real dates (`dd/mm/yyyy`), the INSZ is
 //! masked except its check digits, and no special-category data is written.
@@ -305,6 +306,55 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
     let fte: Decimal = r.streams.iter().map(|s| s.fte).sum();
     ws.write_number_with_format(total_row, 5, number(fte), &f.fte_bold)?;
     ws.write_number_with_format(total_row, 20, number(r.total), &f.amount_bold)?;
+
+    // ----- Deelperiodes: the months and pieces each line was computed over ------------
+    let ws = book.add_worksheet();
+    ws.set_name(text("sheet.segments"))?;
+    header_row(
+        ws,
+        0,
+        cat,
+        &[
+            "col.stream",
+            "col.name",
+            "col.first_day",
+            "col.last_day",
+            "col.days",
+            "col.share",
+            "col.segment_reference",
+            "col.rate",
+            "col.seniority",
+            "col.segment_value",
+        ],
+        &f,
+    )?;
+    ws.set_row_height(0, 32)?;
+    ws.set_column_width(1, 28)?;
+    for c in 2..10 {
+        ws.set_column_width(c, 13)?;
+    }
+    ws.set_freeze_panes(1, 2)?;
+    let mut row = 0;
+    for l in &r.lines {
+        for seg in &l.segments {
+            row += 1;
+            ws.write_string(row, 0, &l.stream)?;
+            ws.write_string(row, 1, l.label.as_deref().unwrap_or(&work_form_line))?;
+            ws.write_datetime_with_format(row, 2, excel_date(seg.first_day), &f.date)?;
+            ws.write_datetime_with_format(row, 3, excel_date(seg.last_day), &f.date)?;
+            ws.write_number_with_format(row, 4, seg.days as f64, &f.integer)?;
+            ws.write_number_with_format(row, 5, number(seg.share), &f.fte)?;
+            opt(ws, row, 6, seg.reference, &f.amount)?;
+            opt(ws, row, 7, seg.rate, &f.number)?;
+            if let Some(s) = seg.seniority_index {
+                ws.write_number_with_format(row, 8, s as f64, &f.integer)?;
+            }
+            opt(ws, row, 9, seg.value, &f.exact)?;
+        }
+    }
+    if row > 0 {
+        ws.autofilter(0, 0, row, 9)?;
+    }
 
     // ----- Parameters: each value used with its date and source -----------------------
     let ws = book.add_worksheet();

@@ -57,7 +57,7 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
     assert!(out.bytes > 0);
 
     let book: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(book.sheet_names(), ["Afrekening", "Regels", "Parameters", "Controles"]);
+    assert_eq!(book.sheet_names(), ["Afrekening", "Regels", "Deelperiodes", "Parameters", "Controles"]);
 
     // The header block.
     let head = sheet(&path, "Afrekening");
@@ -118,8 +118,28 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
         .sum();
     assert_eq!(sum, 12_712_593);
 
+    // The pieces each line was computed over: Peeters' S5 line month by month, each with
+    // the GGMMI of the month (2 029,88) and his 40 %.
+    let segments = sheet(&path, "Deelperiodes");
+    let count: usize = claim.result.lines.iter().map(|l| l.segments.len()).sum();
+    assert_eq!(segments.height(), count + 1);
+    let rows: Vec<u32> = (1..=count as u32)
+        .filter(|&r| text(&segments, r, 0) == "S5" && text(&segments, r, 1) == "Peeters, Jan")
+        .collect();
+    assert_eq!(rows.len(), line.segments.len());
+    // January, February, March 2026: 31, 28 and 31 days; cap 2 × 2 029,88 = 4 059,76 a month.
+    let days: Vec<f64> = rows.iter().map(|&r| float(&segments, r, 4)).collect();
+    assert_eq!(days, [31.0, 28.0, 31.0]);
+    assert!(rows.iter().all(|&r| float(&segments, r, 9) == 4059.76));
+    for (&r, seg) in rows.iter().zip(&line.segments) {
+        assert_eq!((date(&segments, r, 2), date(&segments, r, 3)), (seg.first_day, seg.last_day));
+        assert_eq!(float(&segments, r, 4), seg.days as f64);
+        assert_eq!(float(&segments, r, 6), 2029.88);
+        assert_eq!(float(&segments, r, 7), 40.0);
+    }
+
     // No full INSZ anywhere in the workbook.
-    for name in ["Afrekening", "Regels", "Parameters", "Controles"] {
+    for name in ["Afrekening", "Regels", "Deelperiodes", "Parameters", "Controles"] {
         let r = sheet(&path, name);
         for cell in r.used_cells() {
             let s: String = cell.2.to_string().chars().filter(char::is_ascii_digit).collect();
