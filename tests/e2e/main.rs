@@ -402,6 +402,20 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.wait_text(By::id("claim-file-done"), "Geopend in de PDF-lezer").await?;
     app.screenshot("04-opened").await;
     let pdf = wait_for_file(&files.opened).await?;
+    // The print copy lies in the private folder under the app's data dir (0700, file 0600).
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = files.data.join("werkbank").join("afdrukken");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        let copy = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?.next();
+        let copy = copy.ok_or("no print copy")?.map_err(|e| e.to_string())?.path();
+        if (mode(&folder).ok(), mode(&copy).ok()) != (Some(0o700), Some(0o600)) {
+            return Err(format!("print folder or copy not private: {}", copy.display()));
+        }
+        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("afrekening-2026-1-social-workshop-")) {
+            return Err(format!("print copy named {}", copy.display()));
+        }
+    }
     if !pdf.starts_with(b"%PDF-") {
         return Err("the opened file is not a PDF".into());
     }
