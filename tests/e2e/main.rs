@@ -429,6 +429,14 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     if !text.contains("127.125,93") {
         return Err(format!("the PDF does not show the total 127.125,93:\n{text}"));
     }
+
+    // Save it as PDF: the dialog answers the same path; the saved bytes are the opened ones.
+    app.click(By::id("claim-save-pdf")).await?;
+    app.wait_text(By::id("claim-file-done"), "PDF opgeslagen").await?;
+    let saved = std::fs::read(&files.xlsx).map_err(|e| e.to_string())?;
+    if saved != pdf {
+        return Err("the saved PDF differs from the opened one".into());
+    }
     Ok(())
 }
 
