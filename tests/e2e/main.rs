@@ -449,12 +449,12 @@ fn check_workbook(path: &std::path::Path) -> Result<(), String> {
         return Err(format!("sheets: {:?}", book.sheet_names()));
     }
     let head = book.worksheet_range("Afrekening").map_err(|e| e.to_string())?;
-    let status = head.rows().find(|r| r[0].to_string() == "Status").map(|r| r[1].to_string());
+    let status = head.rows().find(|r| r[0] == "Status").map(|r| r[1].to_string());
     if status.as_deref() != Some("uitgereikt") {
         return Err(format!("status {status:?}"));
     }
     let lines = book.worksheet_range("Regels").map_err(|e| e.to_string())?;
-    let last = lines.rows().last().ok_or("no rows")?;
+    let last = lines.rows().next_back().ok_or("no rows")?;
     match (&last[0], &last[20]) {
         (Data::String(s), Data::Float(total)) if s == "Totaal" && (total * 100.0).round() as i64 == 12_712_593 => {
             Ok(())
