@@ -11,6 +11,8 @@
 //! `1.234,56 €` in a Belgian locale), dates are real dates (`dd/mm/yyyy`), the INSZ is
 //! masked except its check digits, and no special-category data is written.
 //!
+//! Every file written is recorded in the audit trail (format and purpose, not the path).
+//!
 //! Excel stores numbers as doubles: the exact decimals are converted only here, at the
 //! file boundary; the totals row holds the claim's own totals (sums of rounded lines).
 
@@ -475,6 +477,22 @@ fn write_and_open(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
 }
 
 impl Api {
+    /// Records that a claim left the app as a file: its format and purpose, never the path
+    /// (a folder or file name may carry a name) nor any personal value.
+    async fn audit_export(&self, id: i64, format: &str, purpose: &str, lines: usize) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        self.audit(
+            &mut tx,
+            "export",
+            "claim",
+            Some(id),
+            serde_json::json!({ "format": format, "purpose": purpose, "lines": lines }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The default file name for a claim's PDF (`pdf`) or workbook (`xlsx`).
     pub async fn claim_file_name(&self, id: i64, extension: &str) -> Result<String> {
         Ok(claim_file_name(&self.claim(id).await?, extension))
@@ -498,6 +516,7 @@ impl Api {
         };
         let mut book = workbook(&claim, &ctx, self.catalogue()).map_err(xlsx(path))?;
         book.save(path).map_err(xlsx(path))?;
+        self.audit_export(id, "xlsx", "save", claim.result.lines.len()).await?;
         let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or_default();
         Ok(ExportDto { path: path.display().to_string(), bytes, lines: claim.result.lines.len() as u32 })
     }
@@ -506,6 +525,7 @@ impl Api {
     pub async fn save_claim_pdf(&self, id: i64, path: &Path) -> Result<ExportDto> {
         let pdf = self.claim_pdf(id).await?;
         std::fs::write(path, &pdf).map_err(|e| write_failed(path, e))?;
+        self.audit_export(id, "pdf", "save", 0).await?;
         Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
     }
 
@@ -516,6 +536,7 @@ impl Api {
         let claim = self.claim(id).await?;
         let pdf = self.claim_pdf(id).await?;
         let path = write_and_open(folder, &claim_file_name(&claim, "pdf"), &pdf)?;
+        self.audit_export(id, "pdf", "print", 0).await?;
         Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
     }
 }

@@ -84,6 +84,13 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
         assert_eq!(Decimal::try_from(float(&head, row, 5)).unwrap(), s.amount);
     }
 
+    // The export is in the audit trail: format and purpose, no path, no personal value.
+    let trail = api.audit_trail(Some(("claim", claim.id))).await.unwrap();
+    let export = trail.iter().find(|a| a.action == "export").expect("export audited");
+    assert_eq!(export.details["format"], "xlsx");
+    assert_eq!(export.details["lines"], claim.result.lines.len());
+    assert!(!export.details.to_string().contains("afrekening.xlsx"));
+
     // The lines: one table with a stream column, every input a number.
     let lines = sheet(&path, "Regels");
     assert_eq!(text(&lines, 0, 0), "Stroom");
@@ -233,4 +240,12 @@ async fn an_issued_claim_is_saved_and_opened_as_pdf() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(std::fs::read(&seen).unwrap(), bytes);
+    // Both files are in the audit trail.
+    let trail = api.audit_trail(Some(("claim", claim.id))).await.unwrap();
+    let purposes: Vec<_> = trail
+        .iter()
+        .filter(|a| a.action == "export" && a.details["format"] == "pdf")
+        .map(|a| a.details["purpose"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(purposes.contains(&"save".to_string()) && purposes.contains(&"print".to_string()), "{purposes:?}");
 }
