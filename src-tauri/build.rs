@@ -63,6 +63,9 @@ const COMMANDS: &[&str] = &[
     "claim_rule_sets",
     "install_claim_template",
     "set_claim_parameter",
+    "save_claim_pdf",
+    "open_claim_pdf",
+    "save_claim_xlsx",
 ];
 
 fn main() {

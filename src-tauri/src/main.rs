@@ -362,6 +362,49 @@ async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) ->
     reply(&api, api.set_claim_parameter(input).await)
 }
 
+/// Opens the native save dialog with a default file name; `None` when cancelled. Opened
+/// from Rust like `choose_spreadsheet`: the webview has no dialog or file-system access.
+/// `WERKBANK_SAVE_FILE` answers for the dialog in automated tests.
+fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("WERKBANK_SAVE_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    let cat = api.catalogue();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(cat.text(&format!("dialog.save_{kind}")))
+        .set_file_name(file_name)
+        .add_filter(cat.text(&format!("dialog.filter_{kind}")), &[kind]);
+    if let Ok(documents) = tauri::Manager::path(app).document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+}
+
+/// Saves the claim's PDF where the director chooses; `null` when cancelled.
+#[tauri::command]
+async fn save_claim_pdf(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
+    let name = reply(&api, api.claim_file_name(id, "pdf").await)?;
+    let Some(path) = choose_save_path(&app, &api, &name, "pdf") else { return Ok(None) };
+    reply(&api, api.save_claim_pdf(id, &path).await).map(Some)
+}
+
+/// Writes the claim's PDF to the private print folder and opens it in the system viewer
+/// (from Rust; `WERKBANK_OPEN_WITH` replaces the viewer in tests).
+#[tauri::command]
+async fn open_claim_pdf(api: State<'_, Api>, id: i64) -> Reply<ExportDto> {
+    reply(&api, api.open_claim_pdf(id, &paths::print_folder()).await)
+}
+
+/// Exports the claim's lines to an xlsx file where the director chooses; `null` when cancelled.
+#[tauri::command]
+async fn save_claim_xlsx(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
+    let name = reply(&api, api.claim_file_name(id, "xlsx").await)?;
+    let Some(path) = choose_save_path(&app, &api, &name, "xlsx") else { return Ok(None) };
+    reply(&api, api.export_claim_xlsx(id, &path).await).map(Some)
+}
+
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
 /// platform's data directory.
 fn database_path() -> PathBuf {
@@ -456,6 +499,9 @@ fn main() {
             claim_rule_sets,
             install_claim_template,
             set_claim_parameter,
+            save_claim_pdf,
+            open_claim_pdf,
+            save_claim_xlsx,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

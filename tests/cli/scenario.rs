@@ -566,3 +566,32 @@ fn claims_compute_issue_amend_settle() {
     let s2 = sw["result"]["lines"].as_array().unwrap().iter().find(|l| l["stream"] == "S2").unwrap();
     assert_eq!((s2["amount"].as_str(), s2["fte"].as_str()), (Some("9120.00"), Some("0.96")));
 }
+
+/// `werkbank claim export ID --out FILE.xlsx`: the lines as a workbook (read back in
+/// werkbank-api's tests/claim_export.rs); a folder that does not exist is explained.
+#[test]
+fn claim_export_writes_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    json(&werkbank(&db, &["demo", "--json"]));
+    let claim = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/1", "--json"]));
+    let id = claim["id"].to_string();
+    let lines = claim["result"]["lines"].as_array().unwrap().len();
+    let file = dir.path().join("afrekening.xlsx");
+    let out = json(&werkbank(&db, &["claim", "export", &id, "--out", file.to_str().unwrap(), "--json"]));
+    assert_eq!(out["lines"].as_u64(), Some(lines as u64));
+    assert_eq!(out["path"], file.to_str().unwrap());
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip package");
+    assert_eq!(out["bytes"].as_u64(), Some(bytes.len() as u64));
+    let text = werkbank(&db, &["claim", "export", &id, "--out", file.to_str().unwrap()]);
+    assert!(text.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout).trim(),
+        format!("{lines} lijn(en) geschreven naar {}.", file.display())
+    );
+    let bad = dir.path().join("geen-map").join("a.xlsx");
+    let failed = werkbank(&db, &["claim", "export", &id, "--out", bad.to_str().unwrap()]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("kon niet geschreven worden"));
+}

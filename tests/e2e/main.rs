@@ -290,8 +290,15 @@ async fn attributes_scenario(app: &App) -> Result<(), String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn compute_issue_and_open_a_claim() {
-    let app = App::launch("claims").await;
-    let result = claims_scenario(&app).await;
+    // The claim's files: the save dialog is answered by WERKBANK_SAVE_FILE, the system
+    // viewer replaced by a script (WERKBANK_OPEN_WITH) that copies the opened PDF, and
+    // the private print folder lies in this temp dir (XDG_DATA_HOME).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = ClaimFiles::new(dir.path());
+    let env = files.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let app = App::launch_with_env("claims", &env).await;
+    let result = claims_scenario(&app, &files).await;
     if result.is_err() {
         app.screenshot("failure").await;
     }
@@ -299,7 +306,52 @@ async fn compute_issue_and_open_a_claim() {
     result.unwrap();
 }
 
-async fn claims_scenario(app: &App) -> Result<(), String> {
+/// Where the claim scenario's files go.
+struct ClaimFiles {
+    xlsx: std::path::PathBuf,
+    viewer: std::path::PathBuf,
+    opened: std::path::PathBuf,
+    data: std::path::PathBuf,
+}
+
+impl ClaimFiles {
+    fn new(dir: &std::path::Path) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let files = ClaimFiles {
+            xlsx: dir.join("afrekening.xlsx"),
+            viewer: dir.join("viewer.sh"),
+            opened: dir.join("opened.pdf"),
+            data: dir.join("data"),
+        };
+        // Copy, then rename: the test never reads a half-written file.
+        let script = format!("#!/bin/sh\ncp \"$1\" \"{0}.part\" && mv \"{0}.part\" \"{0}\"\n", files.opened.display());
+        std::fs::write(&files.viewer, script).expect("viewer script");
+        std::fs::set_permissions(&files.viewer, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        files
+    }
+
+    fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("WERKBANK_SAVE_FILE", self.xlsx.display().to_string()),
+            ("WERKBANK_OPEN_WITH", self.viewer.display().to_string()),
+            ("XDG_DATA_HOME", self.data.display().to_string()),
+        ]
+    }
+}
+
+/// Polls (bounded) for a file another process writes.
+async fn wait_for_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let start = std::time::Instant::now();
+    while !path.exists() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            return Err(format!("{} was not written", path.display()));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.click(By::id("load-demo")).await?;
     app.wait_count(By::id("staff-row"), 40).await?;
     app.click(By::id("nav-claims")).await?;
@@ -318,6 +370,8 @@ async fn claims_scenario(app: &App) -> Result<(), String> {
     app.wait_text(By::id("claim-total"), "127.125,93").await?;
     app.wait_text(By::id("claim-status"), "ontwerp").await?;
     app.wait_text(By::id("claim-line"), "Peeters, Jan").await?;
+    app.wait_text(By::id("claim-file-note"), "ontwerp").await?;
+    app.wait_text(By::id("claim-open-pdf"), "Voorbeeld (PDF)").await?;
     app.screenshot("01-draft").await;
     app.fill(By::id("claim-signer"), "Marc Directeur").await?;
     app.fill(By::id("claim-function"), "directeur").await?;
@@ -332,5 +386,79 @@ async fn claims_scenario(app: &App) -> Result<(), String> {
     app.click(By::css("[data-testid=\"claim-row\"] a")).await?;
     app.wait_text(By::id("claim-total"), "127.125,93").await?;
     app.wait_text(By::id("claim-status"), "uitgereikt").await?;
+
+    // Export the lines to Excel (the save dialog answered by WERKBANK_SAVE_FILE) and read
+    // the workbook back: the totals row holds the claim's total.
+    app.scroll_to(By::id("claim-save-xlsx")).await?;
+    app.click(By::id("claim-save-xlsx")).await?;
+    app.wait_text(By::id("claim-file-done"), "geëxporteerd naar").await?;
+    app.wait_text(By::id("claim-file-done"), &files.xlsx.display().to_string()).await?;
+    app.screenshot("03-exported").await;
+    check_workbook(&files.xlsx)?;
+
+    // Open the issued claim's PDF to print it: the "viewer" copies what it was given.
+    app.wait_text(By::id("claim-open-pdf"), "Openen om af te drukken").await?;
+    app.click(By::id("claim-open-pdf")).await?;
+    app.wait_text(By::id("claim-file-done"), "Geopend in de PDF-lezer").await?;
+    app.screenshot("04-opened").await;
+    let pdf = wait_for_file(&files.opened).await?;
+    // The print copy lies in the private folder under the app's data dir (0700, file 0600).
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = files.data.join("werkbank").join("afdrukken");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        let copy = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?.next();
+        let copy = copy.ok_or("no print copy")?.map_err(|e| e.to_string())?.path();
+        if (mode(&folder).ok(), mode(&copy).ok()) != (Some(0o700), Some(0o600)) {
+            return Err(format!("print folder or copy not private: {}", copy.display()));
+        }
+        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("afrekening-2026-1-social-workshop-")) {
+            return Err(format!("print copy named {}", copy.display()));
+        }
+    }
+    if !pdf.starts_with(b"%PDF-") {
+        return Err("the opened file is not a PDF".into());
+    }
+    let copy = files.opened.with_extension("check.pdf");
+    std::fs::write(&copy, &pdf).map_err(|e| e.to_string())?;
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", copy.to_str().expect("utf-8"), "-"])
+        .output()
+        .map_err(|e| format!("pdftotext: {e}"))?;
+    let text = String::from_utf8_lossy(&text.stdout);
+    if !text.contains("127.125,93") {
+        return Err(format!("the PDF does not show the total 127.125,93:\n{text}"));
+    }
+
+    // Save it as PDF: the dialog answers the same path; the saved bytes are the opened ones.
+    app.click(By::id("claim-save-pdf")).await?;
+    app.wait_text(By::id("claim-file-done"), "PDF opgeslagen").await?;
+    let saved = std::fs::read(&files.xlsx).map_err(|e| e.to_string())?;
+    if saved != pdf {
+        return Err("the saved PDF differs from the opened one".into());
+    }
     Ok(())
+}
+
+/// The exported workbook: four sheets; the issued status; the total 127.125,93 in the
+/// totals row of the lines (Σ of the rounded lines).
+fn check_workbook(path: &std::path::Path) -> Result<(), String> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(path).map_err(|e| format!("{e}"))?;
+    if book.sheet_names() != ["Afrekening", "Regels", "Deelperiodes", "Parameters", "Controles"] {
+        return Err(format!("sheets: {:?}", book.sheet_names()));
+    }
+    let head = book.worksheet_range("Afrekening").map_err(|e| e.to_string())?;
+    let status = head.rows().find(|r| r[0] == "Status").map(|r| r[1].to_string());
+    if status.as_deref() != Some("uitgereikt") {
+        return Err(format!("status {status:?}"));
+    }
+    let lines = book.worksheet_range("Regels").map_err(|e| e.to_string())?;
+    let last = lines.rows().next_back().ok_or("no rows")?;
+    match (&last[0], &last[20]) {
+        (Data::String(s), Data::Float(total)) if s == "Totaal" && (total * 100.0).round() as i64 == 12_712_593 => {
+            Ok(())
+        }
+        other => Err(format!("totals row {other:?}")),
+    }
 }

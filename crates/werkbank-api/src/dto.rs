@@ -1187,3 +1187,16 @@ pub struct ClaimSummaryDto {
     pub complete: bool,
     pub issued_at: Option<String>,
 }
+
+// ----- claim files -------------------------------------------------------------------
+
+/// A file written for the user: a claim's PDF or its lines as xlsx.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportDto {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Claim lines written (0 for a PDF).
+    pub lines: u32,
+}

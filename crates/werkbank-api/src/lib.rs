@@ -5,6 +5,7 @@
 //! command or a CLI subcommand takes its parameters, calls one method, returns the DTO.
 //! Every write runs in one transaction together with its audit record.
 
+pub mod claim_export;
 pub mod claims;
 mod compliance;
 pub mod demo;

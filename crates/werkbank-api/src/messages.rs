@@ -193,6 +193,7 @@ mod tests {
             "claims.period_issued",
             "claims.stream_unknown",
             "claims.pdf_not_rendered",
+            "claims.viewer_failed",
             "not_found.claim",
             "not_found.worker_attribute",
             // domain rules

@@ -18,3 +18,12 @@ pub fn default_database_path() -> PathBuf {
         .map(|d| d.data_dir().join("werkbank.sqlite"))
         .unwrap_or_else(|| PathBuf::from("werkbank.sqlite"))
 }
+
+/// The private folder (0700) where a claim's PDF is written to be opened in the system
+/// viewer: `afdrukken` in the platform's data directory (Linux
+/// `$XDG_DATA_HOME/werkbank/afdrukken`, by default `~/.local/share/werkbank/afdrukken`).
+pub fn print_folder() -> PathBuf {
+    directories::ProjectDirs::from("be", "Werkbank", "Werkbank")
+        .map(|d| d.data_dir().join("afdrukken"))
+        .unwrap_or_else(|| std::env::temp_dir().join("werkbank-afdrukken"))
+}

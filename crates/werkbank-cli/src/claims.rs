@@ -86,6 +86,12 @@ pub enum ClaimCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Export a claim's lines, totals, parameters and checks to an Excel workbook (.xlsx)
+    Export {
+        id: i64,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -386,6 +392,20 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                     cat.render(
                         "cli.claim.pdf_written",
                         &params([("path", out.display().to_string()), ("bytes", bytes.len().to_string())])
+                    )
+                );
+            }
+        }
+        ClaimCommand::Export { id, out } => {
+            let written = api.export_claim_xlsx(*id, out).await?;
+            if json {
+                print_json(&written);
+            } else {
+                out!(
+                    "{}",
+                    cat.render(
+                        "cli.claim.xlsx_written",
+                        &params([("path", written.path.clone()), ("lines", written.lines.to_string())])
                     )
                 );
             }

@@ -48,6 +48,7 @@ import type { ClaimDto } from './bindings/ClaimDto';
 import type { ClaimSummaryDto } from './bindings/ClaimSummaryDto';
 import type { ClaimRuleSetDto } from './bindings/ClaimRuleSetDto';
 import type { ClaimParameterInput } from './bindings/ClaimParameterInput';
+import type { ExportDto } from './bindings/ExportDto';
 import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
@@ -221,4 +222,10 @@ export const api = {
   installClaimTemplate: (code: string) => call<ClaimRuleSetDto>('install_claim_template', { code }),
   /** A dated parameter value (empty = not known) with its source; a new version of the rule set. */
   setClaimParameter: (input: ClaimParameterInput) => call<ClaimRuleSetDto>('set_claim_parameter', { input }),
+  /** Saves the claim's PDF through the native save dialog (opened in Rust); `null` when cancelled. */
+  saveClaimPdf: (id: Id) => call<ExportDto | null>('save_claim_pdf', { id }),
+  /** Writes the claim's PDF to the private print folder and opens it in the system viewer. */
+  openClaimPdf: (id: Id) => call<ExportDto>('open_claim_pdf', { id }),
+  /** Exports the claim's lines to xlsx through the native save dialog; `null` when cancelled. */
+  saveClaimXlsx: (id: Id) => call<ExportDto | null>('save_claim_xlsx', { id }),
 };

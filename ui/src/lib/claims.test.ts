@@ -4,6 +4,8 @@ import type { ClaimResult } from './bindings/ClaimResult';
 import {
   blockingCount,
   contributionsText,
+  fileActionLabel,
+  fileOutcome,
   fteText,
   linesOf,
   notesText,
@@ -141,5 +143,31 @@ describe('claim rule sets', () => {
     for (const state of ['unknown', 'unconfirmed', 'confirmed']) {
       expect(has(`ui.claim_rules.state.${state}`), state).toBe(true);
     }
+  });
+});
+
+describe('claim files', () => {
+  const file = { path: '/home/directeur/afrekening-2026-1-maatwerk-12.pdf', bytes: 2048, lines: 0 };
+
+  it('opens a draft as a preview and an issued claim for printing', () => {
+    expect(fileActionLabel({ status: 'draft' }, 'open_pdf')).toBe('Voorbeeld (PDF)');
+    expect(fileActionLabel({ status: 'issued' }, 'open_pdf')).toBe('Openen om af te drukken');
+    expect(fileActionLabel({ status: 'draft' }, 'save_pdf')).toBe('Opslaan als PDF');
+    expect(fileActionLabel({ status: 'issued' }, 'save_xlsx')).toBe('Exporteren naar Excel');
+  });
+
+  it('names the file it saved, exported or opened', () => {
+    expect(fileOutcome('save_pdf', file)).toBe('PDF opgeslagen: /home/directeur/afrekening-2026-1-maatwerk-12.pdf');
+    expect(fileOutcome('open_pdf', file)).toBe(
+      'Geopend in de PDF-lezer: /home/directeur/afrekening-2026-1-maatwerk-12.pdf',
+    );
+    expect(fileOutcome('save_xlsx', { path: '/tmp/a.xlsx', bytes: 9000, lines: 37 })).toBe(
+      '37 lijn(en) geëxporteerd naar /tmp/a.xlsx',
+    );
+  });
+
+  it('says nothing was saved when the dialog was closed', () => {
+    expect(fileOutcome('save_pdf', null)).toBe('Niets opgeslagen: het venster werd gesloten.');
+    expect(fileOutcome('save_xlsx', null)).toBe('Niets opgeslagen: het venster werd gesloten.');
   });
 });

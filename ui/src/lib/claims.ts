@@ -6,6 +6,7 @@ import type { ClaimLine } from './bindings/ClaimLine';
 import type { ClaimProblem } from './bindings/ClaimProblem';
 import type { ClaimResult } from './bindings/ClaimResult';
 import type { DatedParam } from './bindings/DatedParam';
+import type { ExportDto } from './bindings/ExportDto';
 import type { Stream } from './bindings/Stream';
 import { formatAmount, formatQuantity } from './format';
 import { label, t } from './i18n';
@@ -87,4 +88,23 @@ export function parameterRows(stream: Stream): { parameter: string; value: Dated
           state: (value.value === null ? 'unknown' : value.confirmed ? 'confirmed' : 'unconfirmed') as ParameterState,
         })),
     );
+}
+
+/** What the claim's file buttons do: open the PDF (to look at or print), save it, export xlsx. */
+export type FileAction = 'open_pdf' | 'save_pdf' | 'save_xlsx';
+
+/**
+ * The label of a file button. Opening a draft's PDF is a preview (the PDF is marked
+ * "ontwerp"); opening an issued claim's PDF is for printing.
+ */
+export function fileActionLabel(claim: Pick<ClaimDto, 'status'>, action: FileAction): string {
+  if (action === 'open_pdf') return t(claim.status === 'issued' ? 'ui.claim.file.print' : 'ui.claim.file.preview');
+  return t(`ui.claim.file.${action}`);
+}
+
+/** The confirmation after a file action, naming the file; cancelled when the dialog returned nothing. */
+export function fileOutcome(action: FileAction, result: ExportDto | null): string {
+  if (result === null) return t('ui.claim.file.cancelled');
+  if (action === 'save_xlsx') return t('ui.claim.file.saved_xlsx', { path: result.path, lines: result.lines });
+  return t(`ui.claim.file.${action === 'open_pdf' ? 'opened' : 'saved_pdf'}`, { path: result.path });
 }
