@@ -193,6 +193,12 @@ mod tests {
             "claims.period_issued",
             "claims.stream_unknown",
             "claims.pdf_not_rendered",
+            "claims.month_invalid",
+            "claims.not_article_60",
+            "iban.format",
+            "iban.checksum",
+            "bic.format",
+            "rsz.format",
             "not_found.claim",
             "not_found.worker_attribute",
             // domain rules

@@ -61,6 +61,7 @@ async fn main() {
             city: String::new(),
             work_forms: vec![WorkFormDto { id: None, kind: WorkFormKind::Maatwerk, recognition_number: None }],
             work_care_full_time: "30".into(),
+            ..Default::default()
         })
         .await
         .expect("organisation");
