@@ -362,6 +362,10 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
             }
             _ => {
                 blocks.push(Block::Heading(t.r("detail", &[("stream", s.code.clone()), ("name", s.name.clone())])));
+                if lines.is_empty() {
+                    blocks.push(Block::Paragraph(t.t("no_lines")));
+                    continue;
+                }
                 let cols = columns_for(formula, &lines);
                 let mut rows: Vec<Row> = lines
                     .iter()
