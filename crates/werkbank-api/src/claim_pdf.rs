@@ -105,8 +105,6 @@ enum Col {
     Year,
     Mu,
     Days,
-    Gross,
-    Contributions,
     Reference,
     Cap,
     Rate,
@@ -115,7 +113,6 @@ enum Col {
     Variable,
     Monthly,
     Amount,
-    Note,
 }
 
 fn columns_for(formula: Option<&Formula>, lines: &[&ClaimLine]) -> Vec<Col> {
@@ -127,7 +124,9 @@ fn columns_for(formula: Option<&Formula>, lines: &[&ClaimLine]) -> Vec<Col> {
             if seniority {
                 cols.push(Year);
             }
-            cols.extend([Mu, Days, Gross, Contributions, Reference, Cap, Rate]);
+            // Referteloon = gross wage + employer contributions − reductions: its parts would need two more
+            // columns, which squeeze every figure on A4 portrait (they are in the claim's lines and export).
+            cols.extend([Mu, Days, Reference, Cap, Rate]);
         }
         Some(Formula::WagePercentage { cap_wage: false, .. }) => {
             if seniority {
@@ -140,10 +139,8 @@ fn columns_for(formula: Option<&Formula>, lines: &[&ClaimLine]) -> Vec<Col> {
         Some(Formula::MonthlyByDaysPaid) => cols.extend([Days, Monthly]),
         _ => cols.extend([Mu, Days]),
     }
+    // A line's notes print under its name (a column of their own would squeeze the figures).
     cols.push(Amount);
-    if lines.iter().any(|l| !l.notes.is_empty()) {
-        cols.push(Note);
-    }
     cols
 }
 
@@ -157,8 +154,6 @@ fn column(t: &Texts, c: Col) -> Column {
         Col::Year => Column::figure(title("year")),
         Col::Mu => Column::figure(title("mu")),
         Col::Days => Column::figure(title("days")),
-        Col::Gross => Column::figure(title("gross")),
-        Col::Contributions => Column::figure(title("contributions")),
         Col::Reference => Column::figure(title("reference")),
         Col::Cap => Column::figure(title("cap")),
         Col::Rate => Column::figure(title("rate")),
@@ -167,24 +162,26 @@ fn column(t: &Texts, c: Col) -> Column {
         Col::Variable => Column::figure(title("variable")),
         Col::Monthly => Column::figure(title("monthly")),
         Col::Amount => Column::figure(title("amount")),
-        Col::Note => Column::flexible(title("note"), 0.6),
     }
 }
 
 fn cell(cat: &Catalogue, ctx: &ClaimPdfContext, nr: usize, l: &ClaimLine, c: Col) -> String {
     match c {
         Col::Nr => nr.to_string(),
-        Col::Name => l.label.clone().unwrap_or_default(),
+        Col::Name => {
+            let name = l.label.clone().unwrap_or_default();
+            let notes: Vec<String> = l.notes.iter().map(|n| cat.text(&format!("claims.note.{n}"))).collect();
+            if notes.is_empty() {
+                name
+            } else {
+                format!("{name} — {}", notes.join("; "))
+            }
+        }
         Col::Insz => l.person_id.and_then(|p| ctx.insz.get(&p)).map(|i| mask_insz(i)).unwrap_or_default(),
         Col::Since => l.start.map(format_date).unwrap_or_default(),
         Col::Year => l.seniority_index.map(|i| i.to_string()).unwrap_or_default(),
         Col::Mu => fte(l.fte),
         Col::Days => l.days.to_string(),
-        Col::Gross => opt_plain(l.gross_wage),
-        Col::Contributions => match (l.employer_contributions, l.reductions) {
-            (Some(c), r) => format_number(c - r.unwrap_or_default(), 2),
-            _ => String::new(),
-        },
         Col::Reference => opt_plain(l.reference_wage),
         Col::Cap => opt_plain(l.cap),
         Col::Rate => match l.rate {
@@ -201,7 +198,6 @@ fn cell(cat: &Catalogue, ctx: &ClaimPdfContext, nr: usize, l: &ClaimLine, c: Col
         Col::Variable => opt_plain(l.variable_part),
         Col::Monthly => opt_plain(l.rate),
         Col::Amount => opt_amount(l.amount),
-        Col::Note => l.notes.iter().map(|n| cat.text(&format!("claims.note.{n}"))).collect::<Vec<_>>().join("; "),
     }
 }
 
@@ -249,8 +245,9 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
 
     // Summary per stream.
     blocks.push(Block::Heading(t.t("summary")));
+    let persons = r.lines.iter().filter_map(|l| l.person_id).collect::<std::collections::BTreeSet<_>>().len();
     let mut rows = Vec::new();
-    let (mut heads, mut ftes, mut settled_total, mut any_settled) = (0u32, Decimal::ZERO, Decimal::ZERO, false);
+    let (mut settled_total, mut any_settled) = (Decimal::ZERO, false);
     for s in &r.streams {
         let settled = claim.settlements.iter().find(|x| x.stream == s.code);
         let settled_amount = settled.and_then(|x| x.settled.parse::<Decimal>().ok());
@@ -258,8 +255,6 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
             settled_total += a;
             any_settled = true;
         }
-        heads += s.heads;
-        ftes += s.fte;
         rows.push(Row::new([
             format!("{} {}", s.code, s.name),
             s.heads.to_string(),
@@ -272,8 +267,9 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
     rows.push(
         Row::new([
             t.t("total"),
-            heads.to_string(),
-            fte(ftes),
+            // Distinct persons over all streams (a worker is in several); FTE do not add up across streams.
+            persons.to_string(),
+            String::new(),
             format_amount(r.total),
             if any_settled { format_amount(settled_total) } else { String::new() },
             if any_settled { format_amount(settled_total - r.total) } else { String::new() },
@@ -383,6 +379,9 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
                     .collect();
                 rows.push(Row::new(subtotal).styled(RowStyle::Subtotal));
                 blocks.push(Block::Table(Table { columns: cols.iter().map(|c| column(&t, *c)).collect(), rows }));
+                if cols.contains(&Col::Reference) {
+                    blocks.push(Block::Paragraph(t.t("reference_note")));
+                }
             }
         }
     }

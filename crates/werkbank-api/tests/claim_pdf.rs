@@ -131,7 +131,13 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     }
     // The total in Belgian format on the summary's total row.
     let total = werkbank_pdf::format_amount(draft.result.total);
-    assert!(all.lines().any(|l| l.trim_start().starts_with("Totaal") && l.contains(&total)), "total {total}");
+    let total_line = all.lines().find(|l| l.trim_start().starts_with("Totaal") && l.contains(&total));
+    let total_line = total_line.unwrap_or_else(|| panic!("total {total}"));
+    // Persons: distinct workers over all streams (Peeters is in S5 and S6 but counts once).
+    let persons: std::collections::BTreeSet<i64> = draft.result.lines.iter().filter_map(|l| l.person_id).collect();
+    let heads: u32 = draft.result.streams.iter().map(|s| s.heads).sum();
+    assert!((persons.len() as u32) < heads);
+    assert_eq!(total_line.split_whitespace().nth(1), Some(persons.len().to_string().as_str()), "{total_line}");
     // The draft's hash: the SHA-256 of its current result JSON.
     let row_hash = sha256(serde_json::to_string(&draft.result).unwrap().as_bytes());
     assert!(squash(first).contains(&row_hash), "draft hash {row_hash}");
