@@ -90,6 +90,10 @@ fn check_common(pages: &[String], status: &str) {
     assert!(first.contains("SW/2019/0042"), "recognition number");
     assert!(first.contains(status), "status {status}");
     let all = pages.join("\n").to_lowercase();
+    // Every text comes from the catalogue: a missing key would print as itself.
+    // (A parameter's source may cite the research file "claims.md".)
+    let keys = all.replace("claims.md", "");
+    assert!(!keys.contains("pdf.") && !keys.contains("claims."), "a catalogue key printed as text");
     for word in FORBIDDEN {
         assert!(!all.contains(word), "'{word}' printed");
     }
@@ -246,6 +250,7 @@ async fn a_prestatiestaat_for_an_article_60_worker() {
     assert!(!page.contains(&digits));
     assert!(page.contains("OCMW ") && page.contains("De Werkbank vzw"));
     assert!(page.contains("pagina 1 van 1"));
+    assert!(!page.contains("pdf."), "a catalogue key printed as text");
     // January 2026 starts on a Thursday: 22 weekdays × 38 h ÷ 5 = 22 × 7,60 = 167,20 hours.
     assert!(page.lines().any(|l| l.contains("01/01/2026") && l.contains("do") && l.contains("7,60")), "{page}");
     assert!(page.lines().any(|l| l.contains("03/01/2026") && l.contains("za") && !l.contains("7,60")));
