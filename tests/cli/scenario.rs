@@ -510,8 +510,27 @@ fn claims_compute_issue_amend_settle() {
     assert_eq!(s["settlements"][0]["difference"], "-100.00");
     let list = json(&werkbank(&db, &["claim", "list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 2);
-    let pdf = werkbank(&db, &["claim", "pdf", &id, "--out", dir.path().join("x.pdf").to_str().unwrap()]);
-    assert_eq!(pdf.status.code(), Some(1), "no PDF renderer wired in yet");
+    // The issued claim's frozen PDF, and the amendment's draft rendered now ("ontwerp").
+    let issued_pdf = dir.path().join("afrekening.pdf");
+    let out = json(&werkbank(&db, &["claim", "pdf", &id, "--out", issued_pdf.to_str().unwrap(), "--json"]));
+    let bytes = std::fs::read(&issued_pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && out["bytes"].as_u64() == Some(bytes.len() as u64));
+    let draft_pdf = dir.path().join("correctie.pdf");
+    let amended_id = amended["id"].to_string();
+    let text = werkbank(&db, &["claim", "pdf", &amended_id, "--out", draft_pdf.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("PDF geschreven"), "{text:?}");
+    assert!(std::fs::read(&draft_pdf).unwrap().starts_with(b"%PDF-"));
+    // A prestatiestaat for an article 60 worker of the demo.
+    let staff = json(&werkbank(&db, &["staff", "list", "--json"]));
+    let a60 = staff.as_array().unwrap().iter().find(|r| r["category"] == "article_60").unwrap()["id"].to_string();
+    let presta = dir.path().join("prestatiestaat.pdf");
+    let args = ["claim", "prestatiestaat", "--person", &a60, "--month", "2026-01", "--out", presta.to_str().unwrap()];
+    assert_eq!(werkbank(&db, &args).status.code(), Some(0));
+    assert!(std::fs::read(&presta).unwrap().starts_with(b"%PDF-"));
+    let bad = ["claim", "prestatiestaat", "--person", &a60, "--month", "januari", "--out", presta.to_str().unwrap()];
+    let bad = werkbank(&db, &bad);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("geen maand"), "{bad:?}");
 
     // Rule file round trip: exported, imported unchanged: no new version.
     let file = dir.path().join("regels.json");

@@ -50,17 +50,8 @@ fn xlsx(path: &Path) -> impl Fn(XlsxError) -> AppError + '_ {
     move |e| write_failed(path, e)
 }
 
-/// An INSZ masked for print and export: only the two check digits stay
-/// (`85073003328` → `**.**.**-***.28`); anything that is not 11 digits is masked whole.
-/// The same rule as `werkbank_pdf::format::mask_insz`.
-pub fn mask_insz(insz: &str) -> String {
-    let digits: Vec<char> = insz.chars().filter(|c| c.is_ascii_digit()).collect();
-    let other = insz.chars().any(|c| !c.is_ascii_digit() && !matches!(c, '.' | '-' | ' '));
-    if digits.len() != 11 || other {
-        return "**.**.**-***.**".to_string();
-    }
-    format!("**.**.**-***.{}{}", digits[9], digits[10])
-}
+/// An INSZ masked for print and export: the rule of the PDF (`werkbank_pdf::mask_insz`).
+pub use werkbank_pdf::mask_insz;
 
 /// The default file name of a claim's PDF or workbook: `afrekening-2026-1-maatwerk-12.pdf`;
 /// a draft gets `-ontwerp` so a printed draft is never mistaken for the issued claim.

@@ -31,10 +31,46 @@ use werkbank_domain::{ReportingPeriod, Violation, Violations};
 use werkbank_store::claims::{self as store, AttributeRow, ClaimRow, IssueRow, LineRow, RuleSetRow};
 use werkbank_store::{organisation, people, periods, SqliteConnection};
 
-/// The PDF of a claim. Seam for the PDF crate (`werkbank-pdf`): until it is wired in, no
-/// bytes are rendered and an issued claim is sealed by the SHA-256 of its canonical JSON.
-pub fn render_claim_pdf(_claim: &ClaimDto) -> Vec<u8> {
-    Vec::new()
+/// The PDF of a claim (see [`crate::claim_pdf`]): the claim and what its document needs
+/// besides (organisation, masked INSZ, formula kinds, print date, hash, signature block).
+pub fn render_claim_pdf(claim: &ClaimDto, ctx: &crate::claim_pdf::ClaimPdfContext) -> Result<Vec<u8>> {
+    crate::claim_pdf::render_claim(claim, ctx, crate::messages::Catalogue::nl_be())
+        .map_err(|e| AppError::Internal(format!("claim PDF: {e}")))
+}
+
+/// Loads what the claim's document needs besides the claim: the organisation, the work
+/// form's recognition number, INSZ per worker, the rule set's formula kinds and the norm.
+async fn pdf_context(
+    conn: &mut SqliteConnection,
+    claim: &ClaimDto,
+    input: &ClaimInput,
+) -> Result<crate::claim_pdf::ClaimPdfContext> {
+    let organisation = organisation::get(conn).await?.unwrap_or_default();
+    let recognition_number = organisation
+        .work_forms
+        .iter()
+        .find(|w| w.id == Some(claim.work_form_id))
+        .and_then(|w| w.recognition_number.clone());
+    let wanted: std::collections::HashSet<i64> = claim.result.lines.iter().filter_map(|l| l.person_id).collect();
+    let insz = people::list(conn)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            let id = p.id.filter(|id| wanted.contains(id))?;
+            Some((id, p.insz?.digits().to_string()))
+        })
+        .collect();
+    let formulas = input.rule_set.streams.iter().map(|s| (s.code.clone(), s.formula.clone())).collect();
+    let norm = input.rules.in_force(claim.result.first_day).norm_value();
+    Ok(crate::claim_pdf::ClaimPdfContext {
+        place: organisation.signing_place.clone(),
+        organisation,
+        recognition_number,
+        insz,
+        formulas,
+        norm,
+        ..Default::default()
+    })
 }
 
 fn now() -> String {
@@ -619,6 +655,20 @@ impl Api {
     /// documentation). Conflicts: `claims.already_issued`, `claims.incomplete` (blocking
     /// problems: missing parameters, attributes or payroll data).
     pub async fn issue_claim(&self, id: i64, signer: &str, function: &str) -> Result<ClaimDto> {
+        let input = IssueClaimInput {
+            signer: signer.to_string(),
+            function: function.to_string(),
+            place: String::new(),
+            with_declaration_page: true,
+        };
+        self.issue_claim_with(id, input).await
+    }
+
+    /// Issues a claim as [`Api::issue_claim`], with the signing place (empty = the
+    /// organisation's) and the choice of the "aangifte van schuldvordering" page.
+    pub async fn issue_claim_with(&self, id: i64, input: IssueClaimInput) -> Result<ClaimDto> {
+        let (signer, function) = (input.signer.clone(), input.function.clone());
+        let (signer, function) = (signer.as_str(), function.as_str());
         let mut out = Vec::new();
         if signer.trim().is_empty() {
             out.push(Violation::new("signer", "claims.signer_required"));
@@ -633,6 +683,7 @@ impl Api {
             return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
         }
         let period = quarter(&row.period)?;
+        let issue = input;
         let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
         let result = compute(&input);
         if !result.complete {
@@ -648,8 +699,17 @@ impl Api {
         dto.signer = Some(signer.trim().to_string());
         dto.signer_function = Some(function.trim().to_string());
         dto.sha256 = Some(sealed.clone());
-        let pdf = render_claim_pdf(&dto);
-        let pdf_sha256 = (!pdf.is_empty()).then(|| sha256(&pdf));
+        let mut ctx = pdf_context(&mut tx, &dto, &input).await?;
+        ctx.printed_on = self.today();
+        ctx.hash = sealed.clone();
+        ctx.signer = signer.trim().to_string();
+        ctx.function = function.trim().to_string();
+        if !issue.place.trim().is_empty() {
+            ctx.place = issue.place.trim().to_string();
+        }
+        ctx.with_declaration_page = issue.with_declaration_page;
+        let pdf = render_claim_pdf(&dto, &ctx)?;
+        let pdf_sha256 = Some(sha256(&pdf));
         let issue = IssueRow {
             issued_at: now(),
             issued_by: self.actor.clone(),
@@ -759,12 +819,103 @@ impl Api {
         Ok(dto)
     }
 
-    /// The PDF bytes frozen with an issued claim. Conflict `claims.pdf_not_rendered` while
-    /// the PDF renderer is not wired in or the claim is a draft.
+    /// The claim's PDF: for an issued claim the bytes frozen when it was issued (the same
+    /// bytes on every fetch); for a draft a document rendered now with status "ontwerp", the
+    /// hash of its current result JSON and empty signature lines, never stored. Conflict
+    /// `claims.pdf_not_rendered` for an issued claim frozen without a PDF.
     pub async fn claim_pdf(&self, id: i64) -> Result<Vec<u8>> {
         let mut conn = self.store.conn().await?;
-        store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
-        store::pdf(&mut conn, id).await?.ok_or_else(|| conflict("claims.pdf_not_rendered", &[("id", id.to_string())]))
+        let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        if row.status == "issued" {
+            return store::pdf(&mut conn, id)
+                .await?
+                .ok_or_else(|| conflict("claims.pdf_not_rendered", &[("id", id.to_string())]));
+        }
+        let input: ClaimInput = serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))?;
+        let hash = sha256(row.result.as_bytes());
+        let dto = claim_dto(&mut conn, row).await?;
+        let mut ctx = pdf_context(&mut conn, &dto, &input).await?;
+        ctx.printed_on = self.today();
+        ctx.hash = hash;
+        ctx.with_declaration_page = false;
+        ctx.place = String::new();
+        render_claim_pdf(&dto, &ctx)
+    }
+
+    /// The monthly attendance statement (prestatiestaat) of an article 60 worker for the
+    /// OCMW, for `month` (`2026-01`): per day the hours planned by the register (Q hours a
+    /// week spread over Monday to Friday, on days an article 60 period covers), the total,
+    /// the hours worked according to the payroll when it covers the month, and signature
+    /// lines for the workplace and the OCMW. Conflict `claims.not_article_60` when the
+    /// person has no article 60 period in that month.
+    pub async fn prestatiestaat_pdf(&self, person_id: i64, month: &str) -> Result<Vec<u8>> {
+        use werkbank_domain::Category;
+        let invalid = || AppError::from(Violation::new("month", "claims.month_invalid").with("value", month.trim()));
+        let period = match ReportingPeriod::parse(month) {
+            Ok(p @ ReportingPeriod::Month { .. }) => p,
+            _ => return Err(invalid()),
+        };
+        let mut conn = self.store.conn().await?;
+        let person =
+            people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let span = period.span();
+        let art60: Vec<_> = periods::for_person(&mut conn, person_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.category == Category::Article60 && p.span().overlaps(&span))
+            .collect();
+        if art60.is_empty() {
+            return Err(conflict(
+                "claims.not_article_60",
+                &[("name", person.display_name()), ("month", period.to_string())],
+            ));
+        }
+        let mut days = Vec::new();
+        let mut day = period.first_day();
+        while day <= period.last_day() {
+            let planned = (day.weekday().num_days_from_monday() < 5)
+                .then(|| art60.iter().find(|p| p.span().contains(day)))
+                .flatten()
+                // Q hours a week over five days, in hundredths, rounded half up.
+                .map(|p| (p.fraction.q * 2 + 5) / 10);
+            days.push(crate::claim_pdf::AttendanceDay { date: day, planned });
+            day = day.succ_opt().expect("date");
+        }
+        let fractions = art60
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}/{} ({} – {})",
+                    werkbank_domain::employment::hours(p.fraction.q),
+                    werkbank_domain::employment::hours(p.fraction.s),
+                    werkbank_pdf::format_date(p.start),
+                    p.end.map(werkbank_pdf::format_date).unwrap_or_else(|| "…".into())
+                )
+            })
+            .collect();
+        let mut ocmw: Vec<String> = art60.iter().filter_map(|p| p.ocmw.clone()).collect();
+        ocmw.dedup();
+        let lines =
+            werkbank_store::payroll::lines_in(&mut conn, &iso(period.first_day()), &iso(period.last_day())).await?;
+        let payroll_hours = lines
+            .iter()
+            .filter(|l| l.person_id == Some(person_id))
+            .filter(|l| NaiveDate::parse_from_str(&l.period_start, "%Y-%m-%d").is_ok_and(|d| span.contains(d)))
+            .filter_map(|l| l.hours)
+            .reduce(|a, b| a + b);
+        let doc = crate::claim_pdf::Prestatiestaat {
+            organisation: organisation::get(&mut conn).await?.unwrap_or_default(),
+            worker: format!("{} {}", person.first_name, person.last_name),
+            insz: person.insz.as_ref().map(|i| i.digits().to_string()),
+            ocmw: ocmw.join(", "),
+            month: period.first_day(),
+            days,
+            fractions,
+            payroll_hours,
+            printed_on: self.today(),
+        };
+        crate::claim_pdf::render_prestatiestaat(&doc, crate::messages::Catalogue::nl_be())
+            .map_err(|e| AppError::Internal(format!("prestatiestaat PDF: {e}")))
     }
 
     /// The organisation's work form of a kind (CLI convenience).

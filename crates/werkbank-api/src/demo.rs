@@ -144,6 +144,12 @@ pub fn workplace() -> DemoWorkplace {
             WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW/2019/0042".into()) },
             WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: Some("AZ/2019/0017".into()) },
         ],
+        // Synthetic: the IBAN is the well-known example number (mod 97 valid), the RSZ number made up.
+        legal_form: "vzw".into(),
+        rsz_number: "123456789".into(),
+        iban: "BE71096123456769".into(),
+        bic: "GKCCBEBB".into(),
+        signing_place: "Gent".into(),
     };
     let mut rng = Lcg(20_190_101);
     let mut people = Vec::new();

@@ -37,7 +37,7 @@ pub struct WorkFormDto {
     pub recognition_number: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct OrganisationDto {
     pub name: String,
@@ -50,6 +50,20 @@ pub struct OrganisationDto {
     /// Weekly hours of work-care activity that make one FTE (the S of work-care
     /// periods left without S), as hours text: `30`, `30,00`.
     pub work_care_full_time: String,
+    /// Legal form (`vzw`); printed after the name on claims.
+    #[serde(default)]
+    pub legal_form: String,
+    /// RSZ employer number: 9 or 10 digits; formatted `1234567-89` on output.
+    #[serde(default)]
+    pub rsz_number: String,
+    /// IBAN, checked mod 97; formatted in groups of four on output.
+    #[serde(default)]
+    pub iban: String,
+    #[serde(default)]
+    pub bic: String,
+    /// Where the director signs (the claim's signature block).
+    #[serde(default)]
+    pub signing_place: String,
 }
 
 /// A person as entered in a form. Dates are text as typed (`31/01/2026` or ISO); empty
@@ -1199,4 +1213,17 @@ pub struct ExportDto {
     pub bytes: u64,
     /// Claim lines written (0 for a PDF).
     pub lines: u32,
+}
+
+/// How a claim is issued: who signs (name, function), where (empty = the organisation's
+/// signing place), and whether the PDF gets the "aangifte van schuldvordering" page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IssueClaimInput {
+    pub signer: String,
+    pub function: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub with_declaration_page: bool,
 }

@@ -6,6 +6,7 @@
 //! Every write runs in one transaction together with its audit record.
 
 pub mod claim_export;
+pub mod claim_pdf;
 pub mod claims;
 mod compliance;
 pub mod demo;
@@ -131,6 +132,16 @@ impl Api {
         } else {
             werkbank_domain::KboNumber::parse(&input.kbo).map_err(|v| out.push(v)).ok()
         };
+        let optional = |text: &str, parse: fn(&str) -> std::result::Result<String, Violation>, out: &mut Vec<_>| {
+            if text.trim().is_empty() {
+                String::new()
+            } else {
+                parse(text).map_err(|v| out.push(v)).unwrap_or_default()
+            }
+        };
+        let rsz_number = optional(&input.rsz_number, werkbank_domain::organisation::parse_rsz_number, &mut out);
+        let iban = optional(&input.iban, werkbank_domain::organisation::parse_iban, &mut out);
+        let bic = optional(&input.bic, werkbank_domain::organisation::parse_bic, &mut out);
         let wc = input::hours("work_care_full_time", &input.work_care_full_time, &mut out);
         if let Some(h) = wc.filter(|h| *h == 0 || *h > werkbank_domain::Fraction::MAX_HUNDREDTHS) {
             out.push(
@@ -155,6 +166,11 @@ impl Api {
                     recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
                 })
                 .collect(),
+            legal_form: input.legal_form.trim().into(),
+            rsz_number,
+            iban,
+            bic,
+            signing_place: input.signing_place.trim().into(),
         };
         let mut tx = self.store.begin().await?;
         organisation::save(&mut tx, &org).await?;
@@ -988,5 +1004,10 @@ fn organisation_dto(o: Organisation, work_care_full_time: u32) -> OrganisationDt
             .map(|w| WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number })
             .collect(),
         work_care_full_time: werkbank_domain::employment::hours(work_care_full_time),
+        legal_form: o.legal_form,
+        rsz_number: werkbank_domain::organisation::format_rsz_number(&o.rsz_number),
+        iban: werkbank_domain::organisation::format_iban(&o.iban),
+        bic: o.bic,
+        signing_place: o.signing_place,
     }
 }

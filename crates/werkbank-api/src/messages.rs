@@ -194,6 +194,12 @@ mod tests {
             "claims.stream_unknown",
             "claims.pdf_not_rendered",
             "claims.viewer_failed",
+            "claims.month_invalid",
+            "claims.not_article_60",
+            "iban.format",
+            "iban.checksum",
+            "bic.format",
+            "rsz.format",
             "not_found.claim",
             "not_found.worker_attribute",
             // domain rules

@@ -39,6 +39,7 @@ async fn maatwerk(api: &Api) -> (i64, i64) {
             city: String::new(),
             work_forms: vec![WorkFormDto { id: None, kind: WorkFormKind::Maatwerk, recognition_number: None }],
             work_care_full_time: "30".into(),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -175,8 +176,10 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     let issued = api.issue_claim(draft.id, "An Directeur", "directeur").await.unwrap();
     assert_eq!(issued.status, "issued");
     assert_eq!(issued.sha256.as_ref().map(String::len), Some(64));
-    assert!(!issued.has_pdf, "the PDF renderer is not wired in yet");
-    assert_eq!(code(&api, &api.claim_pdf(issued.id).await.unwrap_err()), "claims.pdf_not_rendered");
+    assert!(issued.has_pdf, "the PDF is frozen with the claim");
+    let pdf = api.claim_pdf(issued.id).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(issued.pdf_sha256.as_ref().map(String::len), Some(64));
     assert_eq!(code(&api, &api.issue_claim(draft.id, "X", "Y").await.unwrap_err()), "claims.already_issued");
     assert_eq!(code(&api, &api.compute_claim(form, "2026/1").await.unwrap_err()), "claims.period_issued");
 

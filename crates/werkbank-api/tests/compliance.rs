@@ -24,6 +24,7 @@ async fn workshop(api: &Api) -> OrganisationDto {
             WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
         ],
         work_care_full_time: "30".into(),
+        ..Default::default()
     })
     .await
     .unwrap()

@@ -178,6 +178,7 @@ async fn organisation_validation() {
         city: String::new(),
         work_forms: vec![],
         work_care_full_time: "30".into(),
+        ..Default::default()
     };
     let dto = api.error_dto(&api.save_organisation(org.clone()).await.unwrap_err());
     let codes: Vec<String> = dto.details.violations.into_iter().map(|v| v.code).collect();
@@ -200,6 +201,7 @@ async fn work_care_full_time_is_configurable() {
         city: String::new(),
         work_forms: vec![],
         work_care_full_time: "50".into(),
+        ..Default::default()
     };
     let dto = api.error_dto(&api.save_organisation(org.clone()).await.unwrap_err());
     assert_eq!(

@@ -25,6 +25,7 @@ async fn api(today: NaiveDate) -> Api {
             WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
         ],
         work_care_full_time: "30".into(),
+        ..Default::default()
     })
     .await
     .unwrap();

@@ -275,6 +275,7 @@ fn prepare_database(db: &Path, staff: &Path) -> Result<(), String> {
                 city: "Gent".into(),
                 work_forms: vec![work_form(WorkFormKind::SocialWorkshop), work_form(WorkFormKind::WorkCare)],
                 work_care_full_time: "30".into(),
+                ..Default::default()
             })
             .await?;
             // The director has told Werkbank what the secretariat's wage codes mean.

@@ -6,7 +6,7 @@ use super::{params, print_json};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use werkbank_api::dto::{ClaimDto, ClaimParameterInput, WorkerAttributeInput};
+use werkbank_api::dto::{ClaimDto, ClaimParameterInput, IssueClaimInput, WorkerAttributeInput};
 use werkbank_api::error::AppError;
 use werkbank_api::messages::Catalogue;
 use werkbank_api::Api;
@@ -69,6 +69,12 @@ pub enum ClaimCommand {
         signer: String,
         #[arg(long)]
         function: String,
+        /// Place in the signature block (default: the organisation's signing place)
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Leave out the "aangifte van schuldvordering" page of the PDF
+        #[arg(long)]
+        no_declaration_page: bool,
     },
     /// Correct an issued claim: a new draft referencing it, with the differences
     Amend { id: i64 },
@@ -80,7 +86,7 @@ pub enum ClaimCommand {
         #[arg(long)]
         amount: String,
     },
-    /// Write the PDF frozen with an issued claim
+    /// Write a claim's PDF: the frozen one of an issued claim, or a draft rendered now ("ontwerp")
     Pdf {
         id: i64,
         #[arg(long, value_name = "FILE")]
@@ -90,6 +96,16 @@ pub enum ClaimCommand {
     Export {
         id: i64,
         #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// Write the monthly attendance statement (prestatiestaat) of an article 60 worker for the OCMW
+    Prestatiestaat {
+        #[arg(long, value_name = "ID")]
+        person: i64,
+        /// A month: 2026-01
+        #[arg(long)]
+        month: String,
+        #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
 }
@@ -342,6 +358,25 @@ pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesComman
     Ok(ExitCode::SUCCESS)
 }
 
+fn write_pdf(cat: &Catalogue, json: bool, out: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    std::fs::write(out, bytes).map_err(|e| AppError::Conflict {
+        code: "claims.file_write_failed",
+        params: params([("path", out.display().to_string()), ("detail", e.to_string())]),
+    })?;
+    if json {
+        print_json(&serde_json::json!({ "path": out.display().to_string(), "bytes": bytes.len() }));
+    } else {
+        out!(
+            "{}",
+            cat.render(
+                "cli.claim.pdf_written",
+                &params([("path", out.display().to_string()), ("bytes", bytes.len().to_string())])
+            )
+        );
+    }
+    Ok(())
+}
+
 pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimCommand) -> Result<ExitCode, AppError> {
     let show = |c: &ClaimDto| {
         if json {
@@ -354,7 +389,15 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
         ClaimCommand::Compute { work_form, period } => show(&api.compute_claim(*work_form, period).await?),
         ClaimCommand::Show { id } => show(&api.claim(*id).await?),
         ClaimCommand::Recompute { id } => show(&api.recompute_claim(*id).await?),
-        ClaimCommand::Issue { id, signer, function } => show(&api.issue_claim(*id, signer, function).await?),
+        ClaimCommand::Issue { id, signer, function, place, no_declaration_page } => {
+            let input = IssueClaimInput {
+                signer: signer.clone(),
+                function: function.clone(),
+                place: place.clone(),
+                with_declaration_page: !no_declaration_page,
+            };
+            show(&api.issue_claim_with(*id, input).await?)
+        }
         ClaimCommand::Amend { id } => show(&api.amend_claim(*id).await?),
         ClaimCommand::Settle { id, stream, amount } => show(&api.settle_claim(*id, stream, amount).await?),
         ClaimCommand::List => {
@@ -378,23 +421,9 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                 }
             }
         }
-        ClaimCommand::Pdf { id, out } => {
-            let bytes = api.claim_pdf(*id).await?;
-            std::fs::write(out, &bytes).map_err(|e| AppError::Conflict {
-                code: "claims.file_write_failed",
-                params: params([("path", out.display().to_string()), ("detail", e.to_string())]),
-            })?;
-            if json {
-                print_json(&serde_json::json!({ "path": out.display().to_string(), "bytes": bytes.len() }));
-            } else {
-                out!(
-                    "{}",
-                    cat.render(
-                        "cli.claim.pdf_written",
-                        &params([("path", out.display().to_string()), ("bytes", bytes.len().to_string())])
-                    )
-                );
-            }
+        ClaimCommand::Pdf { id, out } => write_pdf(cat, json, out, &api.claim_pdf(*id).await?)?,
+        ClaimCommand::Prestatiestaat { person, month, out } => {
+            write_pdf(cat, json, out, &api.prestatiestaat_pdf(*person, month).await?)?
         }
         ClaimCommand::Export { id, out } => {
             let written = api.export_claim_xlsx(*id, out).await?;

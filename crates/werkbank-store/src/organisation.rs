@@ -5,11 +5,16 @@ use sqlx::SqliteConnection;
 use werkbank_domain::{KboNumber, Organisation, WorkForm, WorkFormKind};
 
 pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
-    let row: Option<(String, Option<String>, String, String, String)> =
-        sqlx::query_as("SELECT name, kbo, street, postal_code, city FROM organisation WHERE id = 1")
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some((name, kbo, street, postal_code, city)) = row else { return Ok(None) };
+    type OrgRow = (String, Option<String>, String, String, String, String, String, String, String, String);
+    let row: Option<OrgRow> = sqlx::query_as(
+        "SELECT name, kbo, street, postal_code, city, legal_form, rsz_number, iban, bic, signing_place
+         FROM organisation WHERE id = 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((name, kbo, street, postal_code, city, legal_form, rsz_number, iban, bic, signing_place)) = row else {
+        return Ok(None);
+    };
     let kbo = kbo.map(|k| codec::parse("organisation", "kbo", k, |s| KboNumber::parse(s).ok())).transpose()?;
     let forms: Vec<(i64, String, Option<String>)> =
         sqlx::query_as("SELECT id, kind, recognition_number FROM work_form ORDER BY id").fetch_all(conn).await?;
@@ -23,21 +28,41 @@ pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Some(Organisation { name, kbo, street, postal_code, city, work_forms }))
+    Ok(Some(Organisation {
+        name,
+        kbo,
+        street,
+        postal_code,
+        city,
+        work_forms,
+        legal_form,
+        rsz_number,
+        iban,
+        bic,
+        signing_place,
+    }))
 }
 
 /// Saves the organisation and replaces its work forms (forms with an id keep it).
 pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()> {
     sqlx::query(
-        "INSERT INTO organisation (id, name, kbo, street, postal_code, city) VALUES (1, ?, ?, ?, ?, ?)
+        "INSERT INTO organisation (id, name, kbo, street, postal_code, city, legal_form, rsz_number, iban, bic,
+         signing_place) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, kbo = excluded.kbo, street = excluded.street,
-         postal_code = excluded.postal_code, city = excluded.city",
+         postal_code = excluded.postal_code, city = excluded.city, legal_form = excluded.legal_form,
+         rsz_number = excluded.rsz_number, iban = excluded.iban, bic = excluded.bic,
+         signing_place = excluded.signing_place",
     )
     .bind(&org.name)
     .bind(org.kbo.as_ref().map(|k| k.digits().to_string()))
     .bind(&org.street)
     .bind(&org.postal_code)
     .bind(&org.city)
+    .bind(&org.legal_form)
+    .bind(&org.rsz_number)
+    .bind(&org.iban)
+    .bind(&org.bic)
+    .bind(&org.signing_place)
     .execute(&mut *conn)
     .await?;
     let keep: Vec<i64> = org.work_forms.iter().filter_map(|w| w.id).collect();

@@ -134,10 +134,20 @@ async fn organisation_with_work_forms() {
             WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW-123".into()) },
             WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
         ],
+        legal_form: "vzw".into(),
+        rsz_number: "123456789".into(),
+        iban: "BE71096123456769".into(),
+        bic: "GKCCBEBB".into(),
+        signing_place: "Gent".into(),
     };
     organisation::save(&mut conn, &org).await.unwrap();
     let back = organisation::get(&mut conn).await.unwrap().unwrap();
     assert_eq!(back.work_forms.len(), 2);
+    assert_eq!(
+        (back.legal_form.as_str(), back.rsz_number.as_str(), back.iban.as_str(), back.bic.as_str()),
+        ("vzw", "123456789", "BE71096123456769", "GKCCBEBB")
+    );
+    assert_eq!(back.signing_place, "Gent");
     assert_eq!(back.kbo.as_ref().unwrap().to_string(), "0566.988.259");
     // drop work care, keep the workshop
     org.work_forms = vec![back.work_forms[0].clone()];
@@ -163,6 +173,7 @@ async fn dated_rule_values_per_work_form() {
         postal_code: String::new(),
         city: String::new(),
         work_forms: vec![WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: None }],
+        ..Default::default()
     };
     organisation::save(&mut conn, &org).await.unwrap();
     let wf = organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].id.unwrap();

@@ -12,13 +12,17 @@
 //!
 //! Timed: the pure computation (`werkbank_domain::claims::compute`) on the loaded input,
 //! and the use cases `compute_claim` (load, compute, store draft and lines, audit) and
-//! `issue_claim` (recompute, freeze, hash). The fastest of `--runs` runs is reported.
+//! `issue_claim` (recompute, freeze, hash, render the PDF). Then the claim's PDF: an
+//! amendment draft (the same 6 001 lines) rendered on demand by `claim_pdf`, with its pages,
+//! seconds, pages per second and the peak memory of that step (VmHWM reset before it). The
+//! fastest of `--runs` runs is reported.
 
 use clap::Parser;
 use std::io::Write;
 use std::time::Instant;
 use werkbank_api::dto::*;
 use werkbank_api::Api;
+use werkbank_bench::measure::{current_memory_kib, peak_memory_kib, reset_peak_memory};
 use werkbank_domain::{Category, Insz, WorkFormKind};
 
 #[derive(Parser)]
@@ -31,6 +35,18 @@ struct Args {
     /// Use a database file in a temporary folder (as the app does) instead of memory
     #[arg(long)]
     file: bool,
+    /// Keep the rendered claim PDF here (to look at it)
+    #[arg(long, value_name = "FILE")]
+    pdf_out: Option<std::path::PathBuf>,
+}
+
+/// The number of page objects of a PDF (`/Type /Page`, not `/Pages`).
+fn pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    ["/Type/Page", "/Type /Page"]
+        .iter()
+        .map(|needle| text.match_indices(needle).filter(|(i, _)| !text[i + needle.len()..].starts_with('s')).count())
+        .sum()
 }
 
 fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
@@ -61,6 +77,7 @@ async fn main() {
             city: String::new(),
             work_forms: vec![WorkFormDto { id: None, kind: WorkFormKind::Maatwerk, recognition_number: None }],
             work_care_full_time: "30".into(),
+            ..Default::default()
         })
         .await
         .expect("organisation");
@@ -178,6 +195,37 @@ async fn main() {
     let issued = api.issue_claim(claim.id, "Benchmark", "directeur").await;
     let issue_s = t.elapsed().as_secs_f64();
     let issued_ok = issued.is_ok();
+    let frozen_pdf_bytes = match &issued {
+        Ok(c) => api.claim_pdf(c.id).await.map(|b| b.len()).unwrap_or(0),
+        Err(_) => 0,
+    };
+
+    // The PDF: an amendment draft (same lines) rendered on demand by `claim_pdf`, which
+    // loads the claim, its context (organisation, INSZ, rule set) and lays out every page.
+    // Peak memory of this step alone: VmHWM reset to the current RSS first.
+    let amendment = api.amend_claim(claim.id).await.expect("amend");
+    let peak_before_pdf_kib = peak_memory_kib();
+    let rss_before_pdf_kib = current_memory_kib();
+    let peak_reset = reset_peak_memory();
+    let mut pdf_times = Vec::new();
+    let mut pdf = Vec::new();
+    for _ in 0..args.runs {
+        let t = Instant::now();
+        pdf = api.claim_pdf(amendment.id).await.expect("pdf");
+        pdf_times.push(t.elapsed().as_secs_f64());
+    }
+    let pdf_peak_kib = if peak_reset { peak_memory_kib() } else { None };
+    // What of that is loading: the same claim read as a DTO (result JSON parsed, differences).
+    let mut load_times = Vec::new();
+    for _ in 0..args.runs {
+        let t = Instant::now();
+        api.claim(amendment.id).await.expect("claim");
+        load_times.push(t.elapsed().as_secs_f64());
+    }
+    let pdf_pages = pages(&pdf);
+    if let Some(path) = &args.pdf_out {
+        std::fs::write(path, &pdf).expect("write the PDF");
+    }
 
     // The pure computation on the same input (rebuilt from the frozen draft).
     let mut pure_times = Vec::new();
@@ -204,6 +252,15 @@ async fn main() {
         "compute_claim_s": format!("{:.3}", best(&compute_times)),
         "issue_claim_s": format!("{issue_s:.3}"),
         "issued": issued_ok,
+        "frozen_pdf_bytes": frozen_pdf_bytes,
+        "pdf_bytes": pdf.len(),
+        "pdf_pages": pdf_pages,
+        "pdf_render_s": format!("{:.3}", best(&pdf_times)),
+        "pdf_claim_load_s": format!("{:.3}", best(&load_times)),
+        "pdf_pages_per_s": format!("{:.1}", pdf_pages as f64 / best(&pdf_times)),
+        "pdf_rss_before_mib": rss_before_pdf_kib.map(|k| k / 1024),
+        "pdf_peak_mib": pdf_peak_kib.map(|k| k / 1024),
+        "peak_before_pdf_mib": peak_before_pdf_kib.map(|k| k / 1024),
     });
     let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string_pretty(&out).expect("json"));
 }

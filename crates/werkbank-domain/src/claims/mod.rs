@@ -58,7 +58,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rules::{ClaimRuleSet, DatedParam, Formula, PercentageSource, SeniorityUnit, Stream};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Guidance need (begeleidingsnood) of the maatwerk WOP: laag / midden / hoog.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -1030,7 +1030,16 @@ pub struct LineDiff {
 /// The differences line by line (matched on stream and person), only lines that differ,
 /// in the order of the amendment then the lines only in the original.
 pub fn diff(original: &[ClaimLine], amended: &[ClaimLine]) -> Vec<LineDiff> {
-    let key = |l: &ClaimLine| (l.stream.clone(), l.person_id);
+    // Indexed by (stream, person): linear in the number of lines (an amendment of a claim for
+    // 3 000 workers has 6 000 lines on each side). The first line of a key wins, as before.
+    fn key(l: &ClaimLine) -> (&str, Option<i64>) {
+        (l.stream.as_str(), l.person_id)
+    }
+    let mut originals: HashMap<(&str, Option<i64>), &ClaimLine> = HashMap::with_capacity(original.len());
+    for o in original {
+        originals.entry(key(o)).or_insert(o);
+    }
+    let amended_keys: HashSet<(&str, Option<i64>)> = amended.iter().map(key).collect();
     let mut out = Vec::new();
     let mk = |o: Option<&ClaimLine>, a: Option<&ClaimLine>| {
         let base = a.or(o).expect("one side");
@@ -1049,14 +1058,14 @@ pub fn diff(original: &[ClaimLine], amended: &[ClaimLine]) -> Vec<LineDiff> {
         }
     };
     for a in amended {
-        let o = original.iter().find(|o| key(o) == key(a));
+        let o = originals.get(&key(a)).copied();
         let d = mk(o, Some(a));
         if o.is_none() || d.original != d.amended {
             out.push(d);
         }
     }
     for o in original {
-        if !amended.iter().any(|a| key(a) == key(o)) {
+        if !amended_keys.contains(&key(o)) {
             out.push(mk(Some(o), None));
         }
     }

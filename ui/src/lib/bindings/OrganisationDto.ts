@@ -10,4 +10,20 @@ kbo: string, street: string, postal_code: string, city: string, work_forms: Arra
  * Weekly hours of work-care activity that make one FTE (the S of work-care
  * periods left without S), as hours text: `30`, `30,00`.
  */
-work_care_full_time: string, };
+work_care_full_time: string, 
+/**
+ * Legal form (`vzw`); printed after the name on claims.
+ */
+legal_form: string, 
+/**
+ * RSZ employer number: 9 or 10 digits; formatted `1234567-89` on output.
+ */
+rsz_number: string, 
+/**
+ * IBAN, checked mod 97; formatted in groups of four on output.
+ */
+iban: string, bic: string, 
+/**
+ * Where the director signs (the claim's signature block).
+ */
+signing_place: string, };
