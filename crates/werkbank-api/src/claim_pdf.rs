@@ -50,6 +50,16 @@ fn params(list: &[(&str, String)]) -> BTreeMap<String, String> {
 
 struct Texts<'a>(&'a Catalogue);
 
+/// A stream parameter in words (`claim_param.<id>`), its id when the catalogue has no label.
+fn param_label(cat: &Catalogue, id: &str) -> String {
+    let key = format!("claim_param.{id}");
+    if cat.has(&key) {
+        cat.text(&key)
+    } else {
+        id.to_string()
+    }
+}
+
 impl Texts<'_> {
     fn t(&self, key: &str) -> String {
         self.0.text(&format!("pdf.{key}"))
@@ -300,7 +310,7 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
                 source = format!("{source} {}", t.t("unconfirmed"));
             }
             Row::new([
-                format!("{} {}", p.stream, p.parameter),
+                format!("{} {}", p.stream, param_label(cat, &p.parameter)),
                 p.value.map(value).unwrap_or_else(|| t.t("unknown_value")),
                 format_date(p.valid_from),
                 source,
@@ -348,7 +358,7 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
                 for l in &lines {
                     blocks.push(Block::KeyValues(vec![
                         (t.t("sup.fte"), fte(l.fte)),
-                        (t.t("sup.amount_per_fte"), opt_amount(l.rate)),
+                        (t.t("sup.amount_per_fte_quarter"), opt_amount(l.rate)),
                         (t.t("sup.base"), opt_amount(l.fixed_part)),
                         (t.t("sup.supplement_limit"), l.cap.map(fte).unwrap_or_default()),
                         (t.t("sup.supplement"), opt_amount(l.variable_part)),

@@ -125,6 +125,10 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     let line = line.unwrap_or_else(|| panic!("no S5 line for Peeters, Jan with 3.306,00 €:\n{all}"));
     assert!(line.contains("**.**.**-***."), "masked INSZ on the row: {line}");
     assert!(line.contains("40 %"), "{line}");
+    // Parameters in words, not as identifiers; organisation support is a quarterly amount.
+    assert!(all.contains("S5 Referentiebedrag per maand (GGMMI)"), "{all}");
+    assert!(!all.contains("monthly_reference") && !all.contains("fixed_low"));
+    assert!(all.contains("Bedrag per VTE per kwartaal"));
     // No INSZ printed in full: the demo people's numbers are 11 digits; none appears.
     let insz: Vec<String> =
         api.list_staff(Default::default()).await.unwrap().into_iter().filter_map(|r| r.insz).collect();
