@@ -333,8 +333,8 @@ async fn recompute_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
 }
 
 #[tauri::command]
-async fn issue_claim(api: State<'_, Api>, id: i64, signer: String, function: String) -> Reply<ClaimDto> {
-    reply(&api, api.issue_claim(id, &signer, &function).await)
+async fn issue_claim(api: State<'_, Api>, id: i64, input: IssueClaimInput) -> Reply<ClaimDto> {
+    reply(&api, api.issue_claim_with(id, input).await)
 }
 
 #[tauri::command]
@@ -395,6 +395,27 @@ async fn save_claim_pdf(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> 
 #[tauri::command]
 async fn open_claim_pdf(api: State<'_, Api>, id: i64) -> Reply<ExportDto> {
     reply(&api, api.open_claim_pdf(id, &paths::print_folder()).await)
+}
+
+/// Saves an article 60 worker's prestatiestaat for `month` (`2026-01`) where the director
+/// chooses (default name `prestatiestaat-<name>-2026-01.pdf`); `null` when cancelled.
+#[tauri::command]
+async fn save_prestatiestaat(
+    app: tauri::AppHandle,
+    api: State<'_, Api>,
+    person_id: i64,
+    month: String,
+) -> Reply<Option<ExportDto>> {
+    let name = reply(&api, api.prestatiestaat_file_name(person_id, &month).await)?;
+    let Some(path) = choose_save_path(&app, &api, &name, "pdf") else { return Ok(None) };
+    reply(&api, api.save_prestatiestaat(person_id, &month, &path).await).map(Some)
+}
+
+/// Writes the prestatiestaat to the private print folder and opens it in the system viewer,
+/// as `open_claim_pdf` does.
+#[tauri::command]
+async fn open_prestatiestaat(api: State<'_, Api>, person_id: i64, month: String) -> Reply<ExportDto> {
+    reply(&api, api.open_prestatiestaat(person_id, &month, &paths::print_folder()).await)
 }
 
 /// Exports the claim's lines to an xlsx file where the director chooses; `null` when cancelled.
@@ -502,6 +523,8 @@ fn main() {
             save_claim_pdf,
             open_claim_pdf,
             save_claim_xlsx,
+            save_prestatiestaat,
+            open_prestatiestaat,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

@@ -93,7 +93,21 @@ impl App {
         let mut builder = ClientBuilder::new(connector);
         builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{port}");
-        let client = match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
+        // tauri-driver listens before its WebKitWebDriver child does: on a busy machine the
+        // first session request can find nobody behind it ("did not respond"). Nothing was
+        // launched then, so asking again (bounded) is safe.
+        let mut attempt = 0;
+        let connected = loop {
+            attempt += 1;
+            let result = tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await;
+            match result {
+                Ok(Err(e)) if attempt < 5 && e.to_string().contains("did not respond") => {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                other => break other,
+            }
+        };
+        let client = match connected {
             Ok(Ok(c)) => c,
             Ok(Err(e)) => {
                 stop(driver);

@@ -4,6 +4,7 @@
 //! Screenshots land in `test-artifacts/e2e/` at the workspace root.
 
 mod harness;
+mod prestatiestaat;
 mod waitlist;
 
 use harness::{App, By};
@@ -375,6 +376,8 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.screenshot("01-draft").await;
     app.fill(By::id("claim-signer"), "Marc Directeur").await?;
     app.fill(By::id("claim-function"), "directeur").await?;
+    // The place (prefilled with the organisation's, Gent) and the aangifte page (on by default).
+    app.fill(By::id("claim-place"), "Lochristi").await?;
     app.click(By::id("claim-issue")).await?;
     app.wait_text(By::id("claim-issued"), "Marc Directeur").await?;
     app.wait_text(By::id("claim-status"), "uitgereikt").await?;
@@ -428,6 +431,9 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     let text = String::from_utf8_lossy(&text.stdout);
     if !text.contains("127.125,93") {
         return Err(format!("the PDF does not show the total 127.125,93:\n{text}"));
+    }
+    if !text.contains("Lochristi") || !text.contains("Aangifte van schuldvordering") {
+        return Err(format!("the PDF lacks the signing place Lochristi or the aangifte page:\n{text}"));
     }
 
     // Save it as PDF: the dialog answers the same path; the saved bytes are the opened ones.

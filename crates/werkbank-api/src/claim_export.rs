@@ -63,6 +63,48 @@ pub fn claim_file_name(claim: &ClaimDto, extension: &str) -> String {
     format!("afrekening-{period}-{form}-{}{draft}.{extension}", claim.id)
 }
 
+/// A name made safe for a file name: lower case ASCII letters and digits, accents dropped
+/// (`é` → `e`, `Ö` → `o`, `ł` → `l`), every other run of characters one `-`, none at the ends.
+pub fn file_safe(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ł' => 'l',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ś' | 'š' | 'ş' => 's',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ğ' => 'g',
+            'ı' => 'i',
+            c => c,
+        };
+        if base.is_ascii_alphanumeric() {
+            out.push(base);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The default file name of a prestatiestaat: `prestatiestaat-<name>-2026-01.pdf`, the name
+/// made [`file_safe`] (`prestatiestaat-2026-01.pdf` when nothing of it is left).
+pub fn prestatiestaat_file_name(name: &str, month: &werkbank_domain::ReportingPeriod) -> String {
+    match file_safe(name) {
+        safe if safe.is_empty() => format!("prestatiestaat-{month}.pdf"),
+        safe => format!("prestatiestaat-{safe}-{month}.pdf"),
+    }
+}
+
 fn number(v: Decimal) -> f64 {
     v.to_f64().unwrap_or_default()
 }
@@ -458,6 +500,11 @@ fn open_in_viewer(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` at a path the director chose.
+fn save_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|e| write_failed(path, e))
+}
+
 /// Writes `bytes` as `folder/name` (folder 0700, file 0600) and opens it in the viewer.
 fn write_and_open(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     let path = folder.join(name);
@@ -482,6 +529,58 @@ impl Api {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Records that a person's prestatiestaat left the app as a file: format, purpose and
+    /// month, as [`Api::audit_export`] does for a claim; never the path nor a personal value.
+    async fn audit_prestatiestaat(&self, person_id: i64, month: &str, purpose: &str) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        self.audit(
+            &mut tx,
+            "export",
+            "person",
+            Some(person_id),
+            serde_json::json!({ "document": "prestatiestaat", "format": "pdf", "purpose": purpose, "month": month }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The prestatiestaat's PDF ([`Api::prestatiestaat_pdf`]) with its default file name.
+    async fn prestatiestaat_file(&self, person_id: i64, month: &str) -> Result<(String, String, Vec<u8>)> {
+        let pdf = self.prestatiestaat_pdf(person_id, month).await?;
+        // `prestatiestaat_pdf` accepted the month: it parses.
+        let period = werkbank_domain::ReportingPeriod::parse(month)
+            .map_err(|_| AppError::Internal(format!("month {month:?} parsed once, not twice")))?;
+        let person = {
+            let mut conn = self.store.conn().await?;
+            people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?
+        };
+        let name = prestatiestaat_file_name(&format!("{} {}", person.last_name, person.first_name), &period);
+        Ok((name, period.to_string(), pdf))
+    }
+
+    /// The default file name of a person's prestatiestaat for `month` (`2026-01`).
+    pub async fn prestatiestaat_file_name(&self, person_id: i64, month: &str) -> Result<String> {
+        Ok(self.prestatiestaat_file(person_id, month).await?.0)
+    }
+
+    /// Saves the prestatiestaat of an article 60 worker for `month` at `path`.
+    pub async fn save_prestatiestaat(&self, person_id: i64, month: &str, path: &Path) -> Result<ExportDto> {
+        let (_, month, pdf) = self.prestatiestaat_file(person_id, month).await?;
+        save_bytes(path, &pdf)?;
+        self.audit_prestatiestaat(person_id, &month, "save").await?;
+        Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
+    }
+
+    /// Writes the prestatiestaat to `folder` (the private print folder) under its default
+    /// name and opens it in the system viewer, as [`Api::open_claim_pdf`] does.
+    pub async fn open_prestatiestaat(&self, person_id: i64, month: &str, folder: &Path) -> Result<ExportDto> {
+        let (name, month, pdf) = self.prestatiestaat_file(person_id, month).await?;
+        let path = write_and_open(folder, &name, &pdf)?;
+        self.audit_prestatiestaat(person_id, &month, "print").await?;
+        Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
     }
 
     /// The default file name for a claim's PDF (`pdf`) or workbook (`xlsx`).
@@ -515,7 +614,7 @@ impl Api {
     /// Saves the claim's PDF ([`Api::claim_pdf`]) at `path`.
     pub async fn save_claim_pdf(&self, id: i64, path: &Path) -> Result<ExportDto> {
         let pdf = self.claim_pdf(id).await?;
-        std::fs::write(path, &pdf).map_err(|e| write_failed(path, e))?;
+        save_bytes(path, &pdf)?;
         self.audit_export(id, "pdf", "save", 0).await?;
         Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
     }
@@ -565,6 +664,17 @@ mod tests {
         let e = write_and_open(&folder, "x.pdf", b"%PDF-").unwrap_err();
         std::env::remove_var(OPEN_WITH_ENV);
         assert!(matches!(e, AppError::Conflict { code: "claims.viewer_failed", .. }), "{e:?}");
+    }
+
+    #[test]
+    fn a_prestatiestaat_file_name_is_file_safe() {
+        let month = werkbank_domain::ReportingPeriod::parse("2026-01").unwrap();
+        assert_eq!(prestatiestaat_file_name("Coppens Jan", &month), "prestatiestaat-coppens-jan-2026-01.pdf");
+        // Accents dropped, apostrophes and spaces one dash, slashes never reach the path.
+        assert_eq!(prestatiestaat_file_name("D'Hondt Élise", &month), "prestatiestaat-d-hondt-elise-2026-01.pdf");
+        assert_eq!(prestatiestaat_file_name("Öztürk Łukasz", &month), "prestatiestaat-ozturk-lukasz-2026-01.pdf");
+        assert_eq!(prestatiestaat_file_name("../x /y", &month), "prestatiestaat-x-y-2026-01.pdf");
+        assert_eq!(prestatiestaat_file_name(" / ", &month), "prestatiestaat-2026-01.pdf");
     }
 
     #[test]

@@ -271,3 +271,40 @@ async fn a_prestatiestaat_for_an_article_60_worker() {
     let err = api.prestatiestaat_pdf(row.id, "2026/1").await.unwrap_err();
     assert!(serde_json::to_string(&api.error_dto(&err)).unwrap().contains("claims.month_invalid"));
 }
+
+#[tokio::test]
+async fn a_prestatiestaat_saved_as_a_file_is_named_and_audited() {
+    let api = demo().await;
+    let staff = api.list_staff(Default::default()).await.unwrap();
+    let row =
+        staff.iter().find(|r| r.category == Some(werkbank_domain::Category::Article60)).expect("an article 60 worker");
+    // The default name: last and first name made file-safe, then the month as 2026-01.
+    let name = api.prestatiestaat_file_name(row.id, "2026-01").await.unwrap();
+    let expected = werkbank_api::claim_export::prestatiestaat_file_name(
+        &format!("{} {}", row.last_name, row.first_name),
+        &werkbank_domain::ReportingPeriod::parse("2026-01").unwrap(),
+    );
+    assert_eq!(name, expected);
+    assert!(name.starts_with("prestatiestaat-") && name.ends_with("-2026-01.pdf"), "{name}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(&name);
+    let saved = api.save_prestatiestaat(row.id, "2026-01", &path).await.unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(saved.bytes, bytes.len() as u64);
+    // Audited on the person: document, format, purpose and month; no path, no name.
+    let trail = api.audit_trail(Some(("person", row.id))).await.unwrap();
+    let entry = trail.iter().find(|e| e.action == "export").expect("an export entry");
+    assert_eq!(
+        entry.details,
+        serde_json::json!({ "document": "prestatiestaat", "format": "pdf", "purpose": "save", "month": "2026-01" })
+    );
+    assert!(!entry.details.to_string().contains(&row.last_name));
+    // A person without an article 60 period that month: refused, nothing written, nothing audited.
+    let other = staff.iter().find(|r| r.category == Some(werkbank_domain::Category::TargetGroupRecognised)).unwrap();
+    let other_path = dir.path().join("other.pdf");
+    let err = api.save_prestatiestaat(other.id, "2026-01", &other_path).await.unwrap_err();
+    assert_eq!(api.error_dto(&err).code, "claims.not_article_60");
+    assert!(!other_path.exists());
+    assert!(api.audit_trail(Some(("person", other.id))).await.unwrap().iter().all(|e| e.action != "export"));
+}

@@ -49,6 +49,7 @@ import type { ClaimSummaryDto } from './bindings/ClaimSummaryDto';
 import type { ClaimRuleSetDto } from './bindings/ClaimRuleSetDto';
 import type { ClaimParameterInput } from './bindings/ClaimParameterInput';
 import type { ExportDto } from './bindings/ExportDto';
+import type { IssueClaimInput } from './bindings/IssueClaimInput';
 import type { WorkerAttributeInput } from './bindings/WorkerAttributeInput';
 import { t } from './i18n';
 
@@ -212,7 +213,7 @@ export const api = {
   getClaim: (id: Id) => call<ClaimDto>('get_claim', { id }),
   recomputeClaim: (id: Id) => call<ClaimDto>('recompute_claim', { id }),
   /** Recomputes the draft and freezes it; refused while it has blocking problems. */
-  issueClaim: (id: Id, signer: string, fn: string) => call<ClaimDto>('issue_claim', { id, signer, function: fn }),
+  issueClaim: (id: Id, input: IssueClaimInput) => call<ClaimDto>('issue_claim', { id, input }),
   /** A correction of an issued claim: a new draft referencing it, with the differences. */
   amendClaim: (id: Id) => call<ClaimDto>('amend_claim', { id }),
   settleClaim: (id: Id, stream: string, amount: string) => call<ClaimDto>('settle_claim', { id, stream, amount }),
@@ -228,4 +229,9 @@ export const api = {
   openClaimPdf: (id: Id) => call<ExportDto>('open_claim_pdf', { id }),
   /** Exports the claim's lines to xlsx through the native save dialog; `null` when cancelled. */
   saveClaimXlsx: (id: Id) => call<ExportDto | null>('save_claim_xlsx', { id }),
+  /** Writes an article 60 worker's prestatiestaat for `month` (`2026-01`) to the print folder and opens it. */
+  openPrestatiestaat: (personId: Id, month: string) => call<ExportDto>('open_prestatiestaat', { personId, month }),
+  /** Saves the prestatiestaat through the native save dialog (opened in Rust); `null` when cancelled. */
+  savePrestatiestaat: (personId: Id, month: string) =>
+    call<ExportDto | null>('save_prestatiestaat', { personId, month }),
 };
