@@ -513,8 +513,11 @@ pub fn render_claim(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) ->
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttendanceDay {
     pub date: NaiveDate,
-    /// Hours planned that day (hundredths), `None` on a day outside an article 60 period or a weekend.
+    /// Hours planned that day (hundredths), `None` on a day outside an article 60 period, a
+    /// weekend day or a public holiday.
     pub planned: Option<u32>,
+    /// One of Belgium's public holidays (a paid day off: nothing planned, marked as such).
+    pub holiday: bool,
 }
 
 /// Everything the prestatiestaat prints.
@@ -555,7 +558,7 @@ pub fn prestatiestaat_document(p: &Prestatiestaat, cat: &Catalogue) -> Document 
             t.t(&format!("weekday.{wd}")),
             d.planned.map(|h| hours(i64::from(h))).unwrap_or_default(),
             String::new(),
-            String::new(),
+            if d.holiday { t.t("presta.holiday") } else { String::new() },
         ]));
     }
     rows.push(

@@ -873,12 +873,13 @@ impl Api {
         let mut days = Vec::new();
         let mut day = period.first_day();
         while day <= period.last_day() {
-            let planned = (day.weekday().num_days_from_monday() < 5)
+            let holiday = werkbank_domain::calendar::is_public_holiday(day);
+            let planned = (day.weekday().num_days_from_monday() < 5 && !holiday)
                 .then(|| art60.iter().find(|p| p.span().contains(day)))
                 .flatten()
                 // Q hours a week over five days, in hundredths, rounded half up.
                 .map(|p| (p.fraction.q * 2 + 5) / 10);
-            days.push(crate::claim_pdf::AttendanceDay { date: day, planned });
+            days.push(crate::claim_pdf::AttendanceDay { date: day, planned, holiday });
             day = day.succ_opt().expect("date");
         }
         let fractions = art60

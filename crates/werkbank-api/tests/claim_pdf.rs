@@ -255,11 +255,14 @@ async fn a_prestatiestaat_for_an_article_60_worker() {
     assert!(page.contains("OCMW ") && page.contains("De Werkbank vzw"));
     assert!(page.contains("pagina 1 van 1"));
     assert!(!page.contains("pdf."), "a catalogue key printed as text");
-    // January 2026 starts on a Thursday: 22 weekdays × 38 h ÷ 5 = 22 × 7,60 = 167,20 hours.
-    assert!(page.lines().any(|l| l.contains("01/01/2026") && l.contains("do") && l.contains("7,60")), "{page}");
+    // January 2026 starts on a Thursday: 22 weekdays, less New Year's Day (a public
+    // holiday) = 21 × 38 h ÷ 5 = 21 × 7,60 = 159,60 hours.
+    let new_year = page.lines().find(|l| l.contains("01/01/2026")).unwrap();
+    assert!(new_year.contains("Wettelijke feestdag") && !new_year.contains("7,60"), "{new_year}");
+    assert!(page.lines().any(|l| l.contains("02/01/2026") && l.contains("vr") && l.contains("7,60")), "{page}");
     assert!(page.lines().any(|l| l.contains("03/01/2026") && l.contains("za") && !l.contains("7,60")));
     let total = page.lines().find(|l| l.trim_start().starts_with("Totaal")).unwrap();
-    assert!(total.contains("22 dagen") && total.contains("167,20"), "{total}");
+    assert!(total.contains("21 dagen") && total.contains("159,60"), "{total}");
     // The demo payroll leaves article 60 workers out.
     assert!(page.contains("geen loongegevens voor deze maand"));
     assert!(page.contains("Voor de werkplaats") && page.contains("Voor het OCMW"));

@@ -77,41 +77,7 @@ pub struct Line {
     pub cents: Option<i64>,
 }
 
-/// Belgium's ten public holidays of a year.
-pub fn public_holidays(year: i32) -> [NaiveDate; 10] {
-    let easter = easter_sunday(year);
-    [
-        ymd(year, 1, 1),
-        add_days(easter, 1),
-        ymd(year, 5, 1),
-        add_days(easter, 39),
-        add_days(easter, 50),
-        ymd(year, 7, 21),
-        ymd(year, 8, 15),
-        ymd(year, 11, 1),
-        ymd(year, 11, 11),
-        ymd(year, 12, 25),
-    ]
-}
-
-/// Easter Sunday (the anonymous Gregorian algorithm).
-fn easter_sunday(year: i32) -> NaiveDate {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(year, u32::try_from(month).expect("month"), u32::try_from(day).expect("day"))
-}
+pub use werkbank_domain::calendar::public_holidays;
 
 /// The minutes worked on `weekday` under a weekly Q (hundredths of hours), 0 on a day off.
 pub fn scheduled_minutes(q: u32, weekday: Weekday) -> u32 {
@@ -209,15 +175,6 @@ pub fn month_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn easter_and_holidays() {
-        assert_eq!(easter_sunday(2024), ymd(2024, 3, 31));
-        assert_eq!(easter_sunday(2025), ymd(2025, 4, 20));
-        assert_eq!(easter_sunday(2026), ymd(2026, 4, 5));
-        let h = public_holidays(2025);
-        assert_eq!((h[1], h[3], h[4]), (ymd(2025, 4, 21), ymd(2025, 5, 29), ymd(2025, 6, 9)));
-    }
 
     #[test]
     fn schedules_add_up_to_q() {

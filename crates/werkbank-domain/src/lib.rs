@@ -4,6 +4,7 @@
 //! other than what a caller passes in) and never depends on Tauri. Money and FTE are
 //! [`rust_decimal::Decimal`] or exact integers, dates are [`chrono::NaiveDate`].
 
+pub mod calendar;
 pub mod category;
 pub mod claims;
 pub mod eligibility;
