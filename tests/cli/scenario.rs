@@ -515,6 +515,20 @@ fn claims_compute_issue_amend_settle() {
     let out = json(&werkbank(&db, &["claim", "pdf", &id, "--out", issued_pdf.to_str().unwrap(), "--json"]));
     let bytes = std::fs::read(&issued_pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && out["bytes"].as_u64() == Some(bytes.len() as u64));
+    // The file written from the CLI is audited as in the app: format and purpose, no path.
+    let claim_id: i64 = id.parse().unwrap();
+    let trail = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let api = werkbank_api::Api::open(&db).await.unwrap();
+        let trail = api.audit_trail(Some(("claim", claim_id))).await.unwrap();
+        api.close().await;
+        trail
+    });
+    let export = trail.iter().find(|e| e.action == "export").expect("an export audit entry");
+    assert_eq!(
+        (&export.details["format"], &export.details["purpose"]),
+        (&serde_json::json!("pdf"), &serde_json::json!("save"))
+    );
+    assert!(!export.details.to_string().contains("afrekening.pdf"), "no path in the audit");
     let draft_pdf = dir.path().join("correctie.pdf");
     let amended_id = amended["id"].to_string();
     let text = werkbank(&db, &["claim", "pdf", &amended_id, "--out", draft_pdf.to_str().unwrap()]);

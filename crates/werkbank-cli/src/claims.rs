@@ -6,7 +6,7 @@ use super::{params, print_json};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use werkbank_api::dto::{ClaimDto, ClaimParameterInput, IssueClaimInput, WorkerAttributeInput};
+use werkbank_api::dto::{ClaimDto, ClaimParameterInput, ExportDto, IssueClaimInput, WorkerAttributeInput};
 use werkbank_api::error::AppError;
 use werkbank_api::messages::Catalogue;
 use werkbank_api::Api;
@@ -358,23 +358,19 @@ pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesComman
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_pdf(cat: &Catalogue, json: bool, out: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    std::fs::write(out, bytes).map_err(|e| AppError::Conflict {
-        code: "claims.file_write_failed",
-        params: params([("path", out.display().to_string()), ("detail", e.to_string())]),
-    })?;
+/// Reports a PDF the use case wrote (and audited).
+fn written_pdf(cat: &Catalogue, json: bool, written: &ExportDto) {
     if json {
-        print_json(&serde_json::json!({ "path": out.display().to_string(), "bytes": bytes.len() }));
+        print_json(written);
     } else {
         out!(
             "{}",
             cat.render(
                 "cli.claim.pdf_written",
-                &params([("path", out.display().to_string()), ("bytes", bytes.len().to_string())])
+                &params([("path", written.path.clone()), ("bytes", written.bytes.to_string())])
             )
         );
     }
-    Ok(())
 }
 
 pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimCommand) -> Result<ExitCode, AppError> {
@@ -421,9 +417,9 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                 }
             }
         }
-        ClaimCommand::Pdf { id, out } => write_pdf(cat, json, out, &api.claim_pdf(*id).await?)?,
+        ClaimCommand::Pdf { id, out } => written_pdf(cat, json, &api.save_claim_pdf(*id, out).await?),
         ClaimCommand::Prestatiestaat { person, month, out } => {
-            write_pdf(cat, json, out, &api.prestatiestaat_pdf(*person, month).await?)?
+            written_pdf(cat, json, &api.save_prestatiestaat(*person, month, out).await?)
         }
         ClaimCommand::Export { id, out } => {
             let written = api.export_claim_xlsx(*id, out).await?;
