@@ -85,6 +85,15 @@ fn conflict(code: &'static str, params: &[(&str, String)]) -> AppError {
     AppError::Conflict { code, params: params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect() }
 }
 
+/// A claim that cannot be computed: conflict `claims.total_too_large` {`stream`}.
+fn claim_error(e: werkbank_domain::claims::ClaimError) -> AppError {
+    match e {
+        werkbank_domain::claims::ClaimError::TotalTooLarge { stream } => {
+            conflict("claims.total_too_large", &[("stream", stream)])
+        }
+    }
+}
+
 fn canonical<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("serialisable")
 }
@@ -607,7 +616,7 @@ impl Api {
             ));
         }
         let (input, rules) = claim_input(&mut tx, work_form_id, &period).await?;
-        let result = compute(&input);
+        let result = compute(&input).map_err(claim_error)?;
         let existing = store::draft_for(&mut tx, work_form_id, &period.to_string()).await?;
         let base = existing.clone().unwrap_or_else(|| ClaimRow {
             work_form_id,
@@ -685,7 +694,7 @@ impl Api {
         let period = quarter(&row.period)?;
         let issue = input;
         let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
-        let result = compute(&input);
+        let result = compute(&input).map_err(claim_error)?;
         if !result.complete {
             let blocking = result.problems.iter().filter(|p| p.blocking).count();
             return Err(conflict("claims.incomplete", &[("id", id.to_string()), ("problems", blocking.to_string())]));
@@ -748,7 +757,7 @@ impl Api {
         }
         let period = quarter(&original.period)?;
         let (input, rules) = claim_input(&mut tx, original.work_form_id, &period).await?;
-        let result = compute(&input);
+        let result = compute(&input).map_err(claim_error)?;
         let base = ClaimRow {
             work_form_id: original.work_form_id,
             work_form_kind: original.work_form_kind.clone(),
@@ -783,7 +792,7 @@ impl Api {
         }
         let period = quarter(&row.period)?;
         let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
-        let result = compute(&input);
+        let result = compute(&input).map_err(claim_error)?;
         let row = computed_row(row, &input, &result, &rules);
         store::update_draft(&mut tx, &row).await?;
         store::replace_lines(&mut tx, id, &line_rows(&result)).await?;

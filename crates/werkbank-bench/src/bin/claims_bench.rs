@@ -233,7 +233,7 @@ async fn main() {
     let input = api.claim_inputs(claim.id).await.expect("inputs");
     for _ in 0..args.runs {
         let t = Instant::now();
-        let r = werkbank_domain::claims::compute(&input);
+        let r = werkbank_domain::claims::compute(&input).expect("computable");
         pure_times.push(t.elapsed().as_secs_f64());
         assert_eq!(r.lines.len(), draft_inputs);
     }

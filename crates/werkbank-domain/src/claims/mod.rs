@@ -190,6 +190,11 @@ pub struct LineSegment {
     /// The segment's cap (wage streams) or exact amount (other streams).
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub value: Option<Decimal>,
+    /// Guidance premium: the fixed amount per head in force in this part, when the worker
+    /// receives it here (`None`: not this stream, or beyond the head cap).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub fixed: Option<Decimal>,
 }
 
 /// One line of a claim with every input shown.
@@ -237,9 +242,13 @@ pub struct ClaimLine {
     pub allowed_fte: Option<Decimal>,
     pub method: Option<NormMethod>,
     pub segments: Vec<LineSegment>,
-    /// Before rounding.
+    /// Before rounding, to [`EXACT_DECIMALS`] decimals (display; the computation is exact).
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub exact: Option<Decimal>,
+    /// The exact value before the single rounding as a fraction in lowest terms,
+    /// `numerator/denominator` (`552215/200`); `None` when an input is missing.
+    #[serde(default)]
+    pub exact_fraction: Option<String>,
     /// Rounded half up to the cent; `None` when an input is missing.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub amount: Option<Decimal>,
@@ -271,6 +280,7 @@ impl ClaimLine {
             method: None,
             segments: Vec::new(),
             exact: None,
+            exact_fraction: None,
             amount: None,
             notes: Vec::new(),
         }
@@ -295,17 +305,41 @@ pub struct ClaimProblem {
     pub blocking: bool,
 }
 
-/// A parameter value a claim used, with its source.
+/// A parameter value a claim used, with its source and the days of the quarter it covered.
+///
+/// Claim rule set parameters have their stream's code and name; the work form's ratio
+/// parameters a stream used (norm, method, contingents) have the stream's code and the
+/// rule key (`norm`, `norm_method`, `contingent_target_fte`, `contingent_supervisor_fte`),
+/// with `label` holding a value that is not a number (the method id).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParameterUse {
     pub stream: String,
     pub parameter: String,
     pub valid_from: NaiveDate,
+    /// First day of the quarter on which this value was in force.
+    pub first_day: NaiveDate,
+    /// Last day (inclusive) of the quarter on which this value was in force.
+    pub last_day: NaiveDate,
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub value: Option<Decimal>,
+    /// A value that is not a number (`pro_rata`, `block`).
+    #[serde(default)]
+    pub label: Option<String>,
     pub source: Option<String>,
     pub confirmed: bool,
+}
+
+/// Decimals of [`ClaimLine::exact`] and [`LineSegment::value`] as shown (the computation
+/// itself is exact; see [`ClaimLine::exact_fraction`]).
+pub const EXACT_DECIMALS: u32 = 10;
+
+/// Why a claim cannot be computed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClaimError {
+    /// A total does not fit the decimal range (about 7,9 · 10²⁶ €): absurd payroll amounts.
+    #[error("the total of stream {stream} is too large to compute")]
+    TotalTooLarge { stream: String },
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -354,6 +388,7 @@ pub fn round_cent(d: Decimal) -> Decimal {
 
 struct Ctx<'a> {
     stream: &'a Stream,
+    quarter: DateSpan,
     problems: &'a mut Vec<ClaimProblem>,
     used: &'a mut Vec<ParameterUse>,
 }
@@ -415,11 +450,20 @@ impl Ctx<'_> {
     }
 
     fn record(&mut self, name: &str, p: &DatedParam) {
+        let next = self
+            .stream
+            .parameters
+            .get(name)
+            .and_then(|vs| vs.iter().map(|v| v.valid_from).filter(|d| *d > p.valid_from).min());
+        let end = self.quarter.end.expect("bounded");
         let u = ParameterUse {
             stream: self.stream.code.clone(),
             parameter: name.into(),
             valid_from: p.valid_from,
+            first_day: p.valid_from.max(self.quarter.start),
+            last_day: next.map_or(end, |n| n.min(end)).pred_opt().expect("valid"),
             value: p.value,
+            label: None,
             source: p.source.clone(),
             confirmed: p.confirmed,
         };
@@ -523,7 +567,7 @@ fn seniority_changes(unit: SeniorityUnit, start: NaiveDate, span: &DateSpan) -> 
 }
 
 /// Computes the claim (see the module documentation).
-pub fn compute(input: &ClaimInput) -> ClaimResult {
+pub fn compute(input: &ClaimInput) -> Result<ClaimResult, ClaimError> {
     let period = input.period();
     let mut problems = Vec::new();
     let mut used = Vec::new();
@@ -541,7 +585,7 @@ pub fn compute(input: &ClaimInput) -> ClaimResult {
     }
     let mut streams = Vec::new();
     for stream in input.rule_set.streams_for(input.work_form) {
-        let mut ctx = Ctx { stream, problems: &mut problems, used: &mut used };
+        let mut ctx = Ctx { stream, quarter: period.span(), problems: &mut problems, used: &mut used };
         let mut stream_lines = match stream.formula {
             Formula::PerEligibleFte => supervision(input, &period, &mut ctx),
             Formula::PerFteWithSupplement => organisation_support(input, &period, &mut ctx),
@@ -575,7 +619,7 @@ pub fn compute(input: &ClaimInput) -> ClaimResult {
     }
     let total = round_cent(streams.iter().map(|s| s.amount).sum());
     let complete = !problems.iter().any(|p| p.blocking) && streams.iter().all(|s| s.complete);
-    ClaimResult {
+    Ok(ClaimResult {
         period: period.to_string(),
         first_day: period.first_day(),
         last_day: period.last_day(),
@@ -586,7 +630,7 @@ pub fn compute(input: &ClaimInput) -> ClaimResult {
         problems,
         total,
         complete,
-    }
+    })
 }
 
 fn counted<'a>(w: &'a WorkerInput, stream: &Stream) -> Vec<&'a EmploymentPeriod> {
@@ -706,6 +750,7 @@ fn wage_percentage(
                 rate: pct,
                 seniority_index: index,
                 value: cap,
+                fixed: None,
             });
         }
     }
@@ -786,6 +831,7 @@ fn guidance(input: &ClaimInput, period: &ReportingPeriod, ctx: &mut Ctx) -> Vec<
                 rate: None,
                 seniority_index: None,
                 value,
+                fixed: None,
             });
         }
         line.fixed_part = fixed;
@@ -877,6 +923,7 @@ fn supervision(input: &ClaimInput, period: &ReportingPeriod, ctx: &mut Ctx) -> V
                 rate: None,
                 seniority_index: None,
                 value,
+                fixed: None,
             });
         }
     }
@@ -945,6 +992,7 @@ fn sine(w: &WorkerInput, period: &ReportingPeriod, ctx: &mut Ctx) -> Option<Clai
             rate: None,
             seniority_index: None,
             value,
+            fixed: None,
         });
         line.cap = cap;
         line.rate = amount;
@@ -998,6 +1046,7 @@ fn by_days_paid(w: &WorkerInput, period: &ReportingPeriod, ctx: &mut Ctx) -> Opt
                 rate: None,
                 seniority_index: None,
                 value,
+                fixed: None,
             });
         }
     }

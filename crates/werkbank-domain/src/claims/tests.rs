@@ -97,7 +97,7 @@ fn maatwerk_wage_premium_full_time_and_part_time_leaver() {
     b.payroll.insert(2, pay("1200", "300", "0"));
     // 3: recognised from 16/03/2026 only, no payroll yet: a problem, no amount.
     let c = worker(3, vec![period(TargetGroupRecognised, d(2026, 3, 16), None, 3800, 3800)]);
-    let r = compute(&input(2026, 1, WorkFormKind::Maatwerk, set, vec![a, b, c]));
+    let r = compute(&input(2026, 1, WorkFormKind::Maatwerk, set, vec![a, b, c])).unwrap();
     assert_eq!(amount(&r, "S5", Some(1)), Some(dec("5400.00")));
     let l2 = r.lines.iter().find(|l| l.person_id == Some(2)).unwrap();
     assert_eq!(l2.amount, Some(dec("1402.79")));
@@ -131,7 +131,7 @@ fn ggmmi_change_inside_the_quarter_splits_the_month() {
     for m in 4..=6 {
         a.payroll.insert(m, pay("4000", "1000", "0"));
     }
-    let r = compute(&input(2026, 2, WorkFormKind::Maatwerk, set, vec![a]));
+    let r = compute(&input(2026, 2, WorkFormKind::Maatwerk, set, vec![a])).unwrap();
     let l = &r.lines[0];
     assert_eq!(l.segments.len(), 4);
     assert_eq!((l.segments[1].first_day, l.segments[1].last_day), (d(2026, 5, 1), d(2026, 5, 14)));
@@ -166,7 +166,7 @@ fn sw_wage_premium_seniority_year_changes_inside_the_quarter() {
     let mut b = worker(2, vec![period(TargetGroupRecognised, d(2014, 1, 1), None, 3800, 3800)]);
     b.attributes.seniority_start = Some(d(2014, 1, 1));
     let set = rule_set(WorkFormKind::SocialWorkshop, vec![s1]);
-    let r = compute(&input(2018, 1, WorkFormKind::SocialWorkshop, set, vec![a, b]));
+    let r = compute(&input(2018, 1, WorkFormKind::SocialWorkshop, set, vec![a, b])).unwrap();
     let l = &r.lines[0];
     assert_eq!(l.segments.iter().map(|s| s.seniority_index).collect::<Vec<_>>(), [Some(2), Some(2), Some(3), Some(3)]);
     assert_eq!(l.amount, Some(dec("1793.04")));
@@ -223,7 +223,7 @@ fn guidance_premium_head_cap_reached() {
         ParameterValue::Decimal(dec("2")),
         d(2019, 1, 1),
     ));
-    let r = compute(&inp);
+    let r = compute(&inp).unwrap();
     assert_eq!(amount(&r, "S6", Some(3)), Some(dec("500.00")));
     assert_eq!(amount(&r, "S6", Some(1)), Some(dec("400.00")));
     assert_eq!(amount(&r, "S6", Some(2)), Some(dec("300.00")));
@@ -236,7 +236,7 @@ fn guidance_premium_head_cap_reached() {
     // Without a contingent the cap cannot be applied: no amounts, a blocking problem.
     let mut inp2 = inp.clone();
     inp2.rules = RuleSet::seed(WorkFormKind::Maatwerk, d(1998, 1, 1));
-    let r2 = compute(&inp2);
+    let r2 = compute(&inp2).unwrap();
     assert!(r2.lines.iter().all(|l| l.amount.is_none()));
     assert!(r2.problems.iter().any(|p| p.code == "claims.contingent_missing" && p.blocking));
 }
@@ -261,7 +261,7 @@ fn guidance_level_change_inside_the_quarter() {
         ParameterValue::Decimal(dec("10")),
         d(2019, 1, 1),
     ));
-    let r = compute(&inp);
+    let r = compute(&inp).unwrap();
     assert_eq!(amount(&r, "S6", Some(1)), Some(dec("500.00")));
     assert_eq!(amount(&r, "S6", Some(2)), Some(dec("334.44")));
 }
@@ -285,12 +285,12 @@ fn supervision_input(method: NormMethod) -> ClaimInput {
 #[test]
 fn supervision_premium_pro_rata_and_block() {
     // Pro rata: 12 ÷ 5 = 2,4 allowed, min(3 employed, 2,4) = 2,4 × 40 000 ÷ 4 = 24 000,00.
-    let r = compute(&supervision_input(NormMethod::ProRata));
+    let r = compute(&supervision_input(NormMethod::ProRata)).unwrap();
     assert_eq!(r.lines[0].amount, Some(dec("24000.00")));
     assert_eq!(r.lines[0].fte, dec("2.4"));
     assert_eq!(r.lines[0].target_fte, Some(dec("12")));
     // Block: ⌊12 ÷ 5⌋ = 2 × 40 000 ÷ 4 = 20 000,00.
-    let r = compute(&supervision_input(NormMethod::Block));
+    let r = compute(&supervision_input(NormMethod::Block)).unwrap();
     assert_eq!(r.lines[0].amount, Some(dec("20000.00")));
     assert_eq!(r.lines[0].method, Some(NormMethod::Block));
 }
@@ -301,7 +301,7 @@ fn supervision_amount_change_inside_the_quarter() {
     // 2,4 × 40 000 × 45/360 + 2,4 × 44 000 × 45/360 = 12 000 + 13 200 = 25 200,00.
     let mut inp = supervision_input(NormMethod::ProRata);
     inp.rule_set.streams[0].parameters.get_mut("amount_per_fte_year").unwrap().push(p(d(2018, 2, 15), "44000"));
-    let r = compute(&inp);
+    let r = compute(&inp).unwrap();
     assert_eq!(r.lines[0].segments.len(), 2);
     assert_eq!(r.lines[0].amount, Some(dec("25200.00")));
 }
@@ -325,7 +325,8 @@ fn organisation_support_with_supplement_limit() {
         worker(3, vec![period(TargetGroupRecognised, d(2020, 1, 1), None, 1900, 3800)]),
         worker(4, vec![period(SupervisorRecognised, d(2020, 1, 1), None, 3800, 3800)]),
     ];
-    let r = compute(&input(2026, 1, WorkFormKind::Maatwerk, rule_set(WorkFormKind::Maatwerk, vec![s7]), workers));
+    let r =
+        compute(&input(2026, 1, WorkFormKind::Maatwerk, rule_set(WorkFormKind::Maatwerk, vec![s7]), workers)).unwrap();
     assert_eq!(r.lines[0].fte, dec("2.5"));
     assert_eq!(r.lines[0].amount, Some(dec("2900.00")));
 }
@@ -357,7 +358,8 @@ fn sine_allowance_capped_by_amount_and_net_wage() {
     let mut e = worker(4, vec![period(TargetGroupRecognised, d(2020, 1, 1), None, 3800, 3800)]);
     e.attributes.sine_attests = vec![Attest { first_day: d(2026, 3, 1), last_day: None }];
     let r =
-        compute(&input(2026, 1, WorkFormKind::Maatwerk, rule_set(WorkFormKind::Maatwerk, vec![s9]), vec![a, b, c, e]));
+        compute(&input(2026, 1, WorkFormKind::Maatwerk, rule_set(WorkFormKind::Maatwerk, vec![s9]), vec![a, b, c, e]))
+            .unwrap();
     assert_eq!(amount(&r, "S9", Some(1)), Some(dec("675.00")));
     assert!(r.lines[0].notes.contains(&"net_wage_cap".to_string()));
     assert_eq!(amount(&r, "S9", Some(2)), Some(dec("1500.00")));
@@ -386,7 +388,8 @@ fn article_60_by_days_paid() {
         WorkFormKind::SocialWorkshop,
         rule_set(WorkFormKind::SocialWorkshop, vec![s10]),
         vec![a],
-    ));
+    ))
+    .unwrap();
     assert_eq!(r.lines[0].days, 81); // 22 + 28 + 31
     assert_eq!(r.lines[0].amount, Some(dec("4718.33")));
     assert_eq!(r.lines[0].rate, Some(dec("1741.29")));
@@ -402,7 +405,8 @@ fn missing_and_unconfirmed_parameters_are_problems_never_zero() {
         WorkFormKind::SocialWorkshop,
         rule_set(WorkFormKind::SocialWorkshop, vec![s10.clone()]),
         vec![a.clone()],
-    ));
+    ))
+    .unwrap();
     assert_eq!(r.lines[0].amount, None);
     assert_eq!(r.total, dec("0.00"));
     assert!(!r.complete);
@@ -421,7 +425,8 @@ fn missing_and_unconfirmed_parameters_are_problems_never_zero() {
         WorkFormKind::SocialWorkshop,
         rule_set(WorkFormKind::SocialWorkshop, vec![s10]),
         vec![a],
-    ));
+    ))
+    .unwrap();
     assert_eq!(r.lines[0].amount, Some(dec("3000.00")));
     assert!(r.complete);
     let unconfirmed = r.problems.iter().find(|p| p.code == "claims.parameter_unconfirmed").unwrap();
@@ -501,7 +506,7 @@ fn rule_file_violations() {
 #[test]
 fn a_rule_set_outside_its_period_is_a_problem() {
     let sw = template("sw_1998").unwrap();
-    let r = compute(&input(2026, 1, WorkFormKind::SocialWorkshop, sw, vec![]));
+    let r = compute(&input(2026, 1, WorkFormKind::SocialWorkshop, sw, vec![])).unwrap();
     assert!(r.problems.iter().any(|p| p.code == "claims.rule_set_not_in_force"));
     assert!(!r.complete);
 }

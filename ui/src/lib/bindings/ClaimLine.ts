@@ -32,9 +32,14 @@ reference_wage: string | null, cap: string | null, fixed_part: string | null, va
  */
 target_fte: string | null, supervisor_fte: string | null, allowed_fte: string | null, method: NormMethod | null, segments: Array<LineSegment>, 
 /**
- * Before rounding.
+ * Before rounding, to [`EXACT_DECIMALS`] decimals (display; the computation is exact).
  */
 exact: string | null, 
+/**
+ * The exact value before the single rounding as a fraction in lowest terms,
+ * `numerator/denominator` (`552215/200`); `None` when an input is missing.
+ */
+exact_fraction: string | null, 
 /**
  * Rounded half up to the cent; `None` when an input is missing.
  */

@@ -24,4 +24,9 @@ seniority_index: number | null,
 /**
  * The segment's cap (wage streams) or exact amount (other streams).
  */
-value: string | null, };
+value: string | null, 
+/**
+ * Guidance premium: the fixed amount per head in force in this part, when the worker
+ * receives it here (`None`: not this stream, or beyond the head cap).
+ */
+fixed: string | null, };
