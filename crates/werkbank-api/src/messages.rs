@@ -171,6 +171,8 @@ mod tests {
             "claims.parameter_missing",
             "claims.parameter_unconfirmed",
             "claims.attribute_missing",
+            "claims.amount_too_large",
+            "claims.total_too_large",
             "claims.payroll_missing",
             "claims.contingent_missing",
             "claims.supervision_unknown",

@@ -109,7 +109,14 @@ describe('claim helpers', () => {
   });
 
   it('has a text for every note and status', () => {
-    for (const n of ['head_cap_reached', 'seniority_ended', 'reference_wage_capped', 'net_wage_cap']) {
+    for (const n of [
+      'head_cap_reached',
+      'seniority_ended',
+      'reference_wage_capped',
+      'net_wage_cap',
+      'wage_cost_cap',
+      'wage_cost_unknown',
+    ]) {
       expect(has(`claims.note.${n}`), n).toBe(true);
     }
     for (const s of ['draft', 'issued']) expect(has(`claims.status.${s}`), s).toBe(true);

@@ -1,4 +1,4 @@
-//! Claim rule sets as data (claims.md §2): a rule set per regime holds subsidy streams;
+//! Claim rule sets as data (docs/domain/claims.md): a rule set per regime holds subsidy streams;
 //! each stream has a [`Formula`] and dated parameters ([`DatedParam`]: value, valid from,
 //! source, "confirmed by the user"). Two templates ship with the application
 //! ([`template`]); a rule set file ([`RuleFile`]) carries one or more rule sets as JSON so
@@ -70,7 +70,7 @@ pub enum SeniorityUnit {
     Quarter,
 }
 
-/// The formula kinds (claims.md §2, S1–S10). Each needs the parameters
+/// The formula kinds (docs/domain/claims.md, S1–S10). Each needs the parameters
 /// [`Formula::parameter_names`] lists.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ impl Formula {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stream {
-    /// Stable code, `S1` … `S10` (claims.md §2).
+    /// Stable code, `S1` … `S10` (docs/domain/claims.md).
     pub code: String,
     /// Short name as the department writes it (data, e.g. "MW-LP Loonpremie maatwerk").
     pub name: String,
@@ -344,7 +344,7 @@ impl RuleFile {
 }
 
 /// The shipped templates: `sw_1998` (sociale werkplaats / arbeidszorg 1998–2018) and
-/// `maatwerk_2019` (collectief maatwerk 2019–), with the known values of claims.md and
+/// `maatwerk_2019` (collectief maatwerk 2019–), with the known values (docs/domain/claims.md) and
 /// their sources, the unknown ones empty. No value is confirmed by the user yet.
 pub fn templates() -> Vec<ClaimRuleSet> {
     [include_str!("templates/sw_1998.json"), include_str!("templates/maatwerk_2019.json")]

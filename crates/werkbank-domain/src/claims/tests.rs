@@ -8,15 +8,20 @@ use crate::employment::tests::{d, period};
 use crate::rules::{DatedValue, ParameterKey, ParameterValue};
 use std::str::FromStr;
 
-fn dec(s: &str) -> Decimal {
+pub(super) fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn p(from: NaiveDate, value: &str) -> DatedParam {
+pub(super) fn p(from: NaiveDate, value: &str) -> DatedParam {
     DatedParam { valid_from: from, value: Some(dec(value)), source: Some("test".into()), confirmed: true }
 }
 
-fn stream(code: &str, formula: Formula, categories: &[Category], params: &[(&str, Vec<DatedParam>)]) -> Stream {
+pub(super) fn stream(
+    code: &str,
+    formula: Formula,
+    categories: &[Category],
+    params: &[(&str, Vec<DatedParam>)],
+) -> Stream {
     Stream {
         code: code.into(),
         name: code.into(),
@@ -27,7 +32,7 @@ fn stream(code: &str, formula: Formula, categories: &[Category], params: &[(&str
     }
 }
 
-fn rule_set(kind: WorkFormKind, streams: Vec<Stream>) -> ClaimRuleSet {
+pub(super) fn rule_set(kind: WorkFormKind, streams: Vec<Stream>) -> ClaimRuleSet {
     ClaimRuleSet {
         code: "test".into(),
         name: "test".into(),
@@ -38,7 +43,7 @@ fn rule_set(kind: WorkFormKind, streams: Vec<Stream>) -> ClaimRuleSet {
     }
 }
 
-fn worker(id: i64, periods: Vec<EmploymentPeriod>) -> WorkerInput {
+pub(super) fn worker(id: i64, periods: Vec<EmploymentPeriod>) -> WorkerInput {
     WorkerInput {
         person_id: id,
         label: format!("worker {id}"),
@@ -48,7 +53,7 @@ fn worker(id: i64, periods: Vec<EmploymentPeriod>) -> WorkerInput {
     }
 }
 
-fn pay(gross: &str, contributions: &str, reductions: &str) -> PayrollMonth {
+pub(super) fn pay(gross: &str, contributions: &str, reductions: &str) -> PayrollMonth {
     PayrollMonth {
         gross_wage: dec(gross),
         employer_contributions: dec(contributions),
@@ -57,17 +62,23 @@ fn pay(gross: &str, contributions: &str, reductions: &str) -> PayrollMonth {
     }
 }
 
-fn input(year: i32, quarter: u32, kind: WorkFormKind, set: ClaimRuleSet, workers: Vec<WorkerInput>) -> ClaimInput {
+pub(super) fn input(
+    year: i32,
+    quarter: u32,
+    kind: WorkFormKind,
+    set: ClaimRuleSet,
+    workers: Vec<WorkerInput>,
+) -> ClaimInput {
     ClaimInput { year, quarter, work_form: kind, rule_set: set, rules: RuleSet::seed(kind, d(1998, 1, 1)), workers }
 }
 
-fn amount(r: &ClaimResult, stream: &str, person: Option<i64>) -> Option<Decimal> {
+pub(super) fn amount(r: &ClaimResult, stream: &str, person: Option<i64>) -> Option<Decimal> {
     r.lines.iter().find(|l| l.stream == stream && l.person_id == person).unwrap().amount
 }
 
 use Category::*;
 
-fn maatwerk_wage(ggmmi: Vec<DatedParam>) -> Stream {
+pub(super) fn maatwerk_wage(ggmmi: Vec<DatedParam>) -> Stream {
     stream(
         "S5",
         Formula::WagePercentage { cap_wage: true, percentage: PercentageSource::Worker },
@@ -178,7 +189,7 @@ fn sw_wage_premium_seniority_year_changes_inside_the_quarter() {
     // leap-day start
 }
 
-fn guidance_stream() -> Stream {
+pub(super) fn guidance_stream() -> Stream {
     let from = d(2019, 1, 1);
     stream(
         "S6",
@@ -196,7 +207,7 @@ fn guidance_stream() -> Stream {
     )
 }
 
-fn level(l: GuidanceLevel) -> Vec<Dated<GuidanceLevel>> {
+pub(super) fn level(l: GuidanceLevel) -> Vec<Dated<GuidanceLevel>> {
     vec![Dated { valid_from: d(2019, 1, 1), value: l }]
 }
 
@@ -243,9 +254,10 @@ fn guidance_premium_head_cap_reached() {
 
 #[test]
 fn guidance_level_change_inside_the_quarter() {
-    // Low until 14/02/2026, high from 15/02/2026, full time, quarter of 90 days. Fixed part
-    // by the level on the first day: 300. Variable: 100 × 45/90 + 300 × 45/90 = 200.
-    // Total 500,00. Mid-quarter start on 01/03/2026 (worker 2, low): 300 + 100 × 31/90 =
+    // Low until 14/02/2026, high from 15/02/2026, full time, quarter of 90 days. The level
+    // splits the line on 15/02: fixed part 300 × 45/90 + 500 × 45/90 = 400 (one head, each
+    // level's amount for the days it covered); variable 100 × 45/90 + 300 × 45/90 = 200.
+    // Total 600,00. Mid-quarter start on 01/03/2026 (worker 2, low): 300 + 100 × 31/90 =
     // 334,444… → 334,44.
     let mut a = worker(1, vec![period(TargetGroupRecognised, d(2020, 1, 1), None, 3800, 3800)]);
     a.attributes.guidance_level = vec![
@@ -262,7 +274,11 @@ fn guidance_level_change_inside_the_quarter() {
         d(2019, 1, 1),
     ));
     let r = compute(&inp).unwrap();
-    assert_eq!(amount(&r, "S6", Some(1)), Some(dec("500.00")));
+    assert_eq!(amount(&r, "S6", Some(1)), Some(dec("600.00")));
+    let a_line = r.lines.iter().find(|l| l.person_id == Some(1)).unwrap();
+    assert_eq!(a_line.segments.len(), 2);
+    assert_eq!((a_line.segments[0].last_day, a_line.segments[0].fixed), (d(2026, 2, 14), Some(dec("300"))));
+    assert_eq!((a_line.segments[1].first_day, a_line.segments[1].fixed), (d(2026, 2, 15), Some(dec("500"))));
     assert_eq!(amount(&r, "S6", Some(2)), Some(dec("334.44")));
 }
 
