@@ -912,10 +912,11 @@ fn wage_percentage(w: &WorkerInput, cap_wage: bool, source: PercentageSource, ct
         return Some(Computed { line, exact: None });
     };
     let reference_wage = gross.clone() + contributions.clone() - reductions.clone();
-    line.gross_wage = gross.display(2);
-    line.employer_contributions = contributions.display(2);
-    line.reductions = reductions.display(2);
-    line.reference_wage = reference_wage.display(2);
+    // Payroll amounts are in cents: shown exactly, with two decimals.
+    line.gross_wage = gross.round_cent();
+    line.employer_contributions = contributions.round_cent();
+    line.reductions = reductions.round_cent();
+    line.reference_wage = reference_wage.round_cent();
     if missing {
         return Some(Computed { line, exact: None });
     }

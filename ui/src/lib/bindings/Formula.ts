@@ -2,7 +2,7 @@
 import type { PercentageSource } from "./PercentageSource";
 
 /**
- * The formula kinds (claims.md §2, S1–S10). Each needs the parameters
+ * The formula kinds (docs/domain/claims.md, S1–S10). Each needs the parameters
  * [`Formula::parameter_names`] lists.
  */
 export type Formula = { "kind": "per_eligible_fte" } | { "kind": "wage_percentage", cap_wage: boolean, percentage: PercentageSource, } | { "kind": "guidance_premium" } | { "kind": "per_fte_with_supplement" } | { "kind": "capped_monthly_allowance" } | { "kind": "monthly_by_days_paid" };

@@ -27,6 +27,7 @@ seniority_index: number | null,
 value: string | null, 
 /**
  * Guidance premium: the fixed amount per head in force in this part, when the worker
- * receives it here (`None`: not this stream, or beyond the head cap).
+ * receives it here (`None`: beyond the head cap). Organisation support: the
+ * supplement per FTE in force.
  */
 fixed: string | null, };

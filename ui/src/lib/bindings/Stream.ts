@@ -9,7 +9,7 @@ import type { WorkFormKind } from "./WorkFormKind";
  */
 export type Stream = { 
 /**
- * Stable code, `S1` … `S10` (claims.md §2).
+ * Stable code, `S1` … `S10` (docs/domain/claims.md).
  */
 code: string, 
 /**
