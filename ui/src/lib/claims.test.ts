@@ -11,8 +11,10 @@ import {
   notesText,
   orderedProblems,
   parameterRows,
+  parameterValueText,
   problemText,
   rateText,
+  segmentText,
 } from './claims';
 import { has } from './i18n';
 
@@ -40,6 +42,7 @@ function line(over: Partial<ClaimLine> = {}): ClaimLine {
     method: null,
     segments: [],
     exact: null,
+    exact_fraction: null,
     amount: '3306.00',
     notes: [],
     ...over,
@@ -55,6 +58,7 @@ const segment = (rate: string | null) => ({
   rate,
   seniority_index: null,
   value: null,
+  fixed: null,
 });
 
 function result(over: Partial<ClaimResult> = {}): ClaimResult {
@@ -106,6 +110,37 @@ describe('claim helpers', () => {
     expect(contributionsText(line({ employer_contributions: '1725', reductions: '360' }))).toBe('1.725,00 − 360,00');
     expect(contributionsText(line({ employer_contributions: '1725', reductions: '0' }))).toBe('1.725,00');
     expect(contributionsText(line())).toBe('');
+  });
+
+  it('shows a part of a line with its dates and values', () => {
+    const seg = {
+      first_day: '2026-02-15',
+      last_day: '2026-02-28',
+      days: 14,
+      share: '0.5',
+      reference: '2029.88',
+      rate: '60',
+      seniority_index: null,
+      value: '2029.88',
+      fixed: null,
+    };
+    expect(segmentText(seg)).toBe('15/02/2026 – 28/02/2026 · 60 % · 2.029,88 · plafond 2.029,88');
+    expect(segmentText({ ...seg, rate: null, reference: '200', fixed: '400', value: '262.2222222222' })).toBe(
+      '15/02/2026 – 28/02/2026 · 200,00 · vast 400,00 · bedrag 262,2222222222',
+    );
+    const use = {
+      stream: 'S2',
+      parameter: 'norm_method',
+      valid_from: '2018-03-01',
+      first_day: '2018-03-01',
+      last_day: '2018-03-31',
+      value: null,
+      label: 'block',
+      source: null,
+      confirmed: false,
+    };
+    expect(parameterValueText(use)).toBe('volledige blokken');
+    expect(parameterValueText({ ...use, label: null, value: '4' })).toBe('4,00');
   });
 
   it('has a text for every note and status', () => {

@@ -6,9 +6,11 @@ import type { ClaimLine } from './bindings/ClaimLine';
 import type { ClaimProblem } from './bindings/ClaimProblem';
 import type { ClaimResult } from './bindings/ClaimResult';
 import type { DatedParam } from './bindings/DatedParam';
+import type { LineSegment } from './bindings/LineSegment';
+import type { ParameterUse } from './bindings/ParameterUse';
 import type { ExportDto } from './bindings/ExportDto';
 import type { Stream } from './bindings/Stream';
-import { formatAmount, formatQuantity } from './format';
+import { formatAmount, formatDate, formatQuantity } from './format';
 import { label, t } from './i18n';
 
 /** The lines of one stream, in the claim's order. */
@@ -52,6 +54,29 @@ export function contributionsText(line: ClaimLine): string {
   return reductions === null
     ? formatAmount(line.employer_contributions)
     : `${formatAmount(line.employer_contributions)} − ${formatAmount(reductions)}`;
+}
+
+/**
+ * A part of a line (the quarter split where a value it uses changes): its days, the
+ * percentage, the reference amount, the fixed amount per head, and the cap (wage
+ * streams) or the part's amount.
+ */
+export function segmentText(s: LineSegment): string {
+  const parts = [`${formatDate(s.first_day)} – ${formatDate(s.last_day)}`];
+  if (s.rate !== null) parts.push(`${formatQuantity(s.rate)} %`);
+  if (s.reference !== null) parts.push(formatAmount(s.reference));
+  if (s.fixed !== null) parts.push(t('ui.claim.part_fixed', { amount: formatAmount(s.fixed) }));
+  if (s.value !== null) {
+    const key = s.rate !== null ? 'ui.claim.part_cap' : 'ui.claim.part_amount';
+    parts.push(t(key, { amount: formatAmount(s.value) }));
+  }
+  return parts.join(' · ');
+}
+
+/** A parameter value used: the amount, or a setting in words (the norm's method). */
+export function parameterValueText(p: ParameterUse): string {
+  if (p.label !== null) return label('ui.rules.method_short', p.label);
+  return formatAmount(p.value, t('ui.claim.unknown'));
 }
 
 /** Notes as short Dutch texts. */
