@@ -485,6 +485,8 @@ fn claims_compute_issue_amend_settle() {
     let text = werkbank(&db, &["claim", "show", &id]);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Peeters, Jan") && text.contains("3.306,00"), "{text}");
+    // Every value used, with the days of the quarter it covered (GGMMI 2 029,88 all quarter).
+    assert!(text.contains("S5 Referentiebedrag per maand (GGMMI) = 2.029,88, van 01/01/2026 tot 31/03/2026"), "{text}");
 
     let issued = json(&werkbank(
         &db,

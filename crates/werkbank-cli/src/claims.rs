@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use werkbank_api::dto::{ClaimDto, ClaimParameterInput, ExportDto, IssueClaimInput, WorkerAttributeInput};
 use werkbank_api::error::AppError;
-use werkbank_api::messages::Catalogue;
+use werkbank_api::messages::{format_date, Catalogue};
 use werkbank_api::Api;
 
 #[derive(Subcommand)]
@@ -147,6 +147,19 @@ pub fn money(decimal: &str) -> String {
 }
 
 /// Exact FTE → 4 decimals with a comma for display (cut, the exact value is in --json).
+/// A value that is not always money (a factor, a number of FTE): Belgian notation with
+/// only its own decimals, `1.741,29`, `1,15`, `100`.
+fn quantity(decimal: &str) -> String {
+    match decimal.split_once('.') {
+        Some((int, frac)) => format!("{},{frac}", money(int).trim_end_matches(",00")),
+        None => money(decimal).trim_end_matches(",00").to_string(),
+    }
+}
+
+fn opt_money<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| money(&x.to_string())).unwrap_or_default()
+}
+
 fn fte(decimal: &str) -> String {
     let (int, frac) = decimal.split_once('.').unwrap_or((decimal, ""));
     format!("{int},{:0<4}", &frac[..frac.len().min(4)])
@@ -191,9 +204,48 @@ fn print_claim(cat: &Catalogue, c: &ClaimDto) {
                 l.amount.map(|a| money(&a.to_string())).unwrap_or_else(|| "—".into()),
                 notes.join("; ")
             );
+            // A line split where a value it uses changes: each part with its dates.
+            let first = l.segments.first().map(|s| (s.reference, s.rate, s.fixed));
+            if l.segments.iter().any(|s| Some((s.reference, s.rate, s.fixed)) != first) {
+                for seg in &l.segments {
+                    out!(
+                        "      {} – {}  {}{}  {}",
+                        format_date(&seg.first_day.to_string()),
+                        format_date(&seg.last_day.to_string()),
+                        seg.rate
+                            .map(|r| format!("{} %  ", r.normalize().to_string().replace('.', ",")))
+                            .unwrap_or_default(),
+                        opt_money(seg.reference),
+                        opt_money(seg.value)
+                    );
+                }
+            }
         }
     }
     out!("{}", cat.render("cli.claim.total", &params([("amount", money(&r.total.to_string()))])));
+    if !r.parameters.is_empty() {
+        out!("{}", cat.text("cli.claim.parameters"));
+        for u in &r.parameters {
+            let value = match (&u.label, u.value) {
+                (Some(l), _) => cat.text(&format!("norm_method.{l}")),
+                (None, Some(v)) => quantity(&v.normalize().to_string()),
+                (None, None) => cat.text("cli.claim.unknown"),
+            };
+            out!(
+                "{}",
+                cat.render(
+                    "cli.claim.parameter",
+                    &params([
+                        ("stream", u.stream.clone()),
+                        ("name", cat.text(&format!("claim_param.{}", u.parameter))),
+                        ("value", value),
+                        ("first", format_date(&u.first_day.to_string())),
+                        ("last", format_date(&u.last_day.to_string())),
+                    ])
+                )
+            );
+        }
+    }
     for s in &c.settlements {
         out!(
             "{}",
