@@ -371,6 +371,8 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.wait_text(By::id("claim-total"), "127.125,93").await?;
     app.wait_text(By::id("claim-status"), "ontwerp").await?;
     app.wait_text(By::id("claim-line"), "Peeters, Jan").await?;
+    // Every value used, with the days of the quarter it covered.
+    app.wait_text(By::id("claim-parameter-list"), "gebruikt van 01/01/2026 tot 31/03/2026").await?;
     app.wait_text(By::id("claim-file-note"), "ontwerp").await?;
     app.wait_text(By::id("claim-open-pdf"), "Voorbeeld (PDF)").await?;
     app.screenshot("01-draft").await;
