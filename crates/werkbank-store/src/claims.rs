@@ -326,13 +326,17 @@ pub struct IssueRow {
     /// Empty until the PDF renderer is wired in.
     pub pdf: Vec<u8>,
     pub pdf_sha256: Option<String>,
+    /// The application's snapshot of what the documents show besides the result (JSON),
+    /// and its format version.
+    pub document: String,
+    pub snapshot_version: i64,
 }
 
 /// Turns a draft into an issued claim; `false` when it is not a draft.
 pub async fn issue(conn: &mut SqliteConnection, id: i64, i: &IssueRow) -> Result<bool> {
     Ok(sqlx::query(
         "UPDATE claim SET status = 'issued', issued_at = ?, issued_by = ?, signer = ?, signer_function = ?, sha256 = ?,
-         pdf = ?, pdf_sha256 = ? WHERE id = ? AND status = 'draft'",
+         pdf = ?, pdf_sha256 = ?, document = ?, snapshot_version = ? WHERE id = ? AND status = 'draft'",
     )
     .bind(&i.issued_at)
     .bind(&i.issued_by)
@@ -341,11 +345,24 @@ pub async fn issue(conn: &mut SqliteConnection, id: i64, i: &IssueRow) -> Result
     .bind(&i.sha256)
     .bind(if i.pdf.is_empty() { None } else { Some(&i.pdf) })
     .bind(&i.pdf_sha256)
+    .bind(&i.document)
+    .bind(i.snapshot_version)
     .bind(id)
     .execute(conn)
     .await?
     .rows_affected()
         == 1)
+}
+
+/// The document snapshot of an issued claim and its version (`None` for a draft or a claim
+/// issued before snapshots were kept).
+pub async fn document(conn: &mut SqliteConnection, id: i64) -> Result<Option<(i64, String)>> {
+    let row: Option<(Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT snapshot_version, document FROM claim WHERE id = ?")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.and_then(|(v, d)| v.zip(d)))
 }
 
 pub async fn pdf(conn: &mut SqliteConnection, id: i64) -> Result<Option<Vec<u8>>> {

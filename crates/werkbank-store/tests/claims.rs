@@ -50,6 +50,8 @@ async fn an_issued_claim_cannot_be_changed() {
         sha256: "cd".into(),
         pdf: vec![],
         pdf_sha256: None,
+        document: "{\"organisation\":\"as issued\"}".into(),
+        snapshot_version: 1,
     };
     assert!(claims::issue(&mut tx, id, &issue).await.unwrap());
     tx.commit().await.unwrap();
@@ -74,6 +76,12 @@ async fn an_issued_claim_cannot_be_changed() {
     }
     let c = claims::claim(&mut conn, id).await.unwrap().unwrap();
     assert_eq!((c.status.as_str(), c.total.as_str(), c.signer.as_deref()), ("issued", "11.00", Some("An Peeters")));
+    // The document snapshot was written with the issue, and cannot be changed after it.
+    let doc = claims::document(&mut conn, id).await.unwrap();
+    assert_eq!(doc, Some((1, "{\"organisation\":\"as issued\"}".to_string())));
+    let e =
+        sqlx::query("UPDATE claim SET document = '{}' WHERE id = ?").bind(id).execute(&mut *conn).await.unwrap_err();
+    refused(StoreError::Database(e));
     let amounts: Vec<_> = claims::lines(&mut conn, id).await.unwrap().into_iter().map(|l| l.amount.unwrap()).collect();
     assert_eq!(amounts, ["5.00", "6.00"]);
     let listed = claims::claims(&mut conn).await.unwrap();
@@ -100,6 +108,13 @@ async fn rule_sets_keep_every_version() {
     assert_eq!(n, 2);
     let e = sqlx::query("UPDATE claim_rule_set_version SET definition = '{}'").execute(&mut *conn).await.unwrap_err();
     assert!(e.to_string().contains("append-only"));
+    // Deleting a version, or the rule set whose versions cascade, is refused as well.
+    for sql in ["DELETE FROM claim_rule_set_version WHERE version = 1", "DELETE FROM claim_rule_set"] {
+        let e = sqlx::query(sql).execute(&mut *conn).await.unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{sql}: {e}");
+    }
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM claim_rule_set_version").fetch_one(&mut *conn).await.unwrap();
+    assert_eq!(n, 2);
 }
 
 #[tokio::test]
