@@ -27,7 +27,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, X
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use werkbank_store::{organisation, people};
+use werkbank_store::people;
 
 /// Environment variable: a program to open a claim's PDF with instead of the system
 /// viewer (automated tests; it is run with the file's path as its only argument).
@@ -171,11 +171,9 @@ fn header_row(
     Ok(())
 }
 
-/// What the workbook needs beside the claim: the organisation and each person's INSZ.
-struct Context {
-    organisation: Option<werkbank_domain::Organisation>,
-    insz: HashMap<i64, String>,
-}
+/// What the workbook needs beside the claim (the organisation and each person's masked
+/// INSZ): the claim documents' context, frozen for an issued claim.
+type Context = crate::claim_pdf::ClaimPdfContext;
 
 fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Result<Workbook, XlsxError> {
     let f = Formats::new();
@@ -192,7 +190,7 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
         ws.set_column_width(c, 16)?;
     }
     ws.write_string_with_format(0, 0, text("title"), &f.bold)?;
-    let org = ctx.organisation.as_ref();
+    let org = Some(&ctx.organisation);
     let mut row = 2;
     let mut pair = |ws: &mut Worksheet, key: &str, value: &str| -> std::result::Result<u32, XlsxError> {
         ws.write_string_with_format(row, 0, text(key), &f.bold)?;
@@ -292,8 +290,8 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
         let row = i as u32 + 1;
         ws.write_string(row, 0, &l.stream)?;
         ws.write_string(row, 1, l.label.as_deref().unwrap_or(&work_form_line))?;
-        if let Some(insz) = l.person_id.and_then(|p| ctx.insz.get(&p)) {
-            ws.write_string(row, 2, mask_insz(insz))?;
+        if let Some(insz) = l.person_id.and_then(|p| ctx.insz_masked.get(&p)) {
+            ws.write_string(row, 2, insz)?;
         }
         if let Some(start) = l.start {
             ws.write_datetime_with_format(row, 3, excel_date(start), &f.date)?;
@@ -398,28 +396,42 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
         ws,
         0,
         cat,
-        &["col.stream", "col.parameter", "col.value", "col.valid_from", "col.source", "col.confirmed"],
+        &[
+            "col.stream",
+            "col.parameter",
+            "col.value",
+            "col.valid_from",
+            "col.first_day",
+            "col.last_day",
+            "col.source",
+            "col.confirmed",
+        ],
         &f,
     )?;
     ws.set_column_width(1, 28)?;
     ws.set_column_width(2, 14)?;
     ws.set_column_width(3, 12)?;
-    ws.set_column_width(4, 60)?;
+    ws.set_column_width(4, 12)?;
     ws.set_column_width(5, 12)?;
+    ws.set_column_width(6, 60)?;
+    ws.set_column_width(7, 12)?;
     for (i, p) in r.parameters.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string(row, 0, &p.stream)?;
         ws.write_string(row, 1, &p.parameter)?;
-        match p.value {
-            Some(v) => ws.write_number_with_format(row, 2, number(v), &f.number)?,
-            None => ws.write_string(row, 2, text("unknown"))?,
+        match (&p.label, p.value) {
+            (Some(l), _) => ws.write_string(row, 2, cat.text(&format!("norm_method.{l}")))?,
+            (None, Some(v)) => ws.write_number_with_format(row, 2, number(v), &f.number)?,
+            (None, None) => ws.write_string(row, 2, text("unknown"))?,
         };
         ws.write_datetime_with_format(row, 3, excel_date(p.valid_from), &f.date)?;
-        ws.write_string(row, 4, p.source.as_deref().unwrap_or_default())?;
-        ws.write_string(row, 5, text(if p.confirmed { "yes" } else { "no" }))?;
+        ws.write_datetime_with_format(row, 4, excel_date(p.first_day), &f.date)?;
+        ws.write_datetime_with_format(row, 5, excel_date(p.last_day), &f.date)?;
+        ws.write_string(row, 6, crate::claim_pdf::printable_source(p.source.as_deref().unwrap_or_default()))?;
+        ws.write_string(row, 7, text(if p.confirmed { "yes" } else { "no" }))?;
     }
     if !r.parameters.is_empty() {
-        ws.autofilter(0, 0, r.parameters.len() as u32, 5)?;
+        ws.autofilter(0, 0, r.parameters.len() as u32, 7)?;
     }
 
     // ----- Controles: the problems as sentences ---------------------------------------
@@ -593,16 +605,7 @@ impl Api {
         let claim = self.claim(id).await?;
         let ctx = {
             let mut conn = self.store.conn().await?;
-            let organisation = organisation::get(&mut conn).await?;
-            let wanted: std::collections::HashSet<i64> =
-                claim.result.lines.iter().filter_map(|l| l.person_id).collect();
-            let insz = people::list(&mut conn)
-                .await?
-                .into_iter()
-                .filter_map(|p| Some((p.id?, p.insz?.digits().to_string())))
-                .filter(|(id, _)| wanted.contains(id))
-                .collect();
-            Context { organisation, insz }
+            crate::claims::documents_context(&mut conn, &claim, self.today()).await?
         };
         let mut book = workbook(&claim, &ctx, self.catalogue()).map_err(xlsx(path))?;
         book.save(path).map_err(xlsx(path))?;

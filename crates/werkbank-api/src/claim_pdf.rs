@@ -25,8 +25,8 @@ pub struct ClaimPdfContext {
     pub organisation: Organisation,
     /// The recognition / dossier number of the claim's work form.
     pub recognition_number: Option<String>,
-    /// INSZ digits per person (masked when printed).
-    pub insz: HashMap<i64, String>,
+    /// INSZ per person as printed: masked but for its check digits (`werkbank_pdf::mask_insz`).
+    pub insz_masked: HashMap<i64, String>,
     /// The formula kind of each stream of the rule set the claim used.
     pub formulas: HashMap<String, Formula>,
     /// The supervision norm (target FTE per supervisor) in force on the quarter's first day.
@@ -49,6 +49,31 @@ fn params(list: &[(&str, String)]) -> BTreeMap<String, String> {
 }
 
 struct Texts<'a>(&'a Catalogue);
+
+/// A parameter's source as printed: the legal reference and plain words, without the
+/// research markers that rule sets of earlier releases carried (`[F]`, `[I]`, `[?]`) or a
+/// reference to research notes (`(claims.md S1)`).
+pub fn printable_source(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else { break };
+        let inner = &rest[open..open + close + 1];
+        out.push_str(&rest[..open]);
+        if !inner.contains(".md") {
+            out.push_str(inner);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    for marker in ["[F]", "[I]", "[?]"] {
+        out = out.replace(marker, "");
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let text = words.join(" ");
+    let text = text.replace(" :", ":").replace(" ;", ";").replace(" ,", ",");
+    text.trim_matches(|c: char| c == ':' || c == ';' || c == ',' || c.is_whitespace()).to_string()
+}
 
 /// A stream parameter in words (`claim_param.<id>`), its id when the catalogue has no label.
 fn param_label(cat: &Catalogue, id: &str) -> String {
@@ -187,7 +212,7 @@ fn cell(cat: &Catalogue, ctx: &ClaimPdfContext, nr: usize, l: &ClaimLine, c: Col
                 format!("{name} — {}", notes.join("; "))
             }
         }
-        Col::Insz => l.person_id.and_then(|p| ctx.insz.get(&p)).map(|i| mask_insz(i)).unwrap_or_default(),
+        Col::Insz => l.person_id.and_then(|p| ctx.insz_masked.get(&p)).cloned().unwrap_or_default(),
         Col::Since => l.start.map(format_date).unwrap_or_default(),
         Col::Year => l.seniority_index.map(|i| i.to_string()).unwrap_or_default(),
         Col::Mu => fte(l.fte),
@@ -305,14 +330,19 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
         .parameters
         .iter()
         .map(|p| {
-            let mut source = p.source.clone().unwrap_or_else(|| t.t("no_source"));
+            let mut source =
+                p.source.as_deref().map(printable_source).filter(|s| !s.is_empty()).unwrap_or_else(|| t.t("no_source"));
             if !p.confirmed {
                 source = format!("{source} {}", t.t("unconfirmed"));
             }
+            let shown = match &p.label {
+                Some(l) => cat.text(&format!("norm_method.{l}")),
+                None => p.value.map(value).unwrap_or_else(|| t.t("unknown_value")),
+            };
             Row::new([
                 format!("{} {}", p.stream, param_label(cat, &p.parameter)),
-                p.value.map(value).unwrap_or_else(|| t.t("unknown_value")),
-                format_date(p.valid_from),
+                shown,
+                format!("{} – {}", format_date(p.first_day), format_date(p.last_day)),
                 source,
             ])
         })
@@ -321,7 +351,7 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
         columns: vec![
             Column::flexible(t.t("col.parameter"), 1.0),
             Column::figure(t.t("col.value")),
-            Column::fit(t.t("col.valid_from")),
+            Column::fit(t.t("col.covered")),
             Column::flexible(t.t("col.source"), 1.4),
         ],
         rows,
@@ -622,4 +652,20 @@ pub fn prestatiestaat_document(p: &Prestatiestaat, cat: &Catalogue) -> Document 
 
 pub fn render_prestatiestaat(p: &Prestatiestaat, cat: &Catalogue) -> Result<Vec<u8>, String> {
     werkbank_pdf::render(&prestatiestaat_document(p, cat)).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::printable_source;
+
+    #[test]
+    fn research_markers_never_print() {
+        assert_eq!(printable_source("GGMMI (CAO nr. 43): wordscope.be [F]"), "GGMMI (CAO nr. 43): wordscope.be");
+        assert_eq!(printable_source("Basis = GGMMI × 12 per jaar (claims.md S1) [I]"), "Basis = GGMMI × 12 per jaar");
+        assert_eq!(
+            printable_source("KB 3 mei 1999 [?]: oudere bedragen niet gekend"),
+            "KB 3 mei 1999: oudere bedragen niet gekend"
+        );
+        assert_eq!(printable_source("[?]"), "");
+    }
 }

@@ -52,21 +52,21 @@ async fn pdf_context(
         .find(|w| w.id == Some(claim.work_form_id))
         .and_then(|w| w.recognition_number.clone());
     let wanted: std::collections::HashSet<i64> = claim.result.lines.iter().filter_map(|l| l.person_id).collect();
-    let insz = people::list(conn)
+    let insz_masked = people::list(conn)
         .await?
         .into_iter()
         .filter_map(|p| {
             let id = p.id.filter(|id| wanted.contains(id))?;
-            Some((id, p.insz?.digits().to_string()))
+            Some((id, werkbank_pdf::mask_insz(p.insz?.digits())))
         })
         .collect();
-    let formulas = input.rule_set.streams.iter().map(|s| (s.code.clone(), s.formula.clone())).collect();
+    let formulas = input.rule_set.streams.iter().map(|s| (s.code.clone(), s.formula)).collect();
     let norm = input.rules.in_force(claim.result.first_day).norm_value();
     Ok(crate::claim_pdf::ClaimPdfContext {
         place: organisation.signing_place.clone(),
         organisation,
         recognition_number,
-        insz,
+        insz_masked,
         formulas,
         norm,
         ..Default::default()
@@ -187,13 +187,33 @@ async fn payroll_sums(
         }
         let Some(meaning) = meanings.get(&l.wage_code) else { continue };
         let m = out.entry(person).or_default().entry(start.month()).or_default();
+        // Checked sums: two absurd amounts are a clear refusal naming the person and month,
+        // never an overflow panic.
+        let too_large = || {
+            conflict(
+                "claims.payroll_too_large",
+                &[
+                    ("name", l.name.clone().unwrap_or_else(|| person.to_string())),
+                    ("month", format!("{:02}/{}", start.month(), start.year())),
+                ],
+            )
+        };
+        let add = |sum: &mut Decimal, v: Decimal| -> Result<()> {
+            *sum = sum.checked_add(v).ok_or_else(too_large)?;
+            Ok(())
+        };
         match meaning.as_str() {
-            "gross_wage" => m.gross_wage += dec(&l.amount).or(dec(&l.gross_wage)).unwrap_or_default(),
-            "employer_contributions" => {
-                m.employer_contributions += dec(&l.amount).or(dec(&l.employer_contributions)).unwrap_or_default()
+            "gross_wage" => add(&mut m.gross_wage, dec(&l.amount).or(dec(&l.gross_wage)).unwrap_or_default())?,
+            "employer_contributions" => add(
+                &mut m.employer_contributions,
+                dec(&l.amount).or(dec(&l.employer_contributions)).unwrap_or_default(),
+            )?,
+            "reduction" => add(&mut m.reductions, dec(&l.amount).unwrap_or_default().abs())?,
+            "net_wage" => {
+                let mut net = m.net_wage.unwrap_or_default();
+                add(&mut net, dec(&l.amount).unwrap_or_default())?;
+                m.net_wage = Some(net);
             }
-            "reduction" => m.reductions += dec(&l.amount).unwrap_or_default().abs(),
-            "net_wage" => m.net_wage = Some(m.net_wage.unwrap_or_default() + dec(&l.amount).unwrap_or_default()),
             _ => {}
         }
     }
@@ -271,7 +291,7 @@ fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules:
         rule_set_version: rules.version,
         rule_set_sha256: rules.sha256.clone(),
         inputs: canonical(input),
-        result: canonical(result),
+        result: crate::frozen::freeze_result(result),
         total: result.total.to_string(),
         complete: result.complete,
         computed_at: now(),
@@ -293,7 +313,30 @@ fn line_rows(result: &ClaimResult) -> Vec<LineRow> {
 }
 
 fn result_of(row: &ClaimRow) -> Result<ClaimResult> {
-    serde_json::from_str(&row.result).map_err(|e| corrupt("claim", e))
+    crate::frozen::thaw_result(&row.result)
+}
+
+/// What a claim's documents show besides the result: for an issued claim the snapshot
+/// frozen when it was issued (never the register as it is now), for a draft the register,
+/// organisation and rule set as they are, with today's date, the hash of its current
+/// result and empty signature lines. A claim issued before snapshots were kept (an
+/// earlier release) has its frozen PDF only: its workbook is built from the live context.
+pub(crate) async fn documents_context(
+    conn: &mut SqliteConnection,
+    claim: &ClaimDto,
+    today: NaiveDate,
+) -> Result<crate::claim_pdf::ClaimPdfContext> {
+    if let Some((version, text)) = store::document(conn, claim.id).await? {
+        return crate::frozen::thaw_document(version, &text);
+    }
+    let row = store::claim(conn, claim.id).await?.ok_or(AppError::NotFound { entity: "claim", id: claim.id })?;
+    let input: ClaimInput = serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))?;
+    let mut ctx = pdf_context(conn, claim, &input).await?;
+    ctx.printed_on = today;
+    ctx.hash = claim.sha256.clone().unwrap_or_else(|| sha256(row.result.as_bytes()));
+    ctx.with_declaration_page = false;
+    ctx.place = String::new();
+    Ok(ctx)
 }
 
 async fn claim_dto(conn: &mut SqliteConnection, row: ClaimRow) -> Result<ClaimDto> {
@@ -719,6 +762,7 @@ impl Api {
         ctx.with_declaration_page = issue.with_declaration_page;
         let pdf = render_claim_pdf(&dto, &ctx)?;
         let pdf_sha256 = Some(sha256(&pdf));
+        let document = crate::frozen::freeze_document(&ctx);
         let issue = IssueRow {
             issued_at: now(),
             issued_by: self.actor.clone(),
@@ -727,6 +771,8 @@ impl Api {
             sha256: sealed.clone(),
             pdf,
             pdf_sha256,
+            document,
+            snapshot_version: crate::frozen::SNAPSHOT_VERSION,
         };
         if !store::issue(&mut tx, id, &issue).await? {
             return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
@@ -774,6 +820,22 @@ impl Api {
         let dto = claim_dto(&mut tx, row).await?;
         tx.commit().await?;
         Ok(dto)
+    }
+
+    /// An issued claim's frozen snapshot as one JSON text
+    /// (`{"snapshot_version":1,"document":{…},"result":{…}}`); `None` for a draft or a
+    /// claim issued before snapshots were kept.
+    pub async fn claim_snapshot(&self, id: i64) -> Result<Option<String>> {
+        let mut conn = self.store.conn().await?;
+        let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+        let Some((version, document)) = store::document(&mut conn, id).await? else { return Ok(None) };
+        let value = |t: &str| serde_json::from_str::<serde_json::Value>(t).map_err(|e| corrupt("claim", e));
+        let snapshot = serde_json::json!({
+            "snapshot_version": version,
+            "document": value(&document)?,
+            "result": value(&row.result)?,
+        });
+        Ok(Some(serde_json::to_string_pretty(&snapshot).expect("serialisable") + "\n"))
     }
 
     /// The inputs a claim was computed from (frozen with an issued claim).
@@ -840,14 +902,8 @@ impl Api {
                 .await?
                 .ok_or_else(|| conflict("claims.pdf_not_rendered", &[("id", id.to_string())]));
         }
-        let input: ClaimInput = serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))?;
-        let hash = sha256(row.result.as_bytes());
         let dto = claim_dto(&mut conn, row).await?;
-        let mut ctx = pdf_context(&mut conn, &dto, &input).await?;
-        ctx.printed_on = self.today();
-        ctx.hash = hash;
-        ctx.with_declaration_page = false;
-        ctx.place = String::new();
+        let ctx = documents_context(&mut conn, &dto, self.today()).await?;
         render_claim_pdf(&dto, &ctx)
     }
 

@@ -12,6 +12,7 @@ mod compliance;
 pub mod demo;
 pub mod dto;
 pub mod error;
+pub mod frozen;
 mod input;
 pub mod messages;
 mod path;

@@ -173,6 +173,7 @@ mod tests {
             "claims.attribute_missing",
             "claims.amount_too_large",
             "claims.total_too_large",
+            "claims.payroll_too_large",
             "claims.payroll_missing",
             "claims.contingent_missing",
             "claims.supervision_unknown",

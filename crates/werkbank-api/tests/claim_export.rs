@@ -154,15 +154,18 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
         }
     }
 
-    // The parameters used, each with its date and source.
+    // The parameters used, each with its date, the days of the quarter it covered and its
+    // source in plain words (no research markers).
     let params = sheet(&path, "Parameters");
     assert_eq!(params.height(), claim.result.parameters.len() + 1);
     for (i, p) in claim.result.parameters.iter().enumerate() {
         let r = i as u32 + 1;
         assert_eq!((text(&params, r, 0), text(&params, r, 1)), (p.stream.clone(), p.parameter.clone()));
         assert_eq!(date(&params, r, 3), p.valid_from);
-        assert_eq!(text(&params, r, 4), p.source.clone().unwrap_or_default());
-        assert_eq!(text(&params, r, 5), if p.confirmed { "ja" } else { "nee" });
+        assert_eq!((date(&params, r, 4), date(&params, r, 5)), (p.first_day, p.last_day));
+        let source = text(&params, r, 6);
+        assert!(!["[F]", "[I]", "[?]", "claims.md"].iter().any(|m| source.contains(m)), "{source}");
+        assert_eq!(text(&params, r, 7), if p.confirmed { "ja" } else { "nee" });
         if let Some(v) = p.value {
             assert_eq!(Decimal::try_from(float(&params, r, 2)).unwrap(), v);
         }

@@ -91,9 +91,11 @@ fn check_common(pages: &[String], status: &str) {
     assert!(first.contains(status), "status {status}");
     let all = pages.join("\n").to_lowercase();
     // Every text comes from the catalogue: a missing key would print as itself.
-    // (A parameter's source may cite the research file "claims.md".)
-    let keys = all.replace("claims.md", "");
-    assert!(!keys.contains("pdf.") && !keys.contains("claims."), "a catalogue key printed as text");
+    assert!(!all.contains("pdf.") && !all.contains("claims."), "a catalogue key printed as text");
+    // Sources print as legal references and plain words, never research markers.
+    for marker in ["[f]", "[i]", "[?]", ".md"] {
+        assert!(!all.contains(marker), "research marker '{marker}' printed");
+    }
     for word in FORBIDDEN {
         assert!(!all.contains(word), "'{word}' printed");
     }
@@ -209,7 +211,9 @@ async fn the_demo_2018_social_workshop_claim_prints_its_supervision_calculation(
     let kv = |label: &str| all.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("{label}")).to_string();
     assert!(kv("Subsidieerbare VTE omkadering").contains("0,7600"));
     assert!(kv("Bedrag van het kwartaal").contains("7.220,00 €"));
-    assert!(kv("Norm").contains("1 begeleider per 5 VTE"));
+    assert!(all.lines().any(|l| l.contains("Norm") && l.contains("1 begeleider per 5 VTE")));
+    // The parameters section lists the work form's norm too, with the days it covered.
+    assert!(kv("S2 Norm").contains("01/10/2018 – 31/12/2018"), "{}", kv("S2 Norm"));
     assert!(all.lines().any(|l| l.trim_start().starts_with("Totaal") && l.contains("18.121,67 €")));
     // Place given at issue; no declaration of debt page asked for.
     assert!(all.contains("Merelbeke"));
