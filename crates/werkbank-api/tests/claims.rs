@@ -90,7 +90,7 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     let exported = dir.path().join("regels.json");
     api.export_claim_rules(&exported).await.unwrap();
     let text = std::fs::read_to_string(&exported).unwrap();
-    assert!(text.contains("\"2029.88\"") && text.contains("sodalis.be"));
+    assert!(text.contains("\"2029.88\"") && text.contains("cao nr. 43/17"));
 
     // A draft: the wage premium lacks the worker's percentage and the payroll; the
     // guidance premium and organisation support lack their amounts (never zero).

@@ -474,6 +474,35 @@ fn amendment_differences_line_by_line() {
 }
 
 #[test]
+fn template_sources_are_legal_references_in_plain_words() {
+    // A source is printed on the claim a director signs: it names the decree, order, law or
+    // agreement and where the value comes from, never a research marker or a web address.
+    let mut count = 0;
+    for t in templates() {
+        for s in &t.streams {
+            for (id, values) in &s.parameters {
+                for v in values {
+                    let source = v.source.as_deref().unwrap_or_else(|| panic!("{} {} {id}: no source", t.code, s.code));
+                    for bad in ["[F]", "[I]", "[?]", ".md", ".be", "http", "www"] {
+                        assert!(!source.contains(bad), "{} {} {id}: '{bad}' in '{source}'", t.code, s.code);
+                    }
+                    let legal = ["besluit", "wet ", "collectieve arbeidsovereenkomst", "cao"];
+                    let lower = source.to_lowercase();
+                    assert!(
+                        legal.iter().any(|w| lower.contains(w)),
+                        "{} {} {id}: no legal reference in '{source}'",
+                        t.code,
+                        s.code
+                    );
+                    count += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(count, 50, "every dated value of both templates was checked");
+}
+
+#[test]
 fn templates_are_valid_and_round_trip_through_a_file() {
     let templates = templates();
     assert_eq!(templates.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(), ["sw_1998", "maatwerk_2019"]);
@@ -485,7 +514,7 @@ fn templates_are_valid_and_round_trip_through_a_file() {
     let mw = template("maatwerk_2019").unwrap();
     let ggmmi = mw.stream("S5").unwrap().param("monthly_reference", d(2026, 3, 31)).unwrap();
     assert_eq!(ggmmi.value, Some(dec("2029.88")));
-    assert!(ggmmi.source.as_deref().unwrap().contains("sodalis"));
+    assert!(ggmmi.source.as_deref().unwrap().contains("cao nr. 43/17"));
     assert_eq!(mw.stream("S5").unwrap().param("monthly_reference", d(2026, 4, 1)).unwrap().value, None);
     assert_eq!(mw.stream("S6").unwrap().param("fixed_low", d(2026, 1, 1)).unwrap().value, None);
     let file = RuleFile::new(templates.clone());
