@@ -29,7 +29,7 @@ pub use employment::{EmploymentPeriod, Fraction};
 pub use fte::{category_overview, fte_in_period, CategoryFigures};
 pub use insz::Insz;
 pub use kbo::KboNumber;
-pub use organisation::{Organisation, WorkForm, WorkFormKind};
+pub use organisation::{EarlierKind, Organisation, WorkForm, WorkFormKind};
 pub use period::{DateSpan, ReportingPeriod};
 pub use person::{EducationLevel, Person, Sex, TriState};
 pub use ratios::{

@@ -2,6 +2,7 @@
 
 use crate::kbo::KboNumber;
 use crate::violation::Violation;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -42,11 +43,79 @@ impl WorkFormKind {
     }
 }
 
+/// A kind a work form had before its present one: `kind` up to the day before `until`, the
+/// first day of the next kind (half-open). The social workshops became maatwerk companies
+/// on 1 January 2019: such a form is `Maatwerk` with `SocialWorkshop` until 2019-01-01.
+/// docs/domain/work-forms.md
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierKind {
+    pub kind: WorkFormKind,
+    pub until: NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkForm {
     pub id: Option<i64>,
+    /// The present kind: since the last `until` of `earlier_kinds`, or always when it is empty.
     pub kind: WorkFormKind,
     pub recognition_number: Option<String>,
+    /// The kinds before the present one, oldest first ([`WorkForm::check_kinds`]).
+    #[serde(default)]
+    pub earlier_kinds: Vec<EarlierKind>,
+}
+
+impl WorkForm {
+    /// A work form that always had one kind.
+    pub fn new(kind: WorkFormKind, recognition_number: Option<String>) -> Self {
+        Self { id: None, kind, recognition_number, earlier_kinds: Vec::new() }
+    }
+
+    /// The kind on `day`: the first earlier kind whose `until` lies after `day`, else the
+    /// present one.
+    pub fn kind_on(&self, day: NaiveDate) -> WorkFormKind {
+        self.earlier_kinds.iter().find(|e| day < e.until).map(|e| e.kind).unwrap_or(self.kind)
+    }
+
+    /// Whether the form has been of `kind` at any time.
+    pub fn has_been(&self, kind: WorkFormKind) -> bool {
+        self.kind == kind || self.earlier_kinds.iter().any(|e| e.kind == kind)
+    }
+
+    /// The days inside `[start, end)` on which the kind changes.
+    pub fn kind_changes_in(&self, start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+        self.earlier_kinds.iter().map(|e| e.until).filter(|d| start < *d && *d < end).collect()
+    }
+
+    /// The periods of each kind, oldest first: (first day or `None` = since always, kind).
+    pub fn kind_periods(&self) -> Vec<(Option<NaiveDate>, WorkFormKind)> {
+        let mut from = None;
+        let mut out = Vec::with_capacity(self.earlier_kinds.len() + 1);
+        for e in &self.earlier_kinds {
+            out.push((from, e.kind));
+            from = Some(e.until);
+        }
+        out.push((from, self.kind));
+        out
+    }
+
+    /// Earlier kinds run oldest first with strictly later dates, and each differs from the
+    /// kind that follows it (a change of kind is a change).
+    pub fn check_kinds(&self) -> Result<(), Violation> {
+        for pair in self.earlier_kinds.windows(2) {
+            if pair[1].until <= pair[0].until {
+                return Err(Violation::new("work_form", "organisation.kind_history_order")
+                    .with("date", pair[1].until.format("%d/%m/%Y").to_string()));
+            }
+        }
+        let next = self.earlier_kinds.iter().skip(1).map(|e| e.kind).chain([self.kind]);
+        for (e, next) in self.earlier_kinds.iter().zip(next) {
+            if e.kind == next {
+                return Err(Violation::new("work_form", "organisation.kind_history_same")
+                    .with("date", e.until.format("%d/%m/%Y").to_string()));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -149,6 +218,51 @@ pub fn format_rsz_number(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_social_workshop_that_became_a_maatwerk_company() {
+        let form = WorkForm {
+            earlier_kinds: vec![EarlierKind { kind: WorkFormKind::SocialWorkshop, until: day(2019, 1, 1) }],
+            ..WorkForm::new(WorkFormKind::Maatwerk, None)
+        };
+        form.check_kinds().unwrap();
+        // Half-open: 31/12/2018 is the last day as a social workshop.
+        assert_eq!(form.kind_on(day(1999, 3, 1)), WorkFormKind::SocialWorkshop);
+        assert_eq!(form.kind_on(day(2018, 12, 31)), WorkFormKind::SocialWorkshop);
+        assert_eq!(form.kind_on(day(2019, 1, 1)), WorkFormKind::Maatwerk);
+        assert_eq!(form.kind_on(day(2026, 10, 1)), WorkFormKind::Maatwerk);
+        assert!(form.has_been(WorkFormKind::SocialWorkshop) && !form.has_been(WorkFormKind::WorkCare));
+        assert_eq!(form.kind_changes_in(day(2018, 10, 1), day(2019, 1, 1)), Vec::<NaiveDate>::new());
+        assert_eq!(form.kind_changes_in(day(2018, 12, 1), day(2019, 2, 1)), vec![day(2019, 1, 1)]);
+        assert_eq!(
+            form.kind_periods(),
+            vec![(None, WorkFormKind::SocialWorkshop), (Some(day(2019, 1, 1)), WorkFormKind::Maatwerk)]
+        );
+        assert_eq!(WorkForm::new(WorkFormKind::WorkCare, None).kind_on(day(2000, 1, 1)), WorkFormKind::WorkCare);
+    }
+
+    #[test]
+    fn a_kind_history_runs_forward_and_changes_each_time() {
+        let earlier = |list: &[(WorkFormKind, NaiveDate)]| WorkForm {
+            earlier_kinds: list.iter().map(|(kind, until)| EarlierKind { kind: *kind, until: *until }).collect(),
+            ..WorkForm::new(WorkFormKind::Maatwerk, None)
+        };
+        use WorkFormKind::*;
+        let backwards = earlier(&[(Insertion, day(2010, 1, 1)), (SocialWorkshop, day(2009, 1, 1))]);
+        assert_eq!(backwards.check_kinds().unwrap_err().code, "organisation.kind_history_order");
+        let same_day = earlier(&[(Insertion, day(2010, 1, 1)), (SocialWorkshop, day(2010, 1, 1))]);
+        assert_eq!(same_day.check_kinds().unwrap_err().code, "organisation.kind_history_order");
+        let no_change = earlier(&[(Maatwerk, day(2019, 1, 1))]);
+        let err = no_change.check_kinds().unwrap_err();
+        assert_eq!((err.code.as_str(), err.field.as_str()), ("organisation.kind_history_same", "work_form"));
+        let twice = earlier(&[(SocialWorkshop, day(2005, 1, 1)), (SocialWorkshop, day(2019, 1, 1))]);
+        assert_eq!(twice.check_kinds().unwrap_err().code, "organisation.kind_history_same");
+        earlier(&[(Insertion, day(2005, 1, 1)), (SocialWorkshop, day(2019, 1, 1))]).check_kinds().unwrap();
+    }
 
     #[test]
     fn iban_mod_97() {

@@ -2,7 +2,7 @@
 
 use crate::{codec, Result};
 use sqlx::SqliteConnection;
-use werkbank_domain::{KboNumber, Organisation, WorkForm, WorkFormKind};
+use werkbank_domain::{EarlierKind, KboNumber, Organisation, WorkForm, WorkFormKind};
 
 pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
     type OrgRow = (String, Option<String>, String, String, String, String, String, String, String, String);
@@ -17,14 +17,29 @@ pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
     };
     let kbo = kbo.map(|k| codec::parse("organisation", "kbo", k, |s| KboNumber::parse(s).ok())).transpose()?;
     let forms: Vec<(i64, String, Option<String>)> =
-        sqlx::query_as("SELECT id, kind, recognition_number FROM work_form ORDER BY id").fetch_all(conn).await?;
+        sqlx::query_as("SELECT id, kind, recognition_number FROM work_form ORDER BY id").fetch_all(&mut *conn).await?;
+    let earlier: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT work_form_id, kind, until FROM work_form_earlier_kind ORDER BY work_form_id, until")
+            .fetch_all(&mut *conn)
+            .await?;
     let work_forms = forms
         .into_iter()
         .map(|(id, kind, recognition_number)| {
+            let earlier_kinds = earlier
+                .iter()
+                .filter(|(form, _, _)| *form == id)
+                .map(|(_, kind, until)| {
+                    Ok(EarlierKind {
+                        kind: codec::parse("work_form_earlier_kind", "kind", kind.clone(), WorkFormKind::from_id)?,
+                        until: codec::required_date("work_form_earlier_kind", "until", until.clone())?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
             Ok(WorkForm {
                 id: Some(id),
                 kind: codec::parse("work_form", "kind", kind, WorkFormKind::from_id)?,
                 recognition_number,
+                earlier_kinds,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -71,7 +86,7 @@ pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()>
         sqlx::query("DELETE FROM work_form WHERE id = ?").bind(id).execute(&mut *conn).await?;
     }
     for form in &org.work_forms {
-        match form.id {
+        let id = match form.id {
             Some(id) => {
                 sqlx::query("UPDATE work_form SET kind = ?, recognition_number = ? WHERE id = ?")
                     .bind(form.kind.id())
@@ -79,14 +94,23 @@ pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()>
                     .bind(id)
                     .execute(&mut *conn)
                     .await?;
+                id
             }
-            None => {
-                sqlx::query("INSERT INTO work_form (kind, recognition_number) VALUES (?, ?)")
-                    .bind(form.kind.id())
-                    .bind(&form.recognition_number)
-                    .execute(&mut *conn)
-                    .await?;
-            }
+            None => sqlx::query("INSERT INTO work_form (kind, recognition_number) VALUES (?, ?)")
+                .bind(form.kind.id())
+                .bind(&form.recognition_number)
+                .execute(&mut *conn)
+                .await?
+                .last_insert_rowid(),
+        };
+        sqlx::query("DELETE FROM work_form_earlier_kind WHERE work_form_id = ?").bind(id).execute(&mut *conn).await?;
+        for e in &form.earlier_kinds {
+            sqlx::query("INSERT INTO work_form_earlier_kind (work_form_id, kind, until) VALUES (?, ?, ?)")
+                .bind(id)
+                .bind(e.kind.id())
+                .bind(codec::date_text(Some(e.until)))
+                .execute(&mut *conn)
+                .await?;
         }
     }
     Ok(())

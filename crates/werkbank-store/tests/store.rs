@@ -131,8 +131,14 @@ async fn organisation_with_work_forms() {
         postal_code: "9000".into(),
         city: "Gent".into(),
         work_forms: vec![
-            WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW-123".into()) },
-            WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
+            WorkForm {
+                earlier_kinds: vec![werkbank_domain::EarlierKind {
+                    kind: WorkFormKind::SocialWorkshop,
+                    until: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+                }],
+                ..WorkForm::new(WorkFormKind::Maatwerk, Some("SW-123".into()))
+            },
+            WorkForm::new(WorkFormKind::WorkCare, None),
         ],
         legal_form: "vzw".into(),
         rsz_number: "123456789".into(),
@@ -143,6 +149,10 @@ async fn organisation_with_work_forms() {
     organisation::save(&mut conn, &org).await.unwrap();
     let back = organisation::get(&mut conn).await.unwrap().unwrap();
     assert_eq!(back.work_forms.len(), 2);
+    // The earlier kind comes back with its date; the work-care form has none.
+    assert_eq!(back.work_forms[0].earlier_kinds, org.work_forms[0].earlier_kinds);
+    assert_eq!(back.work_forms[0].kind, WorkFormKind::Maatwerk);
+    assert!(back.work_forms[1].earlier_kinds.is_empty());
     assert_eq!(
         (back.legal_form.as_str(), back.rsz_number.as_str(), back.iban.as_str(), back.bic.as_str()),
         ("vzw", "123456789", "BE71096123456769", "GKCCBEBB")
@@ -155,6 +165,14 @@ async fn organisation_with_work_forms() {
     let back = organisation::get(&mut conn).await.unwrap().unwrap();
     assert_eq!(back.work_forms.len(), 1);
     assert_eq!(back.work_forms[0].recognition_number.as_deref(), Some("SW-123"));
+    assert_eq!(back.work_forms[0].earlier_kinds.len(), 1);
+    // The history is replaced on save, not appended to; a removed form takes its history along.
+    org.work_forms = vec![WorkForm { earlier_kinds: Vec::new(), ..back.work_forms[0].clone() }];
+    organisation::save(&mut conn, &org).await.unwrap();
+    assert!(organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].earlier_kinds.is_empty());
+    let rows: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM work_form_earlier_kind").fetch_one(&mut *conn).await.unwrap();
+    assert_eq!(rows, 0);
 
     settings::set(&mut conn, "k", "1").await.unwrap();
     settings::set(&mut conn, "k", "2").await.unwrap();
@@ -172,7 +190,7 @@ async fn dated_rule_values_per_work_form() {
         street: String::new(),
         postal_code: String::new(),
         city: String::new(),
-        work_forms: vec![WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: None }],
+        work_forms: vec![WorkForm::new(WorkFormKind::SocialWorkshop, None)],
         ..Default::default()
     };
     organisation::save(&mut conn, &org).await.unwrap();
