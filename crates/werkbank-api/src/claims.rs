@@ -233,7 +233,15 @@ async fn claim_input(
         .iter()
         .find(|f| f.form.id == Some(work_form_id))
         .ok_or(AppError::NotFound { entity: "work_form", id: work_form_id })?;
-    let kind = form.form.kind;
+    // The kind the work form had over the quarter (a social workshop until 2018, a maatwerk
+    // company from 2019); a claim covers one kind.
+    let kind = form.form.kind_on(period.first_day());
+    if let Some(day) = form.form.kind_changes_in(period.first_day(), period.end_exclusive()).first() {
+        return Err(conflict(
+            "claims.work_form_kind_changes",
+            &[("period", period.to_string()), ("date", day.format("%d/%m/%Y").to_string())],
+        ));
+    }
     let (row, rule_set) = stored_rule_sets(conn)
         .await?
         .into_iter()
@@ -984,12 +992,13 @@ impl Api {
             .map_err(|e| AppError::Internal(format!("prestatiestaat PDF: {e}")))
     }
 
-    /// The organisation's work form of a kind (CLI convenience).
+    /// The organisation's work form of a kind, now or before (CLI convenience): the first
+    /// form whose present kind it is, else the first that had it earlier.
     pub async fn work_form_id_of(&self, kind: werkbank_domain::WorkFormKind) -> Result<Option<i64>> {
         let mut conn = self.store.conn().await?;
-        Ok(organisation::get(&mut conn)
-            .await?
-            .and_then(|o| o.work_forms.into_iter().find(|w| w.kind == kind).and_then(|w| w.id)))
+        let forms = organisation::get(&mut conn).await?.map(|o| o.work_forms).unwrap_or_default();
+        let now = forms.iter().find(|w| w.kind == kind);
+        Ok(now.or_else(|| forms.iter().find(|w| w.has_been(kind))).and_then(|w| w.id))
     }
 }
 

@@ -112,13 +112,24 @@ pub(crate) fn rule_row(work_form_id: i64, v: &DatedValue) -> RuleRow {
     }
 }
 
+/// The defaults of a work form: those of its first kind from [`seed_date`], and those of each
+/// later kind from the day it began (a value of the earlier kind that the later one does not
+/// set stays in force).
+fn seed_rules(form: &WorkForm) -> RuleSet {
+    let values = form
+        .kind_periods()
+        .into_iter()
+        .flat_map(|(from, kind)| RuleSet::seed(kind, from.unwrap_or_else(seed_date)).values);
+    RuleSet { work_form: form.kind, values: values.collect() }
+}
+
 /// Stores the defaults for every work form that has no values yet.
 pub(crate) async fn seed_missing(conn: &mut SqliteConnection) -> Result<()> {
     let Some(org) = organisation::get(conn).await? else { return Ok(()) };
     for form in org.work_forms {
         let id = form.id.expect("stored");
         if rules::count_for_work_form(conn, id).await? == 0 {
-            for v in RuleSet::seed(form.kind, seed_date()).values {
+            for v in seed_rules(&form).values {
                 rules::upsert(conn, &rule_row(id, &v)).await?;
             }
         }
@@ -133,8 +144,7 @@ pub(crate) async fn load_rules(conn: &mut SqliteConnection) -> Result<Vec<FormRu
         let rows = rules::for_work_form(conn, form.id.expect("stored")).await?;
         let values: Vec<DatedValue> = rows.iter().filter_map(dated_value).collect();
         let seeded_only = values.is_empty();
-        let rules =
-            if seeded_only { RuleSet::seed(form.kind, seed_date()) } else { RuleSet { work_form: form.kind, values } };
+        let rules = if seeded_only { seed_rules(&form) } else { RuleSet { work_form: form.kind, values } };
         out.push(FormRules { form, rules, seeded_only });
     }
     Ok(out)
@@ -161,7 +171,20 @@ pub(crate) fn rule_set_dto(f: &FormRules, rows: &[RuleRow]) -> RuleSetDto {
 }
 
 pub(crate) fn work_form_dto(w: &WorkForm) -> WorkFormDto {
-    WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number.clone() }
+    let earlier_kinds = w
+        .earlier_kinds
+        .iter()
+        .map(|e| crate::dto::EarlierKindDto {
+            kind: e.kind,
+            last_day: e.until.pred_opt().unwrap_or(e.until).format("%d/%m/%Y").to_string(),
+        })
+        .collect();
+    WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number.clone(), earlier_kinds }
+}
+
+/// The work form as it was over `period`: its kind on the period's first day.
+pub(crate) fn work_form_dto_on(w: &WorkForm, period: &ReportingPeriod) -> WorkFormDto {
+    WorkFormDto { kind: w.kind_on(period.first_day()), ..work_form_dto(w) }
 }
 
 // ----- ratios ---------------------------------------------------------------------
@@ -271,7 +294,7 @@ pub(crate) fn work_form_ratios(
     let supervisor_fte = categories.iter().filter(|c| c.category.is_supervisor()).cloned().collect();
     let figures = figures_dto(&report.summary.figures);
     Ok(WorkFormRatiosDto {
-        work_form: work_form_dto(&f.form),
+        work_form: work_form_dto_on(&f.form, period),
         heads: report.summary.heads,
         target_fte: figures.target_fte.clone(),
         supervisor_fte,
@@ -413,7 +436,7 @@ pub(crate) async fn problems(
 
     for f in &forms {
         let wf = f.form.id;
-        let kind = cat.text(&format!("work_form.{}", f.form.kind.id()));
+        let kind = cat.text(&format!("work_form.{}", f.form.kind_on(period.first_day()).id()));
         let people = grouped.get(&wf.expect("stored")).cloned().unwrap_or_default();
         let r = work_form_ratios(f, &people, period)?;
         let base = |extra: &[(&str, String)]| {
@@ -463,12 +486,14 @@ pub(crate) async fn problems(
     }
 
     // People and periods with at least one day in the period.
-    let kind_of = |wf: Option<i64>| {
+    // The kind the period's work form had on its first day (entry conditions are those of
+    // the hire date).
+    let kind_of = |wf: Option<i64>, day: NaiveDate| {
         forms
             .iter()
             .find(|f| f.form.id == wf)
             .or(forms.first())
-            .map(|f| f.form.kind)
+            .map(|f| f.form.kind_on(day))
             .unwrap_or(WorkFormKind::SocialWorkshop)
     };
     let everyone: HashMap<i64, Person> =
@@ -510,7 +535,7 @@ pub(crate) async fn problems(
             // category, or a change of category.
             let is_hire = previous.is_none_or(|prev| prev.category != p.category);
             if is_hire {
-                let dto = eligibility_dto(cat, person, p.category, kind_of(p.work_form_id), p.start, Some(p));
+                let dto = eligibility_dto(cat, person, p.category, kind_of(p.work_form_id, p.start), p.start, Some(p));
                 let extra = params([
                     ("category", p.category.id().to_string()),
                     ("start", iso(p.start)),

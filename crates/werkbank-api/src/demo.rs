@@ -127,8 +127,8 @@ pub fn rule_values() -> Vec<(WorkFormKind, werkbank_domain::DatedValue)> {
         source: Some("Erkenningsbeslissing SW/2019/0042 (demo)".into()),
     };
     vec![
-        (WorkFormKind::SocialWorkshop, value(ParameterKey::ContingentTargetFte, 16)),
-        (WorkFormKind::SocialWorkshop, value(ParameterKey::ContingentSupervisorFte, 4)),
+        (WorkFormKind::Maatwerk, value(ParameterKey::ContingentTargetFte, 16)),
+        (WorkFormKind::Maatwerk, value(ParameterKey::ContingentSupervisorFte, 4)),
     ]
 }
 
@@ -141,8 +141,16 @@ pub fn workplace() -> DemoWorkplace {
         postal_code: "9000".into(),
         city: "Gent".into(),
         work_forms: vec![
-            WorkForm { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: Some("SW/2019/0042".into()) },
-            WorkForm { id: None, kind: WorkFormKind::WorkCare, recognition_number: Some("AZ/2019/0017".into()) },
+            // A social workshop until 31/12/2018, a maatwerk company since 1/1/2019 (as every
+            // social workshop: docs/domain/work-forms.md).
+            WorkForm {
+                earlier_kinds: vec![werkbank_domain::EarlierKind {
+                    kind: WorkFormKind::SocialWorkshop,
+                    until: d(2019, 1, 1),
+                }],
+                ..WorkForm::new(WorkFormKind::Maatwerk, Some("SW/2019/0042".into()))
+            },
+            WorkForm::new(WorkFormKind::WorkCare, Some("AZ/2019/0017".into())),
         ],
         // Synthetic: the IBAN is the well-known example number (mod 97 valid), the RSZ number made up.
         legal_form: "vzw".into(),

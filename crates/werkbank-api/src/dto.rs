@@ -33,8 +33,21 @@ pub struct AppStatusDto {
 pub struct WorkFormDto {
     #[ts(type = "number | null")]
     pub id: Option<i64>,
+    /// The present kind.
     pub kind: WorkFormKind,
     pub recognition_number: Option<String>,
+    /// The kinds the form had before, oldest first (docs/domain/work-forms.md).
+    #[serde(default)]
+    pub earlier_kinds: Vec<EarlierKindDto>,
+}
+
+/// An earlier kind of a work form and the last day it had it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EarlierKindDto {
+    pub kind: WorkFormKind,
+    /// As typed on input (`31/12/2018` or ISO); `31/12/2018` on output.
+    pub last_day: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

@@ -150,6 +150,35 @@ impl Api {
                     .with("value", werkbank_domain::employment::hours(h)),
             );
         }
+        let work_forms: Vec<WorkForm> = input
+            .work_forms
+            .iter()
+            .map(|w| {
+                let earlier_kinds = w
+                    .earlier_kinds
+                    .iter()
+                    .filter_map(|e| {
+                        let last = input::required_date("work_form", &e.last_day, &mut out)?;
+                        let until = last.succ_opt();
+                        if until.is_none() {
+                            out.push(Violation::new("work_form", "date.invalid").with("value", e.last_day.clone()));
+                        }
+                        Some(werkbank_domain::EarlierKind { kind: e.kind, until: until? })
+                    })
+                    .collect();
+                WorkForm {
+                    id: w.id,
+                    kind: w.kind,
+                    recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
+                    earlier_kinds,
+                }
+            })
+            .collect();
+        for form in &work_forms {
+            if let Err(v) = form.check_kinds() {
+                out.push(v);
+            }
+        }
         Violations::check(out)?;
         let wc = wc.expect("checked");
         let org = Organisation {
@@ -158,15 +187,7 @@ impl Api {
             street: input.street.trim().into(),
             postal_code: input.postal_code.trim().into(),
             city: input.city.trim().into(),
-            work_forms: input
-                .work_forms
-                .iter()
-                .map(|w| WorkForm {
-                    id: w.id,
-                    kind: w.kind,
-                    recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
-                })
-                .collect(),
+            work_forms,
             legal_form: input.legal_form.trim().into(),
             rsz_number,
             iban,
@@ -491,7 +512,7 @@ impl Api {
             .iter()
             .find(|w| w.id == work_form_id && work_form_id.is_some())
             .or(forms.first())
-            .map(|w| w.kind)
+            .map(|w| w.kind_on(hire))
             .unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop);
         let ps = periods::for_person(&mut conn, person_id).await?;
         let period = ps.iter().find(|p| p.start == hire && p.category == category);
@@ -722,7 +743,7 @@ impl Api {
         compliance::seed_missing(&mut tx).await?;
         let forms = organisation::get(&mut tx).await?.expect("just saved").work_forms;
         for (kind, value) in demo::rule_values() {
-            if let Some(id) = forms.iter().find(|f| f.kind == kind).and_then(|f| f.id) {
+            if let Some(id) = forms.iter().find(|f| f.has_been(kind)).and_then(|f| f.id) {
                 werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(id, &value)).await?;
             }
         }
@@ -853,18 +874,21 @@ async fn parse_period(conn: &mut SqliteConnection, input: &PeriodInput, id: Opti
     Ok(period)
 }
 
-/// The kind of the period's work form; refuses a work form of another organisation.
+/// The kind of the period's work form on its first day; refuses a work form of another
+/// organisation.
 async fn check_work_form(
     conn: &mut SqliteConnection,
     period: &EmploymentPeriod,
 ) -> Result<werkbank_domain::WorkFormKind> {
     let forms = organisation::get(conn).await?.map(|o| o.work_forms).unwrap_or_default();
     match period.work_form_id {
-        None => Ok(forms.first().map(|w| w.kind).unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop)),
+        None => {
+            Ok(forms.first().map(|w| w.kind_on(period.start)).unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop))
+        }
         Some(id) => forms
             .iter()
             .find(|w| w.id == Some(id))
-            .map(|w| w.kind)
+            .map(|w| w.kind_on(period.start))
             .ok_or_else(|| Violation::new("work_form_id", "period.work_form_unknown").into()),
     }
 }
@@ -999,11 +1023,7 @@ fn organisation_dto(o: Organisation, work_care_full_time: u32) -> OrganisationDt
         street: o.street,
         postal_code: o.postal_code,
         city: o.city,
-        work_forms: o
-            .work_forms
-            .into_iter()
-            .map(|w| WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number })
-            .collect(),
+        work_forms: o.work_forms.iter().map(compliance::work_form_dto).collect(),
         work_care_full_time: werkbank_domain::employment::hours(work_care_full_time),
         legal_form: o.legal_form,
         rsz_number: werkbank_domain::organisation::format_rsz_number(&o.rsz_number),

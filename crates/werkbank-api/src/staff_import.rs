@@ -182,8 +182,9 @@ fn find_work_form(cat: &Catalogue, forms: &[werkbank_domain::WorkForm], text: &s
     forms
         .iter()
         .find(|f| {
-            same_text(f.kind.id(), t)
-                || same_text(&cat.text(&format!("work_form.{}", f.kind.id())), t)
+            // The present kind or an earlier one (a register from before 2019 says "Sociale werkplaats").
+            let mut kinds = std::iter::once(f.kind).chain(f.earlier_kinds.iter().map(|e| e.kind));
+            kinds.any(|k| same_text(k.id(), t) || same_text(&cat.text(&format!("work_form.{}", k.id())), t))
                 || f.recognition_number.as_deref().is_some_and(|r| same_text(r, t))
         })
         .and_then(|f| f.id)

@@ -13,8 +13,8 @@ use werkbank_domain::WorkFormKind;
 async fn demo_claim() -> (Api, ClaimDto) {
     let api = Api::open_in_memory().await.unwrap().with_today(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
     api.load_demo().await.unwrap();
-    let sw = api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap().unwrap();
-    let claim = api.compute_claim(sw, "2026/1").await.unwrap();
+    let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
+    let claim = api.compute_claim(mw, "2026/1").await.unwrap();
     (api, claim)
 }
 
@@ -66,7 +66,7 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
     };
     let org = api.organisation().await.unwrap().unwrap();
     assert_eq!(text(&head, value_of("Organisatie"), 1), org.name);
-    assert_eq!(text(&head, value_of("Werkvorm"), 1), "Sociale werkplaats");
+    assert_eq!(text(&head, value_of("Werkvorm"), 1), "Maatwerkbedrijf", "the demo workshop is maatwerk since 2019");
     let q = value_of("Kwartaal");
     assert_eq!(text(&head, q, 1), "2026/1");
     assert_eq!(date(&head, q, 2), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
@@ -180,12 +180,9 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
 async fn default_file_names_name_quarter_work_form_and_number() {
     let (api, claim) = demo_claim().await;
     let id = claim.id;
-    assert_eq!(
-        api.claim_file_name(id, "pdf").await.unwrap(),
-        format!("afrekening-2026-1-social-workshop-{id}-ontwerp.pdf")
-    );
+    assert_eq!(api.claim_file_name(id, "pdf").await.unwrap(), format!("afrekening-2026-1-maatwerk-{id}-ontwerp.pdf"));
     api.issue_claim(id, "Marc Directeur", "directeur").await.unwrap();
-    assert_eq!(api.claim_file_name(id, "xlsx").await.unwrap(), format!("afrekening-2026-1-social-workshop-{id}.xlsx"));
+    assert_eq!(api.claim_file_name(id, "xlsx").await.unwrap(), format!("afrekening-2026-1-maatwerk-{id}.xlsx"));
     // An issued claim's workbook says so.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.xlsx");
@@ -234,10 +231,7 @@ async fn an_issued_claim_is_saved_and_opened_as_pdf() {
     let out = api.open_claim_pdf(claim.id, &folder).await;
     std::env::remove_var(OPEN_WITH_ENV);
     let out = out.unwrap();
-    assert_eq!(
-        out.path,
-        folder.join(format!("afrekening-2026-1-social-workshop-{}.pdf", claim.id)).display().to_string()
-    );
+    assert_eq!(out.path, folder.join(format!("afrekening-2026-1-maatwerk-{}.pdf", claim.id)).display().to_string());
     let start = std::time::Instant::now();
     while !seen.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -104,8 +104,8 @@ fn check_common(pages: &[String], status: &str) {
 #[tokio::test]
 async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     let api = demo().await;
-    let sw = api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap().unwrap();
-    let draft = api.compute_claim(sw, "2026/1").await.unwrap();
+    let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
+    let draft = api.compute_claim(mw, "2026/1").await.unwrap();
 
     // Draft: rendered on demand, status "ontwerp", never stored.
     let bytes = api.claim_pdf(draft.id).await.unwrap();
@@ -113,6 +113,9 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     check_common(&pages, "ontwerp");
     let first = &pages[0];
     assert!(first.contains("2026/1 (01/01/2026 – 31/03/2026)"), "{first}");
+    // The demo workshop is a maatwerk company since 1/1/2019, and its 2026 claim says so.
+    assert!(first.lines().any(|l| l.contains("Werkvorm") && l.contains("Maatwerkbedrijf")), "{first}");
+    assert!(!first.contains("Sociale werkplaats"), "{first}");
     assert!(first.contains("Hash van de ontwerpberekening"));
     assert!(first.contains("ONTWERP"));
     assert!(!pages.join("\n").contains("definitief"));
@@ -202,6 +205,8 @@ async fn the_demo_2018_social_workshop_claim_prints_its_supervision_calculation(
     let pages = read(&api.claim_pdf(issued.id).await.unwrap(), "demo-2018-4-issued");
     check_common(&pages, "definitief");
     assert!(pages[0].contains("2018/4 (01/10/2018 – 31/12/2018)"));
+    // The work form as it was in 2018; the same form is a maatwerk company since 2019.
+    assert!(pages[0].lines().any(|l| l.contains("Werkvorm") && l.contains("Sociale werkplaats")), "{}", pages[0]);
     let all = pages.join("\n");
     // Four recognised workers at 2 868,86 / 2 295,09 (tests/claims.rs); supervision 0,76 VTE ×
     // 38 000 ÷ 4 = 7 220,00; total 18 121,67.

@@ -37,7 +37,12 @@ async fn maatwerk(api: &Api) -> (i64, i64) {
             street: String::new(),
             postal_code: String::new(),
             city: String::new(),
-            work_forms: vec![WorkFormDto { id: None, kind: WorkFormKind::Maatwerk, recognition_number: None }],
+            work_forms: vec![WorkFormDto {
+                id: None,
+                kind: WorkFormKind::Maatwerk,
+                recognition_number: None,
+                earlier_kinds: Vec::new(),
+            }],
             work_care_full_time: "30".into(),
             ..Default::default()
         })
@@ -228,10 +233,13 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
 async fn the_demo_has_claims_in_both_regimes() {
     let api = api().await;
     api.load_demo().await.unwrap();
+    // One work form: a social workshop until 31/12/2018, a maatwerk company since 1/1/2019.
     let sw = api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap().unwrap();
+    assert_eq!(api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap(), Some(sw));
 
     let q = api.compute_claim(sw, "2026/1").await.unwrap();
     assert_eq!(q.rule_set_code, "maatwerk_2019");
+    assert_eq!(q.work_form_kind, WorkFormKind::Maatwerk);
     assert!(q.result.complete, "{:?}", q.result.problems);
     assert!(q.result.problems.iter().all(|p| !p.blocking));
     // Peeters Jan: 40 %, demo payroll 2 300 + 575 − 120 a month: 40 % × 8 265 = 3 306,00.
@@ -240,6 +248,7 @@ async fn the_demo_has_claims_in_both_regimes() {
 
     let old = api.compute_claim(sw, "2018/4").await.unwrap();
     assert_eq!(old.rule_set_code, "sw_1998");
+    assert_eq!(old.work_form_kind, WorkFormKind::SocialWorkshop);
     assert!(old.result.complete, "{:?}", old.result.problems);
     // Four recognised workers hired in 2017, in their second year (60 % in the demo):
     // full time 60 % × 1 593,81 × 3 = 2 868,86; Jacobs at 0,8: 2 295,09.
@@ -249,4 +258,51 @@ async fn the_demo_has_claims_in_both_regimes() {
     let s2 = old.result.lines.iter().find(|l| l.stream == "S2").unwrap();
     assert_eq!((s2.fte, s2.amount), (dec("0.76"), Some(dec("7220.00"))));
     assert_eq!(old.result.total, dec("18121.67"));
+}
+
+/// A work form whose kind is dated: saved with the last day of each earlier kind, checked,
+/// and each claim takes the kind of its quarter.
+#[tokio::test]
+async fn a_work_form_kind_is_dated_and_each_claim_takes_the_kind_of_its_quarter() {
+    let api = api().await;
+    let (form, _) = maatwerk(&api).await;
+    let mut org = api.organisation().await.unwrap().unwrap();
+    let earlier = |kind, last_day: &str| EarlierKindDto { kind, last_day: last_day.into() };
+
+    // Refused: a date that is no date, a history that runs backwards, a "change" to the same kind.
+    for (list, want) in [
+        (vec![earlier(WorkFormKind::SocialWorkshop, "31/13/2018")], "date.invalid"),
+        (
+            vec![earlier(WorkFormKind::Insertion, "31/12/2010"), earlier(WorkFormKind::SocialWorkshop, "31/12/2009")],
+            "organisation.kind_history_order",
+        ),
+        (vec![earlier(WorkFormKind::Maatwerk, "31/12/2018")], "organisation.kind_history_same"),
+    ] {
+        org.work_forms[0].earlier_kinds = list;
+        let err = api.save_organisation(org.clone()).await.unwrap_err();
+        assert_eq!(code(&api, &err), want);
+    }
+    assert!(api.organisation().await.unwrap().unwrap().work_forms[0].earlier_kinds.is_empty(), "nothing saved");
+
+    // A social workshop up to and including 31/12/2018 (typed in ISO), shown back as typed in Belgium.
+    org.work_forms[0].earlier_kinds = vec![earlier(WorkFormKind::SocialWorkshop, "2018-12-31")];
+    let saved = api.save_organisation(org.clone()).await.unwrap();
+    assert_eq!(saved.work_forms[0].earlier_kinds, [earlier(WorkFormKind::SocialWorkshop, "31/12/2018")]);
+    assert_eq!(saved.work_forms[0].kind, WorkFormKind::Maatwerk);
+    assert_eq!(api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap(), Some(form));
+    // The ratios of 2018/4 name the kind of then, those of 2026/1 the kind of now.
+    let kind_in = |r: &RatiosDto| r.work_forms[0].work_form.kind;
+    assert_eq!(kind_in(&api.ratios("2018/4").await.unwrap()), WorkFormKind::SocialWorkshop);
+    assert_eq!(kind_in(&api.ratios("2026/1").await.unwrap()), WorkFormKind::Maatwerk);
+
+    // A change of kind inside a quarter: the claim of that quarter is refused with the date;
+    // the quarters on either side are computed with their own kind.
+    org.work_forms[0].earlier_kinds = vec![earlier(WorkFormKind::SocialWorkshop, "14/02/2019")];
+    api.save_organisation(org.clone()).await.unwrap();
+    api.install_claim_template("maatwerk_2019").await.unwrap();
+    let err = api.compute_claim(form, "2019/1").await.unwrap_err();
+    let dto = api.error_dto(&err);
+    assert_eq!(dto.code, "claims.work_form_kind_changes");
+    assert!(dto.message.contains("15/02/2019") && dto.message.contains("2019/1"), "{}", dto.message);
+    assert_eq!(api.compute_claim(form, "2019/2").await.unwrap().work_form_kind, WorkFormKind::Maatwerk);
 }

@@ -20,8 +20,13 @@ async fn workshop(api: &Api) -> OrganisationDto {
         postal_code: String::new(),
         city: String::new(),
         work_forms: vec![
-            WorkFormDto { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: None },
-            WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
+            WorkFormDto {
+                id: None,
+                kind: WorkFormKind::SocialWorkshop,
+                recognition_number: None,
+                earlier_kinds: Vec::new(),
+            },
+            WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None, earlier_kinds: Vec::new() },
         ],
         work_care_full_time: "30".into(),
         ..Default::default()
@@ -327,8 +332,11 @@ async fn the_demo_workplace_has_ratios_and_problems() {
     let api = api().await;
     api.load_demo().await.unwrap();
     let r = api.ratios("2026/1").await.unwrap();
-    let sw = form(&r, WorkFormKind::SocialWorkshop);
+    // The demo workshop is a maatwerk company since 1/1/2019; in 2018 it was a social workshop.
+    let sw = form(&r, WorkFormKind::Maatwerk);
     assert!(sw.recognised_ratio.is_some());
+    let then = api.ratios("2018/4").await.unwrap();
+    assert_eq!(form(&then, WorkFormKind::SocialWorkshop).work_form.id, sw.work_form.id);
     assert_eq!(sw.contingent.year_to_date_target.allocated.as_deref(), Some("16.0000"));
     let sets = api.rule_sets().await.unwrap();
     assert_eq!(sets.len(), 2);

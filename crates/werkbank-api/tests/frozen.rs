@@ -19,8 +19,8 @@ use werkbank_domain::WorkFormKind;
 async fn issued_demo_claim() -> (Api, ClaimDto) {
     let api = Api::open_in_memory().await.unwrap().with_today(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
     api.load_demo().await.unwrap();
-    let sw = api.work_form_id_of(WorkFormKind::SocialWorkshop).await.unwrap().unwrap();
-    let draft = api.compute_claim(sw, "2026/1").await.unwrap();
+    let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
+    let draft = api.compute_claim(mw, "2026/1").await.unwrap();
     let issued = api.issue_claim(draft.id, "Marc Directeur", "directeur").await.unwrap();
     (api, issued)
 }

@@ -21,8 +21,13 @@ async fn api(today: NaiveDate) -> Api {
         postal_code: String::new(),
         city: String::new(),
         work_forms: vec![
-            WorkFormDto { id: None, kind: WorkFormKind::SocialWorkshop, recognition_number: None },
-            WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None },
+            WorkFormDto {
+                id: None,
+                kind: WorkFormKind::SocialWorkshop,
+                recognition_number: None,
+                earlier_kinds: Vec::new(),
+            },
+            WorkFormDto { id: None, kind: WorkFormKind::WorkCare, recognition_number: None, earlier_kinds: Vec::new() },
         ],
         work_care_full_time: "30".into(),
         ..Default::default()

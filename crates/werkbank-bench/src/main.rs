@@ -266,7 +266,7 @@ fn prepare_database(db: &Path, staff: &Path) -> Result<(), String> {
     runtime()?.block_on(async {
         let api = werkbank_api::Api::open(db).await.map_err(|e| e.to_string())?;
         let outcome = async {
-            let work_form = |kind| WorkFormDto { id: None, kind, recognition_number: None };
+            let work_form = |kind| WorkFormDto { id: None, kind, recognition_number: None, earlier_kinds: Vec::new() };
             api.save_organisation(OrganisationDto {
                 name: "Benchmark vzw".into(),
                 kbo: "0403.019.261".into(),

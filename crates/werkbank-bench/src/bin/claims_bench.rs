@@ -75,7 +75,12 @@ async fn main() {
             street: String::new(),
             postal_code: String::new(),
             city: String::new(),
-            work_forms: vec![WorkFormDto { id: None, kind: WorkFormKind::Maatwerk, recognition_number: None }],
+            work_forms: vec![WorkFormDto {
+                id: None,
+                kind: WorkFormKind::Maatwerk,
+                recognition_number: None,
+                earlier_kinds: Vec::new(),
+            }],
             work_care_full_time: "30".into(),
             ..Default::default()
         })
