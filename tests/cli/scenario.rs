@@ -217,7 +217,12 @@ fn ratios_eligibility_and_problems() {
     let r = json(&werkbank(&demo_db, &["ratios", "--period", "2026/1", "--json"]));
     assert_eq!(r["period"], "2026/1");
     let sw = &r["work_forms"][0];
-    assert_eq!(sw["work_form"]["kind"], "social_workshop");
+    // The demo workshop has been a maatwerk company since 1/1/2019; in 2018 it was a social workshop.
+    assert_eq!(sw["work_form"]["kind"], "maatwerk");
+    assert_eq!(sw["work_form"]["earlier_kinds"][0]["kind"], "social_workshop");
+    assert_eq!(sw["work_form"]["earlier_kinds"][0]["last_day"], "31/12/2018");
+    let then = json(&werkbank(&demo_db, &["ratios", "--period", "2018/4", "--json"]));
+    assert_eq!(then["work_forms"][0]["work_form"]["kind"], "social_workshop");
     for key in
         ["target_fte", "recognised_ratio", "worked_ratio", "allowed_supervisor_fte", "subsidisable_supervisor_fte"]
     {
@@ -478,6 +483,7 @@ fn claims_compute_issue_amend_settle() {
     // 2 × 2 029,88 × 3 = 12 179,28. Premium 40 % × 8 265 = 3 306,00.
     let claim = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/1", "--json"]));
     assert_eq!(claim["rule_set_code"], "maatwerk_2019");
+    assert_eq!(claim["work_form_kind"], "maatwerk", "the demo workshop is a maatwerk company since 2019");
     assert_eq!(claim["result"]["complete"], true, "{}", claim["result"]["problems"]);
     let peeters = line(&claim, "S5", "Peeters, Jan");
     assert_eq!((peeters["amount"].as_str(), peeters["reference_wage"].as_str()), (Some("3306.00"), Some("8265.00")));
@@ -596,6 +602,7 @@ fn claims_compute_issue_amend_settle() {
     json(&werkbank(&db, &["attribute", "set", &an, "seniority_start", "--from", "01/07/2017", "--json"]));
     let sw = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2018/4", "--json"]));
     assert_eq!(sw["rule_set_code"], "sw_1998");
+    assert_eq!(sw["work_form_kind"], "social_workshop", "work form 1 was a social workshop in 2018");
     let s1 = line(&sw, "S1", "Vroeger, An");
     assert_eq!((s1["amount"].as_str(), s1["seniority_index"].as_u64()), (Some("2868.86"), Some(2)));
     let s2 = sw["result"]["lines"].as_array().unwrap().iter().find(|l| l["stream"] == "S2").unwrap();

@@ -42,14 +42,14 @@ async fn dashboard_scenario(app: &App) -> Result<(), String> {
     // The demo's article 60 placements all have their agreement: no such problem.
     app.click(By::id("nav-dashboard")).await?;
     app.fill(By::id("dashboard-period"), "2026/4\n").await?;
-    app.wait_visible(By::id("ratio-card-social_workshop")).await?;
+    app.wait_visible(By::id("ratio-card-maatwerk")).await?;
     app.wait_visible(By::id("ratio-chart")).await?;
-    app.wait_text(By::id("parameters-social_workshop"), "01/01/1998").await?;
+    app.wait_text(By::id("parameters-maatwerk"), "01/01/1998").await?;
     // (the list has loaded: the demo under-uses its contingent)
     app.wait_text(By::id("problem-row"), "niet volledig benut").await?;
     app.wait_count(By::css(&format!("[data-testid=\"problem-row\"]{MISSING}")), 0).await?;
     app.screenshot("01-dashboard").await;
-    app.scroll_to(By::id("ratio-card-social_workshop")).await?;
+    app.scroll_to(By::id("ratio-card-maatwerk")).await?;
     app.screenshot("01b-ratio-cards").await;
     app.scroll_to(By::id("ratio-chart")).await?;
     app.screenshot("01c-ratio-chart").await;
@@ -365,7 +365,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.screenshot("00-rule-sets").await;
     app.click(By::id("nav-claims")).await?;
     app.wait_visible(By::id("claims-none")).await?;
-    // The demo's social workshop in 2026/1, under the maatwerk template (demo amounts).
+    // The demo workshop in 2026/1, a maatwerk company since 2019, under the maatwerk template (demo amounts).
     app.fill(By::id("claim-period"), "2026/1").await?;
     app.click(By::id("claim-compute")).await?;
     app.wait_text(By::id("claim-total"), "127.125,93").await?;
@@ -417,7 +417,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
         if (mode(&folder).ok(), mode(&copy).ok()) != (Some(0o700), Some(0o600)) {
             return Err(format!("print folder or copy not private: {}", copy.display()));
         }
-        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("afrekening-2026-1-social-workshop-")) {
+        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("afrekening-2026-1-maatwerk-")) {
             return Err(format!("print copy named {}", copy.display()));
         }
     }

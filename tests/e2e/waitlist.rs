@@ -86,7 +86,7 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.wait_count(By::id("candidate-row"), 10).await?;
     // The figures per work form, with the inflow/outflow chart.
     app.click(By::id("waitlist-tab-stats")).await?;
-    app.wait_visible(By::id("waitlist-stats-social_workshop")).await?;
+    app.wait_visible(By::id("waitlist-stats-maatwerk")).await?;
     app.wait_visible(By::id("waitlist-stats-work_care")).await?;
     app.wait_visible(By::id("stat-attest-alert")).await?;
     app.screenshot("07-waitlist-stats").await;

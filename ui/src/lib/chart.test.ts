@@ -70,7 +70,7 @@ function workForm(id: number, kind: WorkFormRatiosDto['work_form']['kind'], targ
   };
   const use = { fte: null, allocated: null, exceeded: null, under_used: null };
   return {
-    work_form: { id, kind, recognition_number: null },
+    work_form: { id, kind, recognition_number: null, earlier_kinds: [] },
     categories: [],
     heads: 0,
     target_fte: target,

@@ -64,8 +64,8 @@ describe('sortProblems', () => {
 
 describe('work forms', () => {
   const forms: WorkFormDto[] = [
-    { id: 1, kind: 'social_workshop', recognition_number: 'SW/2019/0042' },
-    { id: 2, kind: 'work_care', recognition_number: null },
+    { id: 1, kind: 'social_workshop', recognition_number: 'SW/2019/0042', earlier_kinds: [] },
+    { id: 2, kind: 'work_care', recognition_number: null, earlier_kinds: [] },
   ];
   it('offers the main work form as the empty choice', () => {
     expect(workFormName(forms[0], forms)).toBe('Sociale werkplaats');
@@ -76,12 +76,21 @@ describe('work forms', () => {
     expect(workFormOptions([])).toEqual([]);
   });
   it('adds the recognition number only to tell two work forms of one kind apart', () => {
-    const two: WorkFormDto[] = [forms[0], { id: 3, kind: 'social_workshop', recognition_number: 'SW/2024/0007' }];
+    const two: WorkFormDto[] = [forms[0], { id: 3, kind: 'social_workshop', recognition_number: 'SW/2024/0007', earlier_kinds: [] }];
     expect(workFormOptions(two).map((o) => o.label)).toEqual([
       'Sociale werkplaats · SW/2019/0042 (hoofdwerkvorm)',
       'Sociale werkplaats · SW/2024/0007',
     ]);
     expect(workFormName(forms[0])).toBe('Sociale werkplaats');
+  });
+  it('names the kind a work form had before', () => {
+    const former: WorkFormDto = {
+      id: 4,
+      kind: 'maatwerk',
+      recognition_number: 'SW/2019/0042',
+      earlier_kinds: [{ kind: 'social_workshop', last_day: '31/12/2018' }],
+    };
+    expect(workFormName(former)).toBe('Maatwerkbedrijf, tot en met 31/12/2018 sociale werkplaats');
   });
   it('maps work_form_id to a select value and back', () => {
     expect(workFormValue(null, forms)).toBe('');

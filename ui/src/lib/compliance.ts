@@ -163,9 +163,14 @@ export function quartersUpTo(last: string, count: number): string[] {
  * another work form of `all` has the same kind (`Sociale werkplaats · SW/2019/0042`).
  */
 export function workFormName(w: WorkFormDto, all: readonly WorkFormDto[] = []): string {
-  const name = label('work_form', w.kind);
+  const kind = label('work_form', w.kind);
   const ambiguous = all.some((o) => o !== w && o.id !== w.id && o.kind === w.kind);
-  return ambiguous && w.recognition_number ? `${name} · ${w.recognition_number}` : name;
+  const name = ambiguous && w.recognition_number ? `${kind} · ${w.recognition_number}` : kind;
+  // The latest earlier kind, so that a 2018 claim of a former social workshop is recognisable.
+  const earlier = w.earlier_kinds[w.earlier_kinds.length - 1];
+  if (!earlier) return name;
+  const text = label('work_form', earlier.kind).toLowerCase();
+  return t('ui.work_form.with_earlier', { name, earlier: text, last_day: earlier.last_day });
 }
 
 /**
