@@ -355,8 +355,14 @@ async fn wait_for_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
 async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.click(By::id("load-demo")).await?;
     app.wait_count(By::id("staff-row"), 40).await?;
+    // The demo workshop is a maatwerk company since 2019, a social workshop before: the
+    // organisation screen shows the earlier kind, the claim screen names both.
+    app.click(By::id("nav-organisation")).await?;
+    app.wait_count(By::id("earlier-kind-row"), 1).await?;
+    app.screenshot("00-organisation-earlier-kind").await;
     app.click(By::id("nav-claims")).await?;
     app.wait_visible(By::id("claims-none")).await?;
+    app.wait_text(By::id("claim-work-form"), "Maatwerkbedrijf, tot en met 31/12/2018 sociale werkplaats").await?;
     // The rule sets: confirm a value after checking it against its source.
     app.click(By::id("claim-rules-link")).await?;
     app.wait_visible(By::id("rule-set-maatwerk_2019")).await?;
