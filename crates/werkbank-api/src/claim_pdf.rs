@@ -236,6 +236,52 @@ fn cell(cat: &Catalogue, ctx: &ClaimPdfContext, nr: usize, l: &ClaimLine, c: Col
     }
 }
 
+/// Whether a line's parts differ in a value they use (percentage, reference, fixed amount,
+/// seniority year): then the document shows each part, not only the line's total.
+fn has_changing_parts(l: &ClaimLine) -> bool {
+    let key = |s: &werkbank_domain::claims::LineSegment| (s.rate, s.reference, s.fixed, s.seniority_index);
+    l.segments.windows(2).any(|w| key(&w[0]) != key(&w[1]))
+}
+
+/// The parts of the lines of a stream in which a value changes inside the quarter: each
+/// with its dates, days and the values used in it (numbered as the stream's lines).
+fn parts_blocks(t: &Texts, stream: &str, lines: &[&ClaimLine]) -> Vec<Block> {
+    let mut rows: Vec<[String; 8]> = Vec::new();
+    for (i, l) in lines.iter().enumerate().filter(|(_, l)| has_changing_parts(l)) {
+        for s in &l.segments {
+            rows.push([
+                (i + 1).to_string(),
+                l.label.clone().unwrap_or_default(),
+                format!("{} – {}", format_date(s.first_day), format_date(s.last_day)),
+                s.days.to_string(),
+                s.rate.map(percent).unwrap_or_default(),
+                s.seniority_index.map(|y| y.to_string()).unwrap_or_default(),
+                opt_plain(s.reference),
+                opt_plain(s.fixed),
+            ]);
+        }
+    }
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let columns = [
+        Column::figure(t.t("col.nr")),
+        Column::flexible(t.t("col.name"), 1.0),
+        Column::fit(t.t("col.part")),
+        Column::figure(t.t("col.days")),
+        Column::figure(t.t("col.rate")),
+        Column::figure(t.t("col.year")),
+        Column::figure(t.t("col.part_reference")),
+        Column::figure(t.t("col.fixed")),
+    ];
+    // Number, name, dates and days always; a value column only when some part uses it.
+    let keep: Vec<bool> = (0..columns.len()).map(|c| c < 4 || rows.iter().any(|r| !r[c].is_empty())).collect();
+    let columns = columns.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c).collect();
+    let rows =
+        rows.into_iter().map(|r| Row::new(r.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| v))).collect();
+    vec![Block::Paragraph(t.r("parts", &[("stream", stream.to_string())])), Block::Table(Table { columns, rows })]
+}
+
 /// The claim's PDF. Errors of the PDF crate are programming errors (a malformed model) and come back as text.
 pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) -> Document {
     let t = Texts(cat);
@@ -424,6 +470,7 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
                 }
             }
         }
+        blocks.extend(parts_blocks(&t, &s.code, &lines));
     }
 
     // Checks and warnings.

@@ -320,3 +320,46 @@ async fn a_prestatiestaat_saved_as_a_file_is_named_and_audited() {
     assert!(!other_path.exists());
     assert!(api.audit_trail(Some(("person", other.id))).await.unwrap().iter().all(|e| e.action != "export"));
 }
+
+#[tokio::test]
+async fn a_value_that_changes_inside_the_quarter_prints_each_part() {
+    let api = demo().await;
+    let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
+    let filter = StaffFilter { search: Some("Peeters".into()), ..Default::default() };
+    let peeters = api.list_staff(filter).await.unwrap().into_iter().find(|p| p.first_name == "Jan").unwrap().id;
+    // 45 % from 1 February 2026 instead of 40 %.
+    api.save_worker_attribute(WorkerAttributeInput {
+        person_id: peeters,
+        key: "wage_percentage".into(),
+        value: "45".into(),
+        valid_from: "01/02/2026".into(),
+        valid_until: None,
+    })
+    .await
+    .unwrap();
+    let draft = api.compute_claim(mw, "2026/1").await.unwrap();
+    let pages = read(&api.claim_pdf(draft.id).await.unwrap(), "demo-2026-1-parts");
+    check_common(&pages, "ontwerp");
+    let all = pages.join("\n");
+    // Demo payroll 2 300 + 575 − 120 = 2 755 a month, under the cap 2 × 2 029,88 = 4 059,76:
+    // January 40 % × 2 755 = 1 102,00; February and March 45 % × 5 510 = 2 479,50;
+    // the line 3 581,50.
+    let line = all.lines().find(|l| l.contains("Peeters, Jan") && l.contains("3.581,50 €"));
+    assert!(line.is_some(), "no S5 line of 3.581,50 € for Peeters, Jan:\n{all}");
+    assert!(all.contains("Deelperiodes van S5"), "{all}");
+    let part = |dates: &str| {
+        all.lines()
+            .find(|l| l.contains("Peeters, Jan") && l.contains(dates))
+            .unwrap_or_else(|| panic!("no part {dates}:\n{all}"))
+            .to_string()
+    };
+    let january = part("01/01/2026 – 31/01/2026");
+    assert!(january.contains("40 %") && january.contains("2.029,88"), "{january}");
+    // The wage premium is computed per month: February and March are parts of their own.
+    for month in ["01/02/2026 – 28/02/2026", "01/03/2026 – 31/03/2026"] {
+        let rest = part(month);
+        assert!(rest.contains("45 %") && rest.contains("2.029,88"), "{rest}");
+    }
+    // A line whose values do not change inside the quarter prints no parts.
+    assert!(!all.lines().any(|l| l.contains("Janssens") && l.contains("01/01/2026 – 31/01/2026")));
+}
