@@ -499,6 +499,18 @@ fn claims_compute_issue_amend_settle() {
         &["claim", "issue", &id, "--signer", "Marc Directeur", "--function", "directeur", "--json"],
     ));
     assert_eq!(issued["status"], "issued");
+    // The frozen snapshot its documents are built from: versioned, with the masked INSZ only.
+    let snapshot = json(&werkbank(&db, &["claim", "snapshot", &id]));
+    assert_eq!(snapshot["snapshot_version"], 1);
+    assert_eq!(snapshot["result"]["total"], issued["result"]["total"]);
+    assert_eq!(snapshot["document"]["organisation"]["name"], "De Werkbank vzw");
+    let raw = snapshot.to_string();
+    assert!(raw.contains("**.**.**-***."), "masked INSZ in the snapshot");
+    let staff = json(&werkbank(&db, &["staff", "list", "--json"]));
+    for insz in staff.as_array().unwrap().iter().filter_map(|p| p["insz"].as_str()) {
+        let digits: String = insz.chars().filter(char::is_ascii_digit).collect();
+        assert!(!raw.contains(insz) && !raw.contains(&digits), "an INSZ in full in the snapshot");
+    }
     let again = werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/1"]);
     assert_eq!(again.status.code(), Some(1), "an issued quarter is corrected by an amendment");
 
@@ -507,6 +519,10 @@ fn claims_compute_issue_amend_settle() {
     json(&werkbank(&db, &["attribute", "set", &person, "wage_percentage", "45", "--from", "01/01/2026", "--json"]));
     let amended = json(&werkbank(&db, &["claim", "amend", &id, "--json"]));
     assert_eq!(amended["amends_id"].as_i64().unwrap().to_string(), id);
+    // A draft has no frozen snapshot: said in Dutch, exit code 1.
+    let none = werkbank(&db, &["claim", "snapshot", &amended["id"].to_string()]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("geen bevroren momentopname"), "{none:?}");
     let diff = amended["differences"].as_array().unwrap();
     assert_eq!(diff.len(), 1, "{diff:?}");
     assert_eq!((diff[0]["label"].as_str(), diff[0]["difference"].as_str()), (Some("Peeters, Jan"), Some("413.25")));

@@ -179,6 +179,7 @@ mod tests {
             "claims.supervision_unknown",
             "claims.rule_set_not_in_force",
             "claims.no_rule_set",
+            "claims.no_snapshot",
             "claims.work_form_kind_changes",
             "claims.period_quarter",
             "claims.template_unknown",

@@ -92,6 +92,9 @@ pub enum ClaimCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Print an issued claim's frozen snapshot (versioned JSON: the result and what its
+    /// documents show), the data its PDF and xlsx are built from
+    Snapshot { id: i64 },
     /// Export a claim's lines, totals, parameters and checks to an Excel workbook (.xlsx)
     Export {
         id: i64,
@@ -470,6 +473,13 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
             }
         }
         ClaimCommand::Pdf { id, out } => written_pdf(cat, json, &api.save_claim_pdf(*id, out).await?),
+        // The snapshot is JSON already: the same text with or without --json.
+        ClaimCommand::Snapshot { id } => match api.claim_snapshot(*id).await? {
+            Some(text) => out!("{}", text.trim_end()),
+            None => {
+                return Err(AppError::Conflict { code: "claims.no_snapshot", params: params([("id", id.to_string())]) })
+            }
+        },
         ClaimCommand::Prestatiestaat { person, month, out } => {
             written_pdf(cat, json, &api.save_prestatiestaat(*person, month, out).await?)
         }
