@@ -91,6 +91,25 @@ mod tests {
         list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    /// A key written twice in a catalogue silently loses one text (JSON keeps the last):
+    /// the catalogues hold one key per line, and no key twice, across both files (the UI
+    /// merges them).
+    #[test]
+    fn no_key_is_written_twice() {
+        let ui = include_str!("../../../locales/nl-BE/ui.json");
+        let mut seen = std::collections::HashMap::new();
+        for (file, text) in [("messages.json", NL_BE), ("ui.json", ui)] {
+            for (n, line) in text.lines().enumerate() {
+                let Some(rest) = line.trim_start().strip_prefix('"') else { continue };
+                let Some((key, _)) = rest.split_once("\":") else { continue };
+                if let Some(first) = seen.insert(key.to_string(), format!("{file}:{}", n + 1)) {
+                    panic!("'{key}' at {file}:{} and at {first}", n + 1);
+                }
+            }
+        }
+        assert!(seen.len() > 500, "{} keys read", seen.len());
+    }
+
     #[test]
     fn renders_with_formats() {
         let cat = Catalogue::nl_be();
