@@ -118,7 +118,30 @@ impl App {
                 panic!("timed out opening a WebDriver session on the app");
             }
         };
+        // Errors of the page (uncaught, rejected promises, console.error) are kept so that a
+        // failing scenario can say what broke in the webview.
+        let _ = client
+            .execute(
+                "window.__werkbankErrors = [];
+                 const keep = (m) => window.__werkbankErrors.push(String(m));
+                 addEventListener('error', (e) => keep(e.message + ' ' + (e.error && e.error.stack || '')));
+                 addEventListener('unhandledrejection', (e) => keep(e.reason && (e.reason.stack || e.reason.message) || e.reason));
+                 const original = console.error;
+                 console.error = (...a) => { keep(a.map(String).join(' ')); original(...a); };",
+                vec![],
+            )
+            .await;
         App { _turn: turn, client, driver, artifacts, name: name.to_string(), _db_dir: db_dir }
+    }
+
+    /// What went wrong in the page since launch (see `launch_with_env`).
+    pub async fn page_errors(&self) -> Vec<String> {
+        let value = self.client.execute("return window.__werkbankErrors || [];", vec![]).await;
+        value
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .map(|a| a.iter().map(|e| e.as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default()
     }
 
     pub async fn quit(self) {
@@ -127,6 +150,11 @@ impl App {
     }
 
     pub async fn screenshot(&self, step: &str) {
+        if step == "failure" {
+            for e in self.page_errors().await {
+                eprintln!("{}: error in the page: {e}", self.name);
+            }
+        }
         match self.client.screenshot().await {
             Ok(png) => {
                 let path = self.artifacts.join(format!("{}-{step}.png", self.name));
@@ -166,6 +194,13 @@ impl App {
     pub async fn click(&self, by: By) -> Result<(), String> {
         self.wait_visible(By(by.0.clone())).await?;
         let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        // WebKitWebDriver clicks the middle of the element even when only its top edge is in
+        // view (the click then lands outside the window): bring it to the middle first.
+        let arg = serde_json::to_value(&el).map_err(|e| e.to_string())?;
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", vec![arg])
+            .await
+            .map_err(|e| format!("scroll to {}: {e}", by.0))?;
         el.click().await.map_err(|e| format!("click {}: {e}", by.0))
     }
 

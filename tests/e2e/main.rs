@@ -359,6 +359,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     // organisation screen shows the earlier kind, the claim screen names both.
     app.click(By::id("nav-organisation")).await?;
     app.wait_count(By::id("earlier-kind-row"), 1).await?;
+    app.scroll_to(By::id("earlier-kinds")).await?;
     app.screenshot("00-organisation-earlier-kind").await;
     app.click(By::id("nav-claims")).await?;
     app.wait_visible(By::id("claims-none")).await?;

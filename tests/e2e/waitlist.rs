@@ -62,7 +62,9 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.fill(By::id("hire-s"), "38").await?;
     app.click(By::id("hire-confirm")).await?;
     app.wait_visible(By::id("hire-result")).await?;
-    app.wait_visible(By::id("eligibility-overall")).await?;
+    // The demo workshop is a maatwerk company since 2019: its target group is who has the
+    // VDAB's decision, which Werkbank names instead of the social workshops' conditions.
+    app.wait_text(By::id("eligibility-none"), "beslissing van de VDAB").await?;
     app.wait_text(By::id("hire-agenda-item"), "Onthaalgesprek").await?;
     app.wait_text(By::id("hire-agenda-item"), "Opvolgingsgesprek").await?;
     app.wait_text(By::id("candidate-current-status"), "Aangeworven").await?;

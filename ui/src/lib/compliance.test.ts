@@ -19,6 +19,7 @@ import {
   valuesOf,
   workFormIdOf,
   workFormName,
+  workFormNameWithHistory,
   workFormOf,
   workFormOptions,
   workFormValue,
@@ -90,7 +91,10 @@ describe('work forms', () => {
       recognition_number: 'SW/2019/0042',
       earlier_kinds: [{ kind: 'social_workshop', last_day: '31/12/2018' }],
     };
-    expect(workFormName(former)).toBe('Maatwerkbedrijf, tot en met 31/12/2018 sociale werkplaats');
+    expect(workFormNameWithHistory(former)).toBe('Maatwerkbedrijf, tot en met 31/12/2018 sociale werkplaats');
+    // Elsewhere (a period's row, a select of the present forms) the present kind only.
+    expect(workFormName(former)).toBe('Maatwerkbedrijf');
+    expect(workFormNameWithHistory(forms[1])).toBe('Arbeidszorg');
   });
   it('maps work_form_id to a select value and back', () => {
     expect(workFormValue(null, forms)).toBe('');

@@ -163,10 +163,17 @@ export function quartersUpTo(last: string, count: number): string[] {
  * another work form of `all` has the same kind (`Sociale werkplaats · SW/2019/0042`).
  */
 export function workFormName(w: WorkFormDto, all: readonly WorkFormDto[] = []): string {
-  const kind = label('work_form', w.kind);
+  const name = label('work_form', w.kind);
   const ambiguous = all.some((o) => o !== w && o.id !== w.id && o.kind === w.kind);
-  const name = ambiguous && w.recognition_number ? `${kind} · ${w.recognition_number}` : kind;
-  // The latest earlier kind, so that a 2018 claim of a former social workshop is recognisable.
+  return ambiguous && w.recognition_number ? `${name} · ${w.recognition_number}` : name;
+}
+
+/**
+ * The work form's name with the kind it had before (where a date range is chosen, as for a
+ * claim's quarter): "Maatwerkbedrijf, tot en met 31/12/2018 sociale werkplaats".
+ */
+export function workFormNameWithHistory(w: WorkFormDto, all: readonly WorkFormDto[] = []): string {
+  const name = workFormName(w, all);
   const earlier = w.earlier_kinds[w.earlier_kinds.length - 1];
   if (!earlier) return name;
   const text = label('work_form', earlier.kind).toLowerCase();
