@@ -116,11 +116,21 @@ pub(crate) fn rule_row(work_form_id: i64, v: &DatedValue) -> RuleRow {
 /// later kind from the day it began (a value of the earlier kind that the later one does not
 /// set stays in force).
 fn seed_rules(form: &WorkForm) -> RuleSet {
-    let values = form
-        .kind_periods()
-        .into_iter()
-        .flat_map(|(from, kind)| RuleSet::seed(kind, from.unwrap_or_else(seed_date)).values);
-    RuleSet { work_form: form.kind, values: values.collect() }
+    let mut values: Vec<DatedValue> = Vec::new();
+    for (from, kind) in form.kind_periods() {
+        let day = from.unwrap_or_else(seed_date);
+        // A later kind's default that equals the value already in force adds nothing.
+        let in_force = |v: &DatedValue| {
+            values
+                .iter()
+                .filter(|w| w.key == v.key && w.effective_from <= day)
+                .max_by_key(|w| w.effective_from)
+                .is_some_and(|w| w.value == v.value)
+        };
+        let new: Vec<DatedValue> = RuleSet::seed(kind, day).values.into_iter().filter(|v| !in_force(v)).collect();
+        values.extend(new);
+    }
+    RuleSet { work_form: form.kind, values }
 }
 
 /// Stores the defaults for every work form that has no values yet.

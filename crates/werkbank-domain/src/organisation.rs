@@ -101,17 +101,19 @@ impl WorkForm {
     /// Earlier kinds run oldest first with strictly later dates, and each differs from the
     /// kind that follows it (a change of kind is a change).
     pub fn check_kinds(&self) -> Result<(), Violation> {
+        // Messages name the last day of a kind, as the director typed it.
+        let last_day = |e: &EarlierKind| e.until.pred_opt().unwrap_or(e.until).format("%d/%m/%Y").to_string();
         for pair in self.earlier_kinds.windows(2) {
             if pair[1].until <= pair[0].until {
-                return Err(Violation::new("work_form", "organisation.kind_history_order")
-                    .with("date", pair[1].until.format("%d/%m/%Y").to_string()));
+                return Err(
+                    Violation::new("work_form", "organisation.kind_history_order").with("date", last_day(&pair[1]))
+                );
             }
         }
         let next = self.earlier_kinds.iter().skip(1).map(|e| e.kind).chain([self.kind]);
         for (e, next) in self.earlier_kinds.iter().zip(next) {
             if e.kind == next {
-                return Err(Violation::new("work_form", "organisation.kind_history_same")
-                    .with("date", e.until.format("%d/%m/%Y").to_string()));
+                return Err(Violation::new("work_form", "organisation.kind_history_same").with("date", last_day(e)));
             }
         }
         Ok(())
