@@ -140,6 +140,47 @@ pub struct PeriodInput {
     pub work_form_id: Option<i64>,
 }
 
+/// The form prefilled with what is stored (a front end that changes some fields keeps the others).
+impl From<&PersonDto> for PersonInput {
+    fn from(p: &PersonDto) -> Self {
+        let text = |d: &Option<String>| d.clone().unwrap_or_default();
+        PersonInput {
+            insz: text(&p.insz),
+            last_name: p.last_name.clone(),
+            first_name: p.first_name.clone(),
+            birth_date: text(&p.birth_date),
+            sex: p.sex,
+            education_level: p.education_level,
+            vdab_registration_date: text(&p.vdab_registration_date),
+            inactive_since: text(&p.inactive_since),
+            limitation: p.limitation,
+            disability_registration: p.disability_registration,
+            guidance_trajectory: p.guidance_trajectory,
+            insufficient_skills: p.insufficient_skills,
+            work_care_attest_valid_until: text(&p.work_care_attest_valid_until),
+        }
+    }
+}
+
+/// The form prefilled with what is stored.
+impl From<&PeriodDto> for PeriodInput {
+    fn from(p: &PeriodDto) -> Self {
+        let text = |d: &Option<String>| d.clone().unwrap_or_default();
+        PeriodInput {
+            category: Some(p.category),
+            start: p.start.clone(),
+            end: text(&p.end),
+            q: werkbank_domain::employment::hours(p.q),
+            s: werkbank_domain::employment::hours(p.s),
+            contract_type: Some(p.contract_type),
+            job: text(&p.job),
+            ocmw: text(&p.ocmw),
+            placement_agreement_signed: text(&p.placement_agreement_signed),
+            work_form_id: p.work_form_id,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PeriodDto {
@@ -248,7 +289,8 @@ pub struct StaffImportRowDto {
     pub insz: String,
     pub last_name: String,
     pub first_name: String,
-    pub birth_date: String,
+    /// The file's birth date, else the one the INSZ encodes; null when neither gives one.
+    pub birth_date: Option<String>,
     pub category: Category,
     pub start: String,
     pub end: Option<String>,

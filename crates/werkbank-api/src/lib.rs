@@ -342,6 +342,14 @@ impl Api {
         Ok((id, check))
     }
 
+    /// One stored period.
+    pub async fn period(&self, period_id: i64) -> Result<PeriodDto> {
+        let mut conn = self.store.conn().await?;
+        let (person_id, period) =
+            periods::get(&mut conn, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
+        Ok(period_dto(person_id, period))
+    }
+
     pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
         let mut tx = self.store.begin().await?;
         let period = parse_period(&mut tx, &input, Some(period_id)).await?;
