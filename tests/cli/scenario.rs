@@ -653,3 +653,208 @@ fn claim_export_writes_a_workbook() {
     assert_eq!(failed.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("kon niet geschreven worden"));
 }
+
+/// A workplace set up and run for a quarter from an empty database with commands only:
+/// organisation, two work forms (one a former social workshop), ratio parameters, a staff
+/// register, payroll, a hire from the waitlist and its intake meeting; then the ratios and
+/// a claim line, computed by hand in the comments.
+#[test]
+fn a_workplace_from_an_empty_database_with_commands_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let run = |args: &[&str]| json(&werkbank_on(&db, "2026-04-15", &[args, &["--json"]].concat()));
+    let fails = |args: &[&str]| {
+        let out = werkbank_on(&db, "2026-04-15", args);
+        assert_eq!(out.status.code(), Some(1), "{args:?} should fail");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+
+    // Nothing yet: the organisation is missing and says how to make it.
+    assert!(fails(&["organisation", "show"]).contains("organisation set --name"));
+    // The KBO and IBAN are checked as in the app; nothing is stored on a refusal.
+    assert!(fails(&["organisation", "set", "--name", "Groen Werk vzw", "--kbo", "0403.019.262"])
+        .contains("ondernemingsnummer"));
+    assert!(fails(&["organisation", "show"]).contains("organisation set"));
+    let org = run(&[
+        "organisation",
+        "set",
+        "--name",
+        "Groen Werk vzw",
+        "--kbo",
+        "0403.019.261",
+        "--street",
+        "Dok Noord 1",
+        "--postal-code",
+        "9000",
+        "--city",
+        "Gent",
+        "--legal-form",
+        "vzw",
+        "--rsz",
+        "123456789",
+        "--iban",
+        "BE71 0961 2345 6769",
+        "--signing-place",
+        "Gent",
+    ]);
+    assert_eq!((org["name"].as_str(), org["kbo"].as_str()), (Some("Groen Werk vzw"), Some("0403.019.261")));
+    assert_eq!(org["iban"], "BE71 0961 2345 6769");
+    // Only the options given change.
+    let org = run(&["organisation", "set", "--city", "Gent-Dok"]);
+    assert_eq!((org["name"].as_str(), org["city"].as_str()), (Some("Groen Werk vzw"), Some("Gent-Dok")));
+
+    // Two work forms: a maatwerk company that was a social workshop until 31/12/2018, and work care.
+    let forms = run(&[
+        "work-form",
+        "add",
+        "--kind",
+        "maatwerk",
+        "--recognition-number",
+        "MW/2019/0001",
+        "--earlier",
+        "social_workshop:31/12/2018",
+    ]);
+    let mw = forms[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(forms[0]["earlier_kinds"][0]["last_day"], "31/12/2018");
+    let forms = run(&["work-form", "add", "--kind", "work_care"]);
+    assert_eq!(forms.as_array().unwrap().len(), 2);
+    assert!(fails(&["work-form", "add", "--kind", "bakery"]).contains("bakery"));
+    // A "change" to the same kind is refused with the day, in Dutch.
+    let same = fails(&["work-form", "set", &mw, "--earlier", "maatwerk:31/12/2018"]);
+    assert!(same.contains("tot en met 31/12/2018 is dezelfde"), "{same}");
+
+    // The maatwerk form's parameters: the defaults of its kinds, then the recognition decision's.
+    let sets = run(&["parameter", "list", "--work-form", &mw]);
+    let keys: Vec<&str> = sets[0]["values"].as_array().unwrap().iter().map(|v| v["key"].as_str().unwrap()).collect();
+    assert!(keys.contains(&"norm") && keys.contains(&"yearly_minimum_fte"), "{keys:?}");
+    // The maatwerk defaults from 1/1/2019 do not repeat a value already in force since 1998.
+    assert_eq!(keys.iter().filter(|k| **k == "target_categories").count(), 1, "{keys:?}");
+    for (key, value) in [("contingent_target_fte", "4"), ("contingent_supervisor_fte", "1")] {
+        run(&[
+            "parameter",
+            "set",
+            "--work-form",
+            &mw,
+            key,
+            value,
+            "--from",
+            "01/01/2026",
+            "--source",
+            "Beslissing 2026",
+        ]);
+    }
+    let bad = fails(&["parameter", "set", "--work-form", &mw, "norm", "vijf", "--from", "01/01/2026"]);
+    assert!(bad.starts_with("Fout:"), "{bad}");
+
+    // The register: three recognised workers full time, one half time, one supervisor.
+    let staff = dir.path().join("personeel.csv");
+    std::fs::write(
+        &staff,
+        "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n\
+         93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2025;;38;38\n\
+         85010112387;Janssens;Luc;01/01/1985;doelgroep erkend;01/01/2025;;38;38\n\
+         88020245685;Maes;Els;02/02/1988;doelgroep erkend;01/01/2025;;38;38\n\
+         90030378962;Claes;Tom;03/03/1990;doelgroep erkend;01/01/2025;;19;38\n\
+         75040432195;Wouters;Mia;04/04/1975;begeleider erkend;01/01/2025;;38;38\n",
+    )
+    .unwrap();
+    let imported = run(&["staff", "import", staff.to_str().unwrap()]);
+    assert_eq!((imported["people_created"].as_u64(), imported["periods_created"].as_u64()), (Some(5), Some(5)));
+
+    // Correct a period from the command line: Claes works 22,8 hours, then back to 19.
+    let people = run(&["staff", "list", "--search", "Claes"]);
+    let claes = people[0]["id"].as_i64().unwrap().to_string();
+    let detail = run(&["person", "show", &claes]);
+    let period = detail["periods"][0]["id"].as_i64().unwrap().to_string();
+    let changed = run(&["period", "set", &period, "--q", "22,8"]);
+    assert_eq!(changed["periods"][0]["fraction"], "0.6000"); // 22,8 ÷ 38
+    assert_eq!(changed["periods"][0]["start"], "2025-01-01", "the other fields stay");
+    run(&["period", "set", &period, "--q", "19"]);
+    let renamed = run(&["person", "set", &claes, "--first-name", "Tomas"]);
+    assert_eq!(
+        (renamed["person"]["first_name"].as_str(), renamed["person"]["last_name"].as_str()),
+        (Some("Tomas"), Some("Claes"))
+    );
+
+    // 2026/1 (90 days): target FTE 1 + 1 + 1 + 0,5 = 3,5; supervision 1,0 FTE;
+    // recognised ratio 3,5 ÷ 1,0 = 3,5; allowed 3,5 ÷ 5 = 0,7; subsidisable min(1,0; 0,7) = 0,7.
+    let r = run(&["ratios", "--period", "2026/1"]);
+    let f = &r["work_forms"][0];
+    assert_eq!(f["work_form"]["kind"], "maatwerk");
+    assert_eq!(f["target_fte"], "3.5000");
+    assert_eq!(f["recognised_ratio"], "3.5000");
+    assert_eq!(f["allowed_supervisor_fte"], "0.7000");
+    assert_eq!(f["subsidisable_supervisor_fte"], "0.7000");
+    assert_eq!(f["contingent"]["year_to_date_target"]["allocated"], "4.0000");
+
+    // A candidate referred on 5 January, invited, in intake, hired on 1 April full time.
+    let c = run(&[
+        "waitlist",
+        "add",
+        "--last-name",
+        "Vermeulen",
+        "--first-name",
+        "Sara",
+        "--insz",
+        "92050565496",
+        "--referrer",
+        "vdab",
+        "--referral-date",
+        "05/01/2026",
+        "--category",
+        "target_group_recognised",
+    ]);
+    let candidate = c["candidate"]["id"].as_i64().unwrap().to_string();
+    run(&["waitlist", "status", &candidate, "invited", "--on", "10/01/2026"]);
+    run(&["waitlist", "status", &candidate, "intake", "--on", "15/01/2026"]);
+    let hired = run(&["waitlist", "hire", &candidate, "--on", "01/04/2026", "--q", "38", "--s", "38"]);
+    assert_eq!(hired["candidate"]["candidate"]["status"], "hired");
+    assert_eq!(hired["person"]["periods"][0]["start"], "2026-04-01");
+    assert_eq!(hired["agenda"][0]["kind"], "intake");
+    let sara = hired["person"]["person"]["id"].as_i64().unwrap().to_string();
+    // Its intake meeting, held on 3 April.
+    let path =
+        run(&["meeting", "record", &sara, "--kind", "intake", "--held", "03/04/2026", "--outcome", "Kennismaking"]);
+    let intake = &path["employments"][0]["meetings"][0];
+    assert_eq!((intake["kind"].as_str(), intake["status"].as_str()), (Some("intake"), Some("done")));
+    assert!(fails(&["meeting", "record", &sara, "--kind", "intake", "--held", "01/05/2026", "--outcome", "x"])
+        .starts_with("Fout:"));
+
+    // 2026/2: Sara adds 1 FTE from its first day: target 4,5; allowed 4,5 ÷ 5 = 0,9.
+    let r = run(&["ratios", "--period", "2026/2"]);
+    assert_eq!(r["work_forms"][0]["target_fte"], "4.5000");
+    assert_eq!(r["work_forms"][0]["allowed_supervisor_fte"], "0.9000");
+
+    // Payroll of An Peeters for 2026/1 and its wage premium: per month gross 2 300,00 +
+    // contributions 575,00 − reduction 120,00 = 2 755,00, under the cap 2 × 2 029,88 =
+    // 4 059,76; the quarter 3 × 2 755,00 = 8 265,00; 40 % = 3 306,00.
+    let pay = dir.path().join("loon.csv");
+    let mut text = "INSZ;Naam;Periode;Looncode;Omschrijving;Bedrag\n".to_string();
+    for m in ["01", "02", "03"] {
+        text.push_str(&format!("93.05.18-223.61;Peeters An;{m}/2026;2000;Brutoloon;2.300,00\n"));
+        text.push_str(&format!("93.05.18-223.61;Peeters An;{m}/2026;3000;Werkgeversbijdragen;575,00\n"));
+        text.push_str(&format!("93.05.18-223.61;Peeters An;{m}/2026;4000;Doelgroepvermindering;-120,00\n"));
+    }
+    std::fs::write(&pay, text).unwrap();
+    run(&[
+        "payroll",
+        "codes",
+        "--set",
+        "2000=gross_wage",
+        "--set",
+        "3000=employer_contributions",
+        "--set",
+        "4000=reduction",
+    ]);
+    assert_eq!(run(&["payroll", "import", pay.to_str().unwrap()])["lines_imported"], 9);
+    run(&["rules", "install", "maatwerk_2019"]);
+    let an = run(&["staff", "list", "--search", "Peeters"])[0]["id"].as_i64().unwrap().to_string();
+    run(&["attribute", "set", &an, "wage_percentage", "40", "--from", "01/01/2025"]);
+    let claim = run(&["claim", "compute", "--work-form", &mw, "--period", "2026/1"]);
+    assert_eq!(
+        (claim["rule_set_code"].as_str(), claim["work_form_kind"].as_str()),
+        (Some("maatwerk_2019"), Some("maatwerk"))
+    );
+    let peeters = line(&claim, "S5", "Peeters, An");
+    assert_eq!((peeters["reference_wage"].as_str(), peeters["amount"].as_str()), (Some("8265.00"), Some("3306.00")));
+}

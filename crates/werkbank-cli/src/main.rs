@@ -20,7 +20,10 @@ macro_rules! out {
 }
 
 mod claims;
+mod path;
 mod payroll;
+mod register;
+mod setup;
 mod waitlist;
 
 #[derive(Parser)]
@@ -52,6 +55,46 @@ enum Command {
     Init,
     /// Load the synthetic demo workplace into an empty database
     Demo,
+    /// The organisation that runs the workplace: show, set
+    Organisation {
+        #[command(subcommand)]
+        command: setup::OrganisationCommand,
+    },
+    /// The organisation's work forms: list, add, set (kind, recognition number, earlier kinds), remove
+    WorkForm {
+        #[command(subcommand)]
+        command: setup::WorkFormCommand,
+    },
+    /// A work form's dated ratio parameters: norm, method, categories, contingents, minimums
+    Parameter {
+        #[command(subcommand)]
+        command: setup::ParameterCommand,
+    },
+    /// A person of the register: show, add, set
+    Person {
+        #[command(subcommand)]
+        command: register::PersonCommand,
+    },
+    /// A person's employment periods: add, set, delete
+    Period {
+        #[command(subcommand)]
+        command: register::PeriodCommand,
+    },
+    /// A worker's path: the meetings planned and held, the plan, the leaving
+    Path {
+        #[command(subcommand)]
+        command: path::PathCommand,
+    },
+    /// Record a meeting of a worker's path as held
+    Meeting {
+        #[command(subcommand)]
+        command: path::MeetingCommand,
+    },
+    /// Record that a worker left (the last day ends the last period)
+    Leaving {
+        #[command(subcommand)]
+        command: path::LeavingCommand,
+    },
     /// The staff register
     Staff {
         #[command(subcommand)]
@@ -341,6 +384,26 @@ fn print_json<T: serde::Serialize>(value: &T) {
     out!("{}", serde_json::to_string_pretty(value).expect("DTOs serialise"));
 }
 
+/// The one output path of a command: with `--json` the DTO's JSON (docs/cli.md), else
+/// the Dutch text `text` prints from it.
+fn emit<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(&T)) {
+    if json {
+        print_json(value);
+    } else {
+        text(value);
+    }
+}
+
+/// A value typed on the command line that is not one of the known ids.
+fn invalid(field: &str, text: &str) -> AppError {
+    AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
+}
+
+/// The id typed for `field`, or a validation error naming it.
+fn pick<T>(field: &str, text: &str, f: impl Fn(&str) -> Option<T>) -> Result<T, AppError> {
+    f(text.trim()).ok_or_else(|| invalid(field, text))
+}
+
 fn params<const N: usize>(list: [(&str, String); N]) -> BTreeMap<String, String> {
     list.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
@@ -543,6 +606,14 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
             }
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
+        Command::Person { command } => return register::person(api, cat, json, command).await,
+        Command::Period { command } => return register::period(api, cat, json, command).await,
+        Command::Path { command } => return path::path(api, cat, json, command).await,
+        Command::Meeting { command } => return path::meeting(api, cat, json, command).await,
+        Command::Leaving { command } => return path::leaving(api, cat, json, command).await,
+        Command::Organisation { command } => return setup::organisation(api, cat, json, command).await,
+        Command::WorkForm { command } => return setup::work_form(api, cat, json, command).await,
+        Command::Parameter { command } => return setup::parameter(api, cat, json, command).await,
         Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
         Command::Waitlist { command } => return waitlist::run(api, cat, json, command).await,
         Command::Agenda { until } => return waitlist::agenda(api, cat, json, until.as_deref()).await,

@@ -1,7 +1,7 @@
 //! `werkbank payroll …`: importing the social secretariat's exports, batches and undo,
 //! wage-code meanings, and the reconciliation of paid hours with the register.
 
-use super::{comma, issue_line, params, print_json};
+use super::{comma, invalid, issue_line, params, print_json};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,11 +62,7 @@ fn split_pair(text: &str, field: &str) -> Result<(String, String), AppError> {
     text.split_once('=')
         .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .ok_or_else(|| werkbank_domain_violation(field, text))
-}
-
-fn werkbank_domain_violation(field: &str, text: &str) -> AppError {
-    AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
+        .ok_or_else(|| invalid(field, text))
 }
 
 pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollCommand) -> Result<ExitCode, AppError> {
@@ -75,7 +71,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
             let mut links = Vec::new();
             for l in link {
                 let (worker, person) = split_pair(l, "link")?;
-                let person_id = person.parse().map_err(|_| werkbank_domain_violation("link", l))?;
+                let person_id = person.parse().map_err(|_| invalid("link", l))?;
                 links.push(WorkerLink { worker, person_id });
             }
             let options = PayrollImportOptions {

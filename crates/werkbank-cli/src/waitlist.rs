@@ -1,10 +1,10 @@
 //! `werkbank waitlist …` (candidates, status, figures) and `werkbank agenda` (the planned
 //! meetings of the workers' paths).
 
-use super::{comma, params, print_json};
+use super::{comma, emit, invalid, params, pick, print_json};
 use clap::Subcommand;
 use std::process::ExitCode;
-use werkbank_api::dto::{CandidateInput, PersonInput, StatusChangeInput, WaitlistFilter};
+use werkbank_api::dto::{CandidateInput, HireInput, PeriodInput, PersonInput, StatusChangeInput, WaitlistFilter};
 use werkbank_api::error::AppError;
 use werkbank_api::messages::{format_date, Catalogue};
 use werkbank_api::Api;
@@ -91,14 +91,30 @@ pub enum WaitlistCommand {
     },
     /// Figures per work form: waiting, median and longest wait, inflow and outflow, alerts, free places
     Stats,
-}
-
-fn invalid(field: &str, text: &str) -> AppError {
-    AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
-}
-
-fn pick<T>(field: &str, text: &str, f: impl Fn(&str) -> Option<T>) -> Result<T, AppError> {
-    f(text.trim()).ok_or_else(|| invalid(field, text))
+    /// Hire a candidate in intake: the person, the first period and the entry conditions on
+    /// the hire date, in one transaction (as the app's "Aanwerven")
+    Hire {
+        id: i64,
+        /// The hire date: the first day of the period
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        /// Default: the category the candidate seeks
+        #[arg(long)]
+        category: Option<String>,
+        /// Weekly hours worked (38, 22,8 or 7:36)
+        #[arg(long)]
+        q: String,
+        /// Weekly hours of a full-time reference person (default: the category's usual one)
+        #[arg(long, default_value = "")]
+        s: String,
+        #[arg(long)]
+        contract: Option<String>,
+        #[arg(long, default_value = "")]
+        job: String,
+        /// Default: the work form the candidate seeks
+        #[arg(long, value_name = "ID")]
+        work_form: Option<i64>,
+    },
 }
 
 async fn work_form_id(api: &Api, kind: Option<&str>) -> Result<Option<i64>, AppError> {
@@ -235,6 +251,37 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 );
             }
         }
+        WaitlistCommand::Hire { id, on, category, q, s, contract, job, work_form } => {
+            let period = PeriodInput {
+                category: category.as_deref().map(str::parse::<werkbank_api::Category>).transpose()?,
+                start: on.clone(),
+                q: q.clone(),
+                s: s.clone(),
+                contract_type: contract
+                    .as_deref()
+                    .map(|c| pick("contract_type", c, werkbank_domain::employment::ContractType::from_id))
+                    .transpose()?,
+                job: job.clone(),
+                work_form_id: *work_form,
+                ..Default::default()
+            };
+            let hired = api.hire_candidate(*id, HireInput { period }).await?;
+            emit(json, &hired, |h| {
+                crate::register::print_person(cat, &h.person);
+                let e = &h.eligibility;
+                match (e.kind, e.overall) {
+                    (Some(kind), Some(overall)) => out!(
+                        "{}: {}",
+                        cat.text(&format!("eligibility.{}", kind.id())),
+                        cat.text(&format!("criterion.status.{}", overall.id()))
+                    ),
+                    _ => out!("{}", cat.text("cli.eligibility.none")),
+                }
+                for item in &h.agenda {
+                    out!("  {}", agenda_line(cat, item));
+                }
+            });
+        }
         WaitlistCommand::Stats => {
             let s = api.waitlist_stats().await?;
             if json {
@@ -313,25 +360,27 @@ pub async fn agenda(api: &Api, cat: &Catalogue, json: bool, until: Option<&str>)
         out!("{}", cat.text("cli.agenda.none"));
     }
     for i in &a.items {
-        let date = match &i.held_date {
-            Some(h) => format_date(h),
-            None => format_date(&i.due),
-        };
-        out!(
-            "{:<14} {}  {:<28} {}",
-            label(
-                cat,
-                "agenda_status",
-                match i.status {
-                    werkbank_domain::path::AgendaStatus::Done => "done",
-                    werkbank_domain::path::AgendaStatus::Overdue => "overdue",
-                    werkbank_domain::path::AgendaStatus::Due => "due",
-                }
-            ),
-            date,
-            i.person_name,
-            label(cat, "meeting", i.kind.id()),
-        );
+        out!("{}", agenda_line(cat, i));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A meeting of the agenda or of a path: status, date (held or due), person, kind.
+pub fn agenda_line(cat: &Catalogue, i: &werkbank_api::dto::AgendaItemDto) -> String {
+    let date = match &i.held_date {
+        Some(h) => format_date(h),
+        None => format_date(&i.due),
+    };
+    let status = match i.status {
+        werkbank_domain::path::AgendaStatus::Done => "done",
+        werkbank_domain::path::AgendaStatus::Overdue => "overdue",
+        werkbank_domain::path::AgendaStatus::Due => "due",
+    };
+    format!(
+        "{:<14} {}  {:<28} {}",
+        label(cat, "agenda_status", status),
+        date,
+        i.person_name,
+        label(cat, "meeting", i.kind.id())
+    )
 }

@@ -1,0 +1,250 @@
+//! The register's forms on the command line: a person's details and employment periods,
+//! shown, added, changed and deleted through the same use cases as the app's person page
+//! (`create_person`, `update_person`, `add_period`, `update_period`, `delete_period`).
+//! A change starts from what is stored: only the options given change.
+
+use super::{emit, params, pick};
+use clap::{Args, Subcommand};
+use std::process::ExitCode;
+use werkbank_api::dto::{PeriodInput, PersonDetailDto, PersonInput};
+use werkbank_api::error::AppError;
+use werkbank_api::messages::{format_date, Catalogue};
+use werkbank_api::Api;
+use werkbank_domain::employment::ContractType;
+use werkbank_domain::{EducationLevel, Sex, TriState};
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// A person's details and periods
+    Show { id: i64 },
+    /// Add a person to the register (then `period add`)
+    Add(PersonFields),
+    /// Change a person's details; only the options given change
+    Set {
+        id: i64,
+        #[command(flatten)]
+        fields: PersonFields,
+    },
+}
+
+#[derive(Args)]
+pub struct PersonFields {
+    /// The national number (11 digits, checked); empty text removes it
+    #[arg(long)]
+    insz: Option<String>,
+    #[arg(long)]
+    last_name: Option<String>,
+    #[arg(long)]
+    first_name: Option<String>,
+    /// dd/mm/yyyy (default: from the INSZ)
+    #[arg(long, value_name = "DATE")]
+    birth_date: Option<String>,
+    /// male, female, x or unknown
+    #[arg(long)]
+    sex: Option<String>,
+    /// primary, secondary_second_grade, secondary_no_diploma, secondary, higher, unknown
+    #[arg(long)]
+    education: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    vdab_registration_date: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    inactive_since: Option<String>,
+    /// yes, no or unknown
+    #[arg(long)]
+    limitation: Option<String>,
+    /// yes, no or unknown
+    #[arg(long)]
+    disability_registration: Option<String>,
+    /// yes, no or unknown
+    #[arg(long)]
+    guidance_trajectory: Option<String>,
+    /// yes, no or unknown
+    #[arg(long)]
+    insufficient_skills: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    work_care_attest_valid_until: Option<String>,
+}
+
+impl PersonFields {
+    fn apply(&self, p: &mut PersonInput) -> Result<(), AppError> {
+        let texts = [
+            (&self.insz, &mut p.insz),
+            (&self.last_name, &mut p.last_name),
+            (&self.first_name, &mut p.first_name),
+            (&self.birth_date, &mut p.birth_date),
+            (&self.vdab_registration_date, &mut p.vdab_registration_date),
+            (&self.inactive_since, &mut p.inactive_since),
+            (&self.work_care_attest_valid_until, &mut p.work_care_attest_valid_until),
+        ];
+        for (given, field) in texts {
+            if let Some(value) = given {
+                *field = value.clone();
+            }
+        }
+        if let Some(s) = &self.sex {
+            p.sex = pick("sex", s, Sex::from_id)?;
+        }
+        if let Some(e) = &self.education {
+            p.education_level = pick("education_level", e, EducationLevel::from_id)?;
+        }
+        let tri = [
+            ("limitation", &self.limitation, &mut p.limitation),
+            ("disability_registration", &self.disability_registration, &mut p.disability_registration),
+            ("guidance_trajectory", &self.guidance_trajectory, &mut p.guidance_trajectory),
+            ("insufficient_skills", &self.insufficient_skills, &mut p.insufficient_skills),
+        ];
+        for (name, given, field) in tri {
+            if let Some(value) = given {
+                *field = pick(name, value, TriState::from_id)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Subcommand)]
+pub enum PeriodCommand {
+    /// Add an employment period to a person
+    Add {
+        person: i64,
+        #[command(flatten)]
+        fields: PeriodFields,
+    },
+    /// Change a period; only the options given change
+    Set {
+        id: i64,
+        #[command(flatten)]
+        fields: PeriodFields,
+    },
+    /// Delete a period
+    Delete { id: i64 },
+}
+
+#[derive(Args)]
+pub struct PeriodFields {
+    /// target_group_recognised, target_group_non_recognised, article_60, supervisor_recognised, …
+    #[arg(long)]
+    category: Option<String>,
+    /// dd/mm/yyyy
+    #[arg(long, value_name = "DATE")]
+    start: Option<String>,
+    /// The last day (empty text: still running)
+    #[arg(long, value_name = "DATE")]
+    end: Option<String>,
+    /// Weekly hours worked (38, 22,8 or 7:36)
+    #[arg(long)]
+    q: Option<String>,
+    /// Weekly hours of a full-time reference person
+    #[arg(long)]
+    s: Option<String>,
+    /// The contract (default: the category's usual one)
+    #[arg(long)]
+    contract: Option<String>,
+    #[arg(long)]
+    job: Option<String>,
+    /// Article 60: the OCMW that placed the worker
+    #[arg(long)]
+    ocmw: Option<String>,
+    /// Article 60: the day the placement agreement was signed
+    #[arg(long, value_name = "DATE")]
+    agreement_signed: Option<String>,
+    /// The work form (see `work-form list`; default: the main one)
+    #[arg(long, value_name = "ID")]
+    work_form: Option<i64>,
+}
+
+impl PeriodFields {
+    pub fn apply(&self, p: &mut PeriodInput) -> Result<(), AppError> {
+        if let Some(c) = &self.category {
+            p.category = Some(c.parse::<werkbank_api::Category>()?);
+        }
+        let texts = [
+            (&self.start, &mut p.start),
+            (&self.end, &mut p.end),
+            (&self.q, &mut p.q),
+            (&self.s, &mut p.s),
+            (&self.job, &mut p.job),
+            (&self.ocmw, &mut p.ocmw),
+            (&self.agreement_signed, &mut p.placement_agreement_signed),
+        ];
+        for (given, field) in texts {
+            if let Some(value) = given {
+                *field = value.clone();
+            }
+        }
+        if let Some(c) = &self.contract {
+            p.contract_type = Some(pick("contract_type", c, ContractType::from_id)?);
+        }
+        if self.work_form.is_some() {
+            p.work_form_id = self.work_form;
+        }
+        Ok(())
+    }
+}
+
+pub fn print_person(cat: &Catalogue, d: &PersonDetailDto) {
+    let p = &d.person;
+    out!("#{} {} {}", p.id, p.last_name, p.first_name);
+    let rows = [
+        ("field.insz", p.insz.clone().unwrap_or_else(|| "—".into())),
+        ("field.birth_date", p.birth_date.as_deref().map(format_date).unwrap_or_else(|| "—".into())),
+    ];
+    for (key, value) in rows {
+        out!("  {:<28} {}", cat.text(key), value);
+    }
+    if d.periods.is_empty() {
+        out!("  {}", cat.text("cli.person.no_periods"));
+    }
+    for period in &d.periods {
+        out!(
+            "  {}",
+            cat.render(
+                "cli.person.period",
+                &params([
+                    ("id", period.id.to_string()),
+                    ("category", cat.text(&format!("category.{}", period.category.id()))),
+                    ("start", period.start.clone()),
+                    ("end", period.end.clone().unwrap_or_default()),
+                    ("fraction", period.fraction.replace('.', ",")),
+                    ("work_form", period.work_form_id.map(|id| format!("#{id}")).unwrap_or_default()),
+                ])
+            )
+        );
+    }
+}
+
+pub async fn person(api: &Api, cat: &Catalogue, json: bool, command: &PersonCommand) -> Result<ExitCode, AppError> {
+    let detail = match command {
+        PersonCommand::Show { id } => api.person(*id).await?,
+        PersonCommand::Add(fields) => {
+            let mut input = PersonInput::default();
+            fields.apply(&mut input)?;
+            api.create_person(input).await?
+        }
+        PersonCommand::Set { id, fields } => {
+            let mut input = PersonInput::from(&api.person(*id).await?.person);
+            fields.apply(&mut input)?;
+            api.update_person(*id, input).await?
+        }
+    };
+    emit(json, &detail, |d| print_person(cat, d));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn period(api: &Api, cat: &Catalogue, json: bool, command: &PeriodCommand) -> Result<ExitCode, AppError> {
+    let detail = match command {
+        PeriodCommand::Add { person, fields } => {
+            let mut input = PeriodInput::default();
+            fields.apply(&mut input)?;
+            api.add_period(*person, input).await?
+        }
+        PeriodCommand::Set { id, fields } => {
+            let mut input = PeriodInput::from(&api.period(*id).await?);
+            fields.apply(&mut input)?;
+            api.update_period(*id, input).await?
+        }
+        PeriodCommand::Delete { id } => api.delete_period(*id).await?,
+    };
+    emit(json, &detail, |d| print_person(cat, d));
+    Ok(ExitCode::SUCCESS)
+}
