@@ -2,7 +2,7 @@
 //! (templates, parameter values, export/import), quarterly claims (compute, list, show,
 //! issue, amend, settle, pdf) and the dated per-worker attributes the claims need.
 
-use super::{params, print_json};
+use super::{emit, params};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -312,51 +312,50 @@ pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesComman
     match command {
         RulesCommand::List => {
             let sets = api.claim_rule_sets().await?;
-            if json {
-                print_json(&sets);
-                return Ok(ExitCode::SUCCESS);
-            }
-            for s in &sets {
-                out!("{} v{} — {}", s.code, s.version, s.name);
-                for stream in &s.rule_set.streams {
-                    out!("  {} {}", stream.code, stream.name);
-                    for (name, values) in &stream.parameters {
-                        for v in values {
-                            let value = match v.value {
-                                Some(d) => d.to_string().replace('.', ","),
-                                None => cat.text("cli.rules.unknown"),
-                            };
-                            let confirmed =
-                                cat.text(if v.confirmed { "cli.rules.confirmed" } else { "cli.rules.unconfirmed" });
-                            out!(
-                                "    {}",
-                                cat.render(
-                                    "cli.rules.parameter",
-                                    &params([
-                                        ("stream", stream.code.clone()),
-                                        ("parameter", name.clone()),
-                                        ("valid_from", v.valid_from.to_string()),
-                                        ("value", value),
-                                        ("confirmed", confirmed),
-                                        ("source", v.source.clone().unwrap_or_default()),
-                                    ])
-                                )
-                            );
+            emit(json, &sets, |sets| {
+                for s in sets {
+                    out!("{} v{} — {}", s.code, s.version, s.name);
+                    for stream in &s.rule_set.streams {
+                        out!("  {} {}", stream.code, stream.name);
+                        for (name, values) in &stream.parameters {
+                            for v in values {
+                                let value = match v.value {
+                                    Some(d) => d.to_string().replace('.', ","),
+                                    None => cat.text("cli.rules.unknown"),
+                                };
+                                let confirmed =
+                                    cat.text(if v.confirmed { "cli.rules.confirmed" } else { "cli.rules.unconfirmed" });
+                                out!(
+                                    "    {}",
+                                    cat.render(
+                                        "cli.rules.parameter",
+                                        &params([
+                                            ("stream", stream.code.clone()),
+                                            ("parameter", name.clone()),
+                                            ("valid_from", v.valid_from.to_string()),
+                                            ("value", value),
+                                            ("confirmed", confirmed),
+                                            ("source", v.source.clone().unwrap_or_default()),
+                                        ])
+                                    )
+                                );
+                            }
                         }
                     }
                 }
-            }
+            });
         }
         RulesCommand::Install { code } => {
             let r = api.install_claim_template(code).await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 out!(
                     "{}",
-                    cat.render("cli.rules.installed", &params([("code", r.code), ("version", r.version.to_string())]))
+                    cat.render(
+                        "cli.rules.installed",
+                        &params([("code", r.code.clone()), ("version", r.version.to_string())])
+                    )
                 );
-            }
+            });
         }
         RulesCommand::Set { rule_set, stream, parameter, from, value, source, confirmed } => {
             let r = api
@@ -370,44 +369,41 @@ pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesComman
                     confirmed: *confirmed,
                 })
                 .await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 out!(
                     "{}",
-                    cat.render("cli.rules.imported", &params([("code", r.code), ("version", r.version.to_string())]))
+                    cat.render(
+                        "cli.rules.imported",
+                        &params([("code", r.code.clone()), ("version", r.version.to_string())])
+                    )
                 );
-            }
+            });
         }
         RulesCommand::Export { file } => {
             let r = api.export_claim_rules(file).await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 out!(
                     "{}",
                     cat.render(
                         "cli.rules.exported",
-                        &params([("path", r.path), ("rule_sets", r.rule_sets.join(", "))])
+                        &params([("path", r.path.clone()), ("rule_sets", r.rule_sets.join(", "))])
                     )
                 );
-            }
+            });
         }
         RulesCommand::Import { file } => {
             let sets = api.import_claim_rules(file).await?;
-            if json {
-                print_json(&sets);
-            } else {
+            emit(json, &sets, |sets| {
                 for r in sets {
                     out!(
                         "{}",
                         cat.render(
                             "cli.rules.imported",
-                            &params([("code", r.code), ("version", r.version.to_string())])
+                            &params([("code", r.code.clone()), ("version", r.version.to_string())])
                         )
                     );
                 }
-            }
+            });
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -415,9 +411,7 @@ pub async fn rules(api: &Api, cat: &Catalogue, json: bool, command: &RulesComman
 
 /// Reports a PDF the use case wrote (and audited).
 fn written_pdf(cat: &Catalogue, json: bool, written: &ExportDto) {
-    if json {
-        print_json(written);
-    } else {
+    emit(json, written, |written| {
         out!(
             "{}",
             cat.render(
@@ -425,16 +419,14 @@ fn written_pdf(cat: &Catalogue, json: bool, written: &ExportDto) {
                 &params([("path", written.path.clone()), ("bytes", written.bytes.to_string())])
             )
         );
-    }
+    });
 }
 
 pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimCommand) -> Result<ExitCode, AppError> {
     let show = |c: &ClaimDto| {
-        if json {
-            print_json(c);
-        } else {
+        emit(json, c, |c| {
             print_claim(cat, c);
-        }
+        });
     };
     match command {
         ClaimCommand::Compute { work_form, period } => show(&api.compute_claim(*work_form, period).await?),
@@ -453,24 +445,24 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
         ClaimCommand::Settle { id, stream, amount } => show(&api.settle_claim(*id, stream, amount).await?),
         ClaimCommand::List => {
             let list = api.claims().await?;
-            if json {
-                print_json(&list);
-            } else if list.is_empty() {
-                out!("{}", cat.text("cli.claim.none"));
-            } else {
-                for c in list {
-                    out!(
-                        "{:>4}  {:<16} {:<7} {:<10} {:>14} {}{}",
-                        c.id,
-                        c.work_form_kind,
-                        c.period,
-                        cat.text(&format!("claims.status.{}", c.status)),
-                        money(&c.total),
-                        if c.complete { "" } else { "!" },
-                        c.amends_id.map(|a| format!(" (→ {a})")).unwrap_or_default()
-                    );
+            emit(json, &list, |list| {
+                if list.is_empty() {
+                    out!("{}", cat.text("cli.claim.none"));
+                } else {
+                    for c in list {
+                        out!(
+                            "{:>4}  {:<16} {:<7} {:<10} {:>14} {}{}",
+                            c.id,
+                            c.work_form_kind,
+                            c.period,
+                            cat.text(&format!("claims.status.{}", c.status)),
+                            money(&c.total),
+                            if c.complete { "" } else { "!" },
+                            c.amends_id.map(|a| format!(" (→ {a})")).unwrap_or_default()
+                        );
+                    }
                 }
-            }
+            });
         }
         ClaimCommand::Pdf { id, out } => written_pdf(cat, json, &api.save_claim_pdf(*id, out).await?),
         // The snapshot is JSON already: the same text with or without --json.
@@ -485,9 +477,7 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
         }
         ClaimCommand::Export { id, out } => {
             let written = api.export_claim_xlsx(*id, out).await?;
-            if json {
-                print_json(&written);
-            } else {
+            emit(json, &written, |written| {
                 out!(
                     "{}",
                     cat.render(
@@ -495,7 +485,7 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                         &params([("path", written.path.clone()), ("lines", written.lines.to_string())])
                     )
                 );
-            }
+            });
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -521,22 +511,22 @@ pub async fn attribute(
         }
         AttributeCommand::Delete { id } => api.delete_worker_attribute(*id).await?,
     };
-    if json {
-        print_json(&list);
-    } else if list.is_empty() {
-        out!("{}", cat.text("cli.attributes.none"));
-    } else {
-        for a in list {
-            out!(
-                "{:>4}  {:<24} {:<8} {} – {}",
-                a.id.unwrap_or_default(),
-                cat.text(&format!("attribute.{}", a.key)),
-                a.value,
-                werkbank_api::messages::format_date(&a.valid_from),
-                a.valid_until.as_deref().map(werkbank_api::messages::format_date).unwrap_or_default()
-            );
+    emit(json, &list, |list| {
+        if list.is_empty() {
+            out!("{}", cat.text("cli.attributes.none"));
+        } else {
+            for a in list {
+                out!(
+                    "{:>4}  {:<24} {:<8} {} – {}",
+                    a.id.unwrap_or_default(),
+                    cat.text(&format!("attribute.{}", a.key)),
+                    a.value,
+                    werkbank_api::messages::format_date(&a.valid_from),
+                    a.valid_until.as_deref().map(werkbank_api::messages::format_date).unwrap_or_default()
+                );
+            }
         }
-    }
+    });
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! `werkbank`: the command-line adapter over `werkbank-api`. Each subcommand parses its
-//! arguments, calls one use case, and prints the result as Dutch text or, with `--json`,
-//! as the DTO's JSON (documented in docs/cli.md).
+//! arguments, calls one use case, and hands the result to [`emit`]: Dutch text or, with
+//! `--json`, the DTO's JSON (documented in docs/cli.md). Failures go through [`fail`].
 
 use clap::{Args, Parser, Subcommand};
 use std::collections::BTreeMap;
@@ -236,21 +236,7 @@ async fn main() -> ExitCode {
     .await;
     match result {
         Ok(code) => code,
-        Err(e) => {
-            let dto = e.to_dto(cat);
-            if cli.global.json {
-                out!("{}", serde_json::to_string_pretty(&serde_json::json!({ "error": dto })).expect("json"));
-            } else {
-                eprintln!("Fout: {}", dto.message);
-                for v in dto.details.violations.iter().filter(|_| dto.details.violations.len() > 1) {
-                    eprintln!("  - {}: {}", field_label(cat, &v.field), v.message);
-                }
-                for i in &dto.details.issues {
-                    eprintln!("  - {}", issue_line(cat, i.row, &i.column, &i.message));
-                }
-            }
-            ExitCode::FAILURE
-        }
+        Err(e) => fail(cat, cli.global.json, &e.to_dto(cat)),
     }
 }
 
@@ -394,6 +380,23 @@ fn emit<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(&T)) {
     }
 }
 
+/// The one error path: `{"error": {kind, code, message, details}}` on stdout with `--json`,
+/// else `Fout: …` on stderr with a line per field or import problem; exit code 1.
+fn fail(cat: &Catalogue, json: bool, dto: &werkbank_api::ErrorDto) -> ExitCode {
+    if json {
+        print_json(&serde_json::json!({ "error": dto }));
+    } else {
+        eprintln!("Fout: {}", dto.message);
+        for v in dto.details.violations.iter().filter(|_| dto.details.violations.len() > 1) {
+            eprintln!("  - {}: {}", field_label(cat, &v.field), v.message);
+        }
+        for i in &dto.details.issues {
+            eprintln!("  - {}", issue_line(cat, i.row, &i.column, &i.message));
+        }
+    }
+    ExitCode::FAILURE
+}
+
 /// A value typed on the command line that is not one of the known ids.
 fn invalid(field: &str, text: &str) -> AppError {
     AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))
@@ -427,11 +430,9 @@ fn bench(cat: &Catalogue, json: bool, command: &BenchCommand) -> ExitCode {
     match werkbank_bench::generate(options) {
         Ok(summary) => {
             let seconds = started.elapsed().as_secs_f64();
-            if json {
-                let mut value = serde_json::to_value(&summary).expect("the summary serialises");
-                value["seconds"] = serde_json::json!((seconds * 1000.0).round() / 1000.0);
-                print_json(&value);
-            } else {
+            let mut value = serde_json::to_value(&summary).expect("the summary serialises");
+            value["seconds"] = serde_json::json!((seconds * 1000.0).round() / 1000.0);
+            emit(json, &value, |_| {
                 out!(
                     "{}",
                     cat.render(
@@ -450,7 +451,7 @@ fn bench(cat: &Catalogue, json: bool, command: &BenchCommand) -> ExitCode {
                     let megabytes = comma(&format!("{:.1}", *size as f64 / 1_000_000.0));
                     out!("  {}", cat.render("cli.bench.file", &params([("file", file), ("size", megabytes)])));
                 }
-            }
+            });
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -463,12 +464,7 @@ fn bench(cat: &Catalogue, json: bool, command: &BenchCommand) -> ExitCode {
                 message: cat.render(code, &details.params),
                 details,
             };
-            if json {
-                out!("{}", serde_json::to_string_pretty(&serde_json::json!({ "error": dto })).expect("json"));
-            } else {
-                eprintln!("Fout: {}", dto.message);
-            }
-            ExitCode::FAILURE
+            fail(cat, json, &dto)
         }
     }
 }
@@ -479,17 +475,13 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
     match &cli.command {
         Command::Init => {
             let status = api.status().await?;
-            if json {
-                print_json(&status);
-            } else {
+            emit(json, &status, |_| {
                 out!("{}", cat.render("cli.init.done", &params([("path", path.display().to_string())])));
-            }
+            });
         }
         Command::Demo => {
             let summary = api.load_demo().await?;
-            if json {
-                print_json(&summary);
-            } else {
+            emit(json, &summary, |summary| {
                 out!(
                     "{}",
                     cat.render(
@@ -497,22 +489,18 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                         &params([("people", summary.people.to_string()), ("periods", summary.periods.to_string())])
                     )
                 );
-            }
+            });
         }
         Command::Ratios { period } => {
             let r = api.ratios(period).await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 print_ratios(cat, &r);
-            }
+            });
         }
         Command::Eligibility { insz, category, on } => {
             let category = category.parse::<werkbank_api::Category>()?;
             let e = api.eligibility_by_insz(insz, category, on).await?;
-            if json {
-                print_json(&e);
-            } else {
+            emit(json, &e, |e| {
                 let title = match e.kind {
                     Some(kind) => cat.text(&format!("eligibility.{}", kind.id())),
                     None => cat.text("cli.eligibility.none"),
@@ -531,36 +519,34 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                         cat.text(&format!("criterion.status.{}", overall.id()))
                     );
                 }
-            }
+            });
         }
         Command::Problems { period } => {
             let p = api.problems(period.as_deref()).await?;
-            if json {
-                print_json(&p);
-            } else if p.problems.is_empty() {
-                out!("{}", cat.render("cli.problems.none", &params([("period", p.period.clone())])));
-            } else {
-                out!(
-                    "{}",
-                    cat.render(
-                        "cli.problems.title",
-                        &params([("period", p.period.clone()), ("count", p.problems.len().to_string())])
-                    )
-                );
-                for problem in &p.problems {
+            emit(json, &p, |p| {
+                if p.problems.is_empty() {
+                    out!("{}", cat.render("cli.problems.none", &params([("period", p.period.clone())])));
+                } else {
                     out!(
-                        "- [{}] {}",
-                        cat.text(&format!("severity.{}", severity_id(problem.severity))),
-                        problem.message
+                        "{}",
+                        cat.render(
+                            "cli.problems.title",
+                            &params([("period", p.period.clone()), ("count", p.problems.len().to_string())])
+                        )
                     );
+                    for problem in &p.problems {
+                        out!(
+                            "- [{}] {}",
+                            cat.text(&format!("severity.{}", severity_id(problem.severity))),
+                            problem.message
+                        );
+                    }
                 }
-            }
+            });
         }
         Command::Fte { period } => {
             let o = api.fte_overview(period).await?;
-            if json {
-                print_json(&o);
-            } else {
+            emit(json, &o, |o| {
                 out!(
                     "{}",
                     cat.render(
@@ -578,7 +564,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                     );
                 }
                 out!("{:<28} {:>6} {:>10}", cat.text("cli.fte.total"), o.total_heads, comma(&o.total_fte));
-            }
+            });
         }
         Command::Staff { command: StaffCommand::List { on, category, search } } => {
             let category = match category {
@@ -586,24 +572,24 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 Some(c) => Some(c.parse::<werkbank_api::Category>()?),
             };
             let rows = api.list_staff(StaffFilter { search: search.clone(), category, on: on.clone() }).await?;
-            if json {
-                print_json(&rows);
-            } else if rows.is_empty() {
-                out!("{}", cat.text("cli.staff.none"));
-            } else {
-                for r in rows {
-                    out!(
-                        "{:<16} {:<24} {:<24} {:<26} {:>6} {} – {}",
-                        r.insz.unwrap_or_default(),
-                        r.last_name,
-                        r.first_name,
-                        r.category.map(|c| cat.text(&format!("category.{}", c.id()))).unwrap_or_default(),
-                        r.fraction.map(|f| comma(&f)).unwrap_or_default(),
-                        r.start.as_deref().map(format_date).unwrap_or_default(),
-                        r.end.as_deref().map(format_date).unwrap_or_else(|| "…".into()),
-                    );
+            emit(json, &rows, |rows| {
+                if rows.is_empty() {
+                    out!("{}", cat.text("cli.staff.none"));
+                } else {
+                    for r in rows {
+                        out!(
+                            "{:<16} {:<24} {:<24} {:<26} {:>6} {} – {}",
+                            r.insz.clone().unwrap_or_default(),
+                            r.last_name,
+                            r.first_name,
+                            r.category.map(|c| cat.text(&format!("category.{}", c.id()))).unwrap_or_default(),
+                            r.fraction.as_deref().map(comma).unwrap_or_default(),
+                            r.start.as_deref().map(format_date).unwrap_or_default(),
+                            r.end.as_deref().map(format_date).unwrap_or_else(|| "…".into()),
+                        );
+                    }
                 }
-            }
+            });
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Person { command } => return register::person(api, cat, json, command).await,
@@ -623,9 +609,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
             if *dry_run {
                 let preview = api.preview_staff_import(file, sheet.clone()).await?;
-                if json {
-                    print_json(&preview);
-                } else {
+                emit(json, &preview, |preview| {
                     for i in &preview.issues {
                         out!("{}", issue_line(cat, i.row, &i.column, &i.message));
                     }
@@ -635,19 +619,17 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                             cat.render("cli.import.dry_run", &params([("rows", preview.rows.len().to_string())]))
                         );
                     }
-                }
-                if !preview.can_commit {
-                    if !json {
+                    if !preview.can_commit {
                         let code = if preview.issues.is_empty() { "import.header_only" } else { "import.has_issues" };
                         eprintln!("Fout: {}", cat.render(code, &params([("count", preview.issues.len().to_string())])));
                     }
+                });
+                if !preview.can_commit {
                     return Ok(ExitCode::FAILURE);
                 }
             } else {
                 let result = api.import_staff(file, sheet.clone()).await?;
-                if json {
-                    print_json(&result);
-                } else {
+                emit(json, &result, |result| {
                     out!(
                         "{}",
                         cat.render(
@@ -658,7 +640,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                             ])
                         )
                     );
-                }
+                });
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `werkbank payroll …`: importing the social secretariat's exports, batches and undo,
 //! wage-code meanings, and the reconciliation of paid hours with the register.
 
-use super::{comma, invalid, issue_line, params, print_json};
+use super::{comma, emit, invalid, issue_line, params};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,9 +83,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 dry_run: *dry_run,
             };
             let r = api.import_payroll(file, options).await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 for i in &r.issues {
                     out!("{}", issue_line(cat, i.row, &i.column, &i.message));
                 }
@@ -117,46 +115,47 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                         ])
                     )
                 );
-            }
+            });
             if *dry_run && !r.can_commit {
                 return Ok(ExitCode::FAILURE);
             }
         }
         PayrollCommand::Batches => {
             let batches = api.payroll_batches().await?;
-            if json {
-                print_json(&batches);
-            } else if batches.is_empty() {
-                out!("{}", cat.text("cli.payroll.no_batches"));
-            } else {
-                for b in batches {
-                    let status = match &b.undone_at {
-                        Some(at) => cat.render("cli.payroll.undone", &params([("at", at.clone())])),
-                        None => String::new(),
-                    };
-                    out!(
-                        "{:>4}  {:<32} {:>8} {} {} – {} {}",
-                        b.id,
-                        b.file_name,
-                        b.lines,
-                        b.imported_at,
-                        b.first_period.as_deref().map(format_date).unwrap_or_default(),
-                        b.last_period.as_deref().map(format_date).unwrap_or_default(),
-                        status
-                    );
+            emit(json, &batches, |batches| {
+                if batches.is_empty() {
+                    out!("{}", cat.text("cli.payroll.no_batches"));
+                } else {
+                    for b in batches {
+                        let status = match &b.undone_at {
+                            Some(at) => cat.render("cli.payroll.undone", &params([("at", at.clone())])),
+                            None => String::new(),
+                        };
+                        out!(
+                            "{:>4}  {:<32} {:>8} {} {} – {} {}",
+                            b.id,
+                            b.file_name,
+                            b.lines,
+                            b.imported_at,
+                            b.first_period.as_deref().map(format_date).unwrap_or_default(),
+                            b.last_period.as_deref().map(format_date).unwrap_or_default(),
+                            status
+                        );
+                    }
                 }
-            }
+            });
         }
         PayrollCommand::Undo { batch } => {
             let b = api.undo_payroll_batch(*batch).await?;
-            if json {
-                print_json(&b);
-            } else {
+            emit(json, &b, |b| {
                 out!(
                     "{}",
-                    cat.render("cli.payroll.undo_done", &params([("batch", b.id.to_string()), ("file", b.file_name)]))
+                    cat.render(
+                        "cli.payroll.undo_done",
+                        &params([("batch", b.id.to_string()), ("file", b.file_name.clone())])
+                    )
                 );
-            }
+            });
         }
         PayrollCommand::Codes { set } => {
             let mut codes = api.wage_codes().await?;
@@ -164,13 +163,11 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 let (code, meaning) = split_pair(pair, "set")?;
                 codes = api.save_wage_code(WageCodeDto { id: None, code, meaning, description: None }).await?;
             }
-            if json {
-                print_json(&codes);
-            } else {
+            emit(json, &codes, |codes| {
                 for c in codes {
                     out!("{:<10} {}", c.code, cat.text(&format!("meaning.{}", c.meaning)));
                 }
-            }
+            });
         }
         PayrollCommand::Mappings { rename, delete } => {
             let (list, done) = match (rename.as_deref(), delete) {
@@ -185,9 +182,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 }
                 _ => (api.mapping_profile_list().await?, None),
             };
-            if json {
-                print_json(&list);
-            } else {
+            emit(json, &list, |list| {
                 if let Some(done) = done {
                     out!("{done}");
                 }
@@ -198,13 +193,11 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                     let fields: Vec<String> = p.fields.iter().map(|f| cat.text(&format!("field.{f}"))).collect();
                     out!("{:<24} {}  {}", p.name, date_of(&p.updated_at), fields.join(", "));
                 }
-            }
+            });
         }
         PayrollCommand::Reconcile { period } => {
             let r = api.reconciliation(period).await?;
-            if json {
-                print_json(&r);
-            } else {
+            emit(json, &r, |r| {
                 out!(
                     "{}",
                     cat.render(
@@ -258,7 +251,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 if !r.unmapped_codes.is_empty() {
                     out!("{}", cat.render("cli.payroll.unmapped", &params([("codes", r.unmapped_codes.join(", "))])));
                 }
-            }
+            });
         }
     }
     Ok(ExitCode::SUCCESS)

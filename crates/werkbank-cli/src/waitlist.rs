@@ -1,7 +1,7 @@
 //! `werkbank waitlist …` (candidates, status, figures) and `werkbank agenda` (the planned
 //! meetings of the workers' paths).
 
-use super::{comma, emit, invalid, params, pick, print_json};
+use super::{comma, emit, invalid, params, pick};
 use clap::Subcommand;
 use std::process::ExitCode;
 use werkbank_api::dto::{CandidateInput, HireInput, PeriodInput, PersonInput, StatusChangeInput, WaitlistFilter};
@@ -187,9 +187,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 notes: notes.clone(),
             };
             let c = api.create_candidate(input).await?;
-            if json {
-                print_json(&c);
-            } else {
+            emit(json, &c, |c| {
                 let name = format!("{} {}", c.candidate.person.first_name, c.candidate.person.last_name);
                 let rank = c.candidate.rank.map(|r| r.to_string()).unwrap_or_default();
                 out!(
@@ -199,43 +197,41 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                         &params([("id", c.candidate.id.to_string()), ("name", name), ("rank", rank)])
                     )
                 );
-            }
+            });
         }
         WaitlistCommand::List { all, work_form } => {
             let filter =
                 WaitlistFilter { include_closed: *all, work_form_id: work_form_id(api, work_form.as_deref()).await? };
             let list = api.waitlist(filter).await?;
-            if json {
-                print_json(&list);
-            } else if list.candidates.is_empty() {
-                out!("{}", cat.text("cli.waitlist.none"));
-            } else {
-                out!("{}", cat.text("cli.waitlist.order"));
-                for c in &list.candidates {
-                    let mark = if c.attest_alert { " !" } else { "" };
-                    out!(
-                        "{:>3} {:>5} {:<28} {:<12} {:<24} {:<26} {:<10} {:>5} d {}{}",
-                        c.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into()),
-                        c.id,
-                        format!("{}, {}", c.person.last_name, c.person.first_name),
-                        format_date(&c.referral_date),
-                        label(cat, "referrer", c.referrer.id()),
-                        label(cat, "category", c.category.id()),
-                        label(cat, "priority", c.priority.id()),
-                        c.waiting_days,
-                        label(cat, "candidate_status", c.status.id()),
-                        mark,
-                    );
+            emit(json, &list, |list| {
+                if list.candidates.is_empty() {
+                    out!("{}", cat.text("cli.waitlist.none"));
+                } else {
+                    out!("{}", cat.text("cli.waitlist.order"));
+                    for c in &list.candidates {
+                        let mark = if c.attest_alert { " !" } else { "" };
+                        out!(
+                            "{:>3} {:>5} {:<28} {:<12} {:<24} {:<26} {:<10} {:>5} d {}{}",
+                            c.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into()),
+                            c.id,
+                            format!("{}, {}", c.person.last_name, c.person.first_name),
+                            format_date(&c.referral_date),
+                            label(cat, "referrer", c.referrer.id()),
+                            label(cat, "category", c.category.id()),
+                            label(cat, "priority", c.priority.id()),
+                            c.waiting_days,
+                            label(cat, "candidate_status", c.status.id()),
+                            mark,
+                        );
+                    }
                 }
-            }
+            });
         }
         WaitlistCommand::Status { id, status, on, reason } => {
             let status = pick("status", status, CandidateStatus::from_id)?;
             let input = StatusChangeInput { status: Some(status), date: on.clone(), reason: reason.clone() };
             let c = api.change_candidate_status(*id, input).await?;
-            if json {
-                print_json(&c);
-            } else {
+            emit(json, &c, |c| {
                 let name = format!("{} {}", c.candidate.person.first_name, c.candidate.person.last_name);
                 out!(
                     "{}",
@@ -249,7 +245,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                         ])
                     )
                 );
-            }
+            });
         }
         WaitlistCommand::Hire { id, on, category, q, s, contract, job, work_form } => {
             let period = PeriodInput {
@@ -284,9 +280,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
         }
         WaitlistCommand::Stats => {
             let s = api.waitlist_stats().await?;
-            if json {
-                print_json(&s);
-            } else {
+            emit(json, &s, |s| {
                 out!("{}", cat.render("cli.waitlist.stats_title", &params([("today", s.today.clone())])));
                 for w in &s.work_forms {
                     out!("");
@@ -342,7 +336,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                         out!("    {}  +{:<3} −{}", m.month, m.inflow, m.outflow);
                     }
                 }
-            }
+            });
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -351,17 +345,15 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
 /// `werkbank agenda [--until DATE]`
 pub async fn agenda(api: &Api, cat: &Catalogue, json: bool, until: Option<&str>) -> Result<ExitCode, AppError> {
     let a = api.agenda(until).await?;
-    if json {
-        print_json(&a);
-        return Ok(ExitCode::SUCCESS);
-    }
-    out!("{}", cat.render("cli.agenda.title", &params([("until", a.until.clone()), ("today", a.today.clone())])));
-    if a.items.is_empty() {
-        out!("{}", cat.text("cli.agenda.none"));
-    }
-    for i in &a.items {
-        out!("{}", agenda_line(cat, i));
-    }
+    emit(json, &a, |a| {
+        out!("{}", cat.render("cli.agenda.title", &params([("until", a.until.clone()), ("today", a.today.clone())])));
+        if a.items.is_empty() {
+            out!("{}", cat.text("cli.agenda.none"));
+        }
+        for i in &a.items {
+            out!("{}", agenda_line(cat, i));
+        }
+    });
     Ok(ExitCode::SUCCESS)
 }
 
