@@ -386,7 +386,7 @@ fn fail(cat: &Catalogue, json: bool, dto: &werkbank_api::ErrorDto) -> ExitCode {
     if json {
         print_json(&serde_json::json!({ "error": dto }));
     } else {
-        eprintln!("Fout: {}", dto.message);
+        eprintln!("{}", cat.render("cli.error", &params([("message", dto.message.clone())])));
         for v in dto.details.violations.iter().filter(|_| dto.details.violations.len() > 1) {
             eprintln!("  - {}: {}", field_label(cat, &v.field), v.message);
         }
@@ -554,7 +554,12 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                         &params([("period", o.period.clone()), ("start", o.start.clone()), ("end", o.end.clone())])
                     )
                 );
-                out!("{:<28} {:>6} {:>10}", cat.text("field.category"), "Koppen", "VTE");
+                out!(
+                    "{:<28} {:>6} {:>10}",
+                    cat.text("field.category"),
+                    cat.text("cli.fte.heads"),
+                    cat.text("cli.fte.fte")
+                );
                 for c in &o.categories {
                     out!(
                         "{:<28} {:>6} {:>10}",
@@ -621,7 +626,8 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                     }
                     if !preview.can_commit {
                         let code = if preview.issues.is_empty() { "import.header_only" } else { "import.has_issues" };
-                        eprintln!("Fout: {}", cat.render(code, &params([("count", preview.issues.len().to_string())])));
+                        let message = cat.render(code, &params([("count", preview.issues.len().to_string())]));
+                        eprintln!("{}", cat.render("cli.error", &params([("message", message)])));
                     }
                 });
                 if !preview.can_commit {
