@@ -820,6 +820,43 @@ fn a_workplace_from_an_empty_database_with_commands_only() {
     assert!(fails(&["meeting", "record", &sara, "--kind", "intake", "--held", "01/05/2026", "--outcome", "x"])
         .starts_with("Fout:"));
 
+    // The candidacy's history, the guidance plan, the planning settings, the turnover.
+    let shown = run(&["waitlist", "show", &candidate]);
+    let statuses: Vec<&str> =
+        shown["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["waiting", "invited", "intake", "hired"]);
+    let plan = run(&[
+        "path",
+        "plan",
+        &sara,
+        "--agreed-on",
+        "10/04/2026",
+        "--counsellor",
+        "Karel",
+        "--agreements",
+        "Rijbewijs",
+        "--task",
+        "Lessen volgen=Sara",
+        "--revision",
+        "10/10/2026",
+    ]);
+    let ibp = &plan["employments"][0]["plan"];
+    assert_eq!(
+        (ibp["agreed_on"].as_str(), ibp["tasks"][0]["responsible"].as_str()),
+        (Some("2026-04-10"), Some("Sara"))
+    );
+    let before = run(&["path", "settings"]);
+    let after = run(&["path", "settings", "--intake-days", "10"]);
+    assert_eq!(after["intake_days"], 10);
+    assert_eq!(after["plan_months"], before["plan_months"], "only the option given changes");
+    let turnover = run(&["path", "turnover"]);
+    let y2026 = turnover["years"].as_array().unwrap().iter().find(|y| y["year"] == 2026).unwrap();
+    assert_eq!((y2026["hires"].as_u64(), y2026["leavers"].as_u64()), (Some(1), Some(0)), "Sara hired in 2026");
+    let mw_id: i64 = mw.parse().unwrap();
+    let stats = run(&["waitlist", "places", "--work-form", &mw, "3"]);
+    let form = stats["work_forms"].as_array().unwrap().iter().find(|w| w["work_form"]["id"] == mw_id).unwrap();
+    assert_eq!(form["free_places"]["open_places"], 3);
+
     // 2026/2: Sara adds 1 FTE from its first day: target 4,5; allowed 4,5 ÷ 5 = 0,9.
     let r = run(&["ratios", "--period", "2026/2"]);
     assert_eq!(r["work_forms"][0]["target_fte"], "4.5000");
@@ -836,16 +873,10 @@ fn a_workplace_from_an_empty_database_with_commands_only() {
         text.push_str(&format!("93.05.18-223.61;Peeters An;{m}/2026;4000;Doelgroepvermindering;-120,00\n"));
     }
     std::fs::write(&pay, text).unwrap();
-    run(&[
-        "payroll",
-        "codes",
-        "--set",
-        "2000=gross_wage",
-        "--set",
-        "3000=employer_contributions",
-        "--set",
-        "4000=reduction",
-    ]);
+    run(&["payroll", "codes", "--set", "9999=other"]);
+    let set = ["--set", "2000=gross_wage", "--set", "3000=employer_contributions", "--set", "4000=reduction"];
+    let codes = run(&[&["payroll", "codes"][..], &set, &["--delete", "9999"]].concat());
+    assert_eq!(codes.as_array().unwrap().len(), 3, "9999 forgotten: {codes}");
     assert_eq!(run(&["payroll", "import", pay.to_str().unwrap()])["lines_imported"], 9);
     run(&["rules", "install", "maatwerk_2019"]);
     let an = run(&["staff", "list", "--search", "Peeters"])[0]["id"].as_i64().unwrap().to_string();

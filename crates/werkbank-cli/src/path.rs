@@ -6,7 +6,7 @@ use super::{emit, params, pick};
 use crate::waitlist::agenda_line;
 use clap::Subcommand;
 use std::process::ExitCode;
-use werkbank_api::dto::{LeavingInput, MeetingInput, PersonPathDto};
+use werkbank_api::dto::{GuidancePlanInput, GuidanceTaskDto, LeavingInput, MeetingInput, PersonPathDto};
 use werkbank_api::error::AppError;
 use werkbank_api::messages::Catalogue;
 use werkbank_api::Api;
@@ -16,6 +16,44 @@ use werkbank_domain::path::{LeavingReason, MeetingKind};
 pub enum PathCommand {
     /// A person's paths: per hire, the meetings planned and held, the plan and the leaving
     Show { person: i64 },
+    /// Record the individual guidance plan (IBP) of a hire: agreements, tasks, revision dates
+    Plan {
+        person: i64,
+        /// The day the plan was agreed
+        #[arg(long, value_name = "DATE")]
+        agreed_on: String,
+        #[arg(long, default_value = "")]
+        counsellor: String,
+        #[arg(long, default_value = "")]
+        agreements: String,
+        /// A task and who does it: "Rijbewijs halen=Jobcoach"
+        #[arg(long = "task", value_name = "TASK=WHO")]
+        tasks: Vec<String>,
+        #[arg(long = "revision", value_name = "DATE")]
+        revisions: Vec<String>,
+        /// The hire the plan belongs to (default: the latest)
+        #[arg(long, value_name = "DATE")]
+        hire_date: Option<String>,
+    },
+    /// When the meetings of a path are planned; only the options given change
+    Settings {
+        #[arg(long)]
+        intake_days: Option<u32>,
+        #[arg(long)]
+        plan_months: Option<u32>,
+        #[arg(long)]
+        follow_up_months: Option<u32>,
+        #[arg(long)]
+        yearly_months: Option<u32>,
+        #[arg(long)]
+        transition_from_months: Option<u32>,
+        #[arg(long)]
+        transition_every_months: Option<u32>,
+        #[arg(long)]
+        debrief_days: Option<u32>,
+    },
+    /// Turnover per year: heads at the start, hires, leavers by reason, turnover and transition to a regular job
+    Turnover,
 }
 
 #[derive(Subcommand)]
@@ -97,21 +135,104 @@ fn print_path(cat: &Catalogue, p: &PersonPathDto) {
     }
 }
 
+/// The hire a record belongs to: the one given, else the person's latest.
+async fn hire_of(api: &Api, person: i64, given: &Option<String>) -> Result<String, AppError> {
+    Ok(match given {
+        Some(d) => d.clone(),
+        None => api.person_path(person).await?.employments.last().map(|e| e.hire_date.clone()).unwrap_or_default(),
+    })
+}
+
 pub async fn path(api: &Api, cat: &Catalogue, json: bool, command: &PathCommand) -> Result<ExitCode, AppError> {
-    let PathCommand::Show { person } = command;
-    emit(json, &api.person_path(*person).await?, |p| print_path(cat, p));
+    match command {
+        PathCommand::Show { person } => emit(json, &api.person_path(*person).await?, |p| print_path(cat, p)),
+        PathCommand::Plan { person, agreed_on, counsellor, agreements, tasks, revisions, hire_date } => {
+            let tasks = tasks
+                .iter()
+                .map(|t| {
+                    let (task, responsible) = t.split_once('=').unwrap_or((t.as_str(), ""));
+                    GuidanceTaskDto { task: task.trim().to_string(), responsible: responsible.trim().to_string() }
+                })
+                .collect();
+            let input = GuidancePlanInput {
+                person_id: *person,
+                hire_date: hire_of(api, *person, hire_date).await?,
+                agreed_on: agreed_on.clone(),
+                counsellor: counsellor.clone(),
+                agreements: agreements.clone(),
+                tasks,
+                revision_dates: revisions.clone(),
+            };
+            emit(json, &api.save_guidance_plan(input).await?, |p| print_path(cat, p));
+        }
+        PathCommand::Settings {
+            intake_days,
+            plan_months,
+            follow_up_months,
+            yearly_months,
+            transition_from_months,
+            transition_every_months,
+            debrief_days,
+        } => {
+            let mut s = api.path_settings().await?;
+            let given = [
+                (intake_days, &mut s.intake_days),
+                (plan_months, &mut s.plan_months),
+                (follow_up_months, &mut s.follow_up_months),
+                (yearly_months, &mut s.yearly_months),
+                (transition_from_months, &mut s.transition_from_months),
+                (transition_every_months, &mut s.transition_every_months),
+                (debrief_days, &mut s.debrief_days),
+            ];
+            let changed = given.iter().any(|(g, _)| g.is_some());
+            for (value, field) in given {
+                if let Some(v) = value {
+                    *field = *v;
+                }
+            }
+            let s = if changed { api.save_path_settings(s).await? } else { s };
+            emit(json, &s, |s| {
+                let figures = serde_json::to_value(s).expect("settings serialise");
+                let list: Vec<(&str, String)> = figures
+                    .as_object()
+                    .map(|o| o.iter().map(|(k, v)| (k.as_str(), v.to_string())).collect())
+                    .unwrap_or_default();
+                let params: std::collections::BTreeMap<String, String> =
+                    list.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+                out!("{}", cat.render("cli.path.settings", &params));
+            });
+        }
+        PathCommand::Turnover => {
+            emit(json, &api.turnover().await?, |t| {
+                for y in &t.years {
+                    let percent =
+                        |p: &Option<String>| p.as_deref().map(|v| v.replace('.', ",")).unwrap_or_else(|| "—".into());
+                    out!(
+                        "{}",
+                        cat.render(
+                            "cli.turnover.year",
+                            &params([
+                                ("year", y.year.to_string()),
+                                ("heads", y.heads_at_start.to_string()),
+                                ("hires", y.hires.to_string()),
+                                ("leavers", y.leavers.to_string()),
+                                ("turnover", percent(&y.turnover_percent)),
+                                ("regular", percent(&y.regular_job_percent)),
+                            ])
+                        )
+                    );
+                }
+            });
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 pub async fn meeting(api: &Api, cat: &Catalogue, json: bool, command: &MeetingCommand) -> Result<ExitCode, AppError> {
     let MeetingCommand::Record { person, kind, seq, held, outcome, participants, next_step, hire_date } = command;
-    let hire_date = match hire_date {
-        Some(d) => d.clone(),
-        None => api.person_path(*person).await?.employments.last().map(|e| e.hire_date.clone()).unwrap_or_default(),
-    };
     let input = MeetingInput {
         person_id: *person,
-        hire_date,
+        hire_date: hire_of(api, *person, hire_date).await?,
         kind: Some(pick("kind", kind, MeetingKind::from_id)?),
         seq: *seq,
         held_date: held.clone(),

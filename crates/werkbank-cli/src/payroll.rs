@@ -41,6 +41,9 @@ pub enum PayrollCommand {
         /// gross_wage, employer_contributions, reduction, other)
         #[arg(long, value_name = "CODE=MEANING")]
         set: Vec<String>,
+        /// Forget a wage code's meaning
+        #[arg(long, value_name = "CODE")]
+        delete: Vec<String>,
     },
     /// List the saved column mappings, or rename or delete one
     Mappings {
@@ -157,11 +160,15 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 );
             });
         }
-        PayrollCommand::Codes { set } => {
+        PayrollCommand::Codes { set, delete } => {
             let mut codes = api.wage_codes().await?;
             for pair in set {
                 let (code, meaning) = split_pair(pair, "set")?;
                 codes = api.save_wage_code(WageCodeDto { id: None, code, meaning, description: None }).await?;
+            }
+            for code in delete {
+                let id = codes.iter().find(|c| c.code == code.trim()).and_then(|c| c.id);
+                codes = api.delete_wage_code(id.ok_or_else(|| invalid("delete", code))?).await?;
             }
             emit(json, &codes, |codes| {
                 for c in codes {

@@ -91,6 +91,18 @@ pub enum WaitlistCommand {
     },
     /// Figures per work form: waiting, median and longest wait, inflow and outflow, alerts, free places
     Stats,
+    /// A candidate: the referral, the facts, the status history and the entry conditions today
+    Show { id: i64 },
+    /// The number of free places of a work form, as the director counts them (instead of
+    /// the number derived from the ratios); --clear goes back to the ratios
+    Places {
+        #[arg(long, value_name = "ID")]
+        work_form: i64,
+        #[arg(required_unless_present = "clear")]
+        places: Option<u32>,
+        #[arg(long)]
+        clear: bool,
+    },
     /// Hire a candidate in intake: the person, the first period and the entry conditions on
     /// the hire date, in one transaction (as the app's "Aanwerven")
     Hire {
@@ -275,6 +287,49 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 }
                 for item in &h.agenda {
                     out!("  {}", agenda_line(cat, item));
+                }
+            });
+        }
+        WaitlistCommand::Show { id } => {
+            let c = api.candidate(*id).await?;
+            emit(json, &c, |c| {
+                let p = &c.candidate.person;
+                out!("#{} {} {}", c.candidate.id, p.last_name, p.first_name);
+                out!(
+                    "  {}",
+                    cat.render(
+                        "cli.waitlist.show",
+                        &params([
+                            ("referrer", label(cat, "referrer", c.candidate.referrer.id())),
+                            ("date", c.candidate.referral_date.clone()),
+                            ("category", label(cat, "category", c.candidate.category.id())),
+                            ("status", label(cat, "candidate_status", c.candidate.status.id())),
+                            ("days", c.candidate.waiting_days.to_string()),
+                        ])
+                    )
+                );
+                for h in &c.history {
+                    out!("  {}  {}  {}", format_date(&h.date), label(cat, "candidate_status", h.status.id()), h.reason);
+                }
+            });
+        }
+        WaitlistCommand::Places { work_form, places, clear } => {
+            let stats = api.set_open_places(*work_form, if *clear { None } else { *places }).await?;
+            emit(json, &stats, |s| {
+                for w in s.work_forms.iter().filter(|w| w.work_form.id == Some(*work_form)) {
+                    out!(
+                        "{}",
+                        cat.render(
+                            "cli.waitlist.places",
+                            &params([
+                                ("work_form", label(cat, "work_form", w.work_form.kind.id())),
+                                (
+                                    "places",
+                                    w.free_places.open_places.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
+                                ),
+                            ])
+                        )
+                    );
                 }
             });
         }
