@@ -805,6 +805,13 @@ fn a_workplace_from_an_empty_database_with_commands_only() {
         "target_group_recognised",
     ]);
     let candidate = c["candidate"]["id"].as_i64().unwrap().to_string();
+    // A correction of the referral: only the options given change.
+    let set = run(&["waitlist", "set", &candidate, "--priority", "high", "--counsellor", "Karel Bogaerts"]);
+    assert_eq!(
+        (set["candidate"]["priority"].as_str(), set["candidate"]["referrer"].as_str()),
+        (Some("high"), Some("vdab"))
+    );
+    assert_eq!(set["candidate"]["counsellor_name"], "Karel Bogaerts");
     run(&["waitlist", "status", &candidate, "invited", "--on", "10/01/2026"]);
     run(&["waitlist", "status", &candidate, "intake", "--on", "15/01/2026"]);
     let hired = run(&["waitlist", "hire", &candidate, "--on", "01/04/2026", "--q", "38", "--s", "38"]);

@@ -163,6 +163,28 @@ impl From<&PersonDto> for PersonInput {
 }
 
 /// The form prefilled with what is stored.
+impl From<&CandidateDto> for CandidateInput {
+    fn from(c: &CandidateDto) -> Self {
+        let text = |d: &Option<String>| d.clone().unwrap_or_default();
+        CandidateInput {
+            person: PersonInput::from(&c.person),
+            contact: c.contact.clone(),
+            referrer: Some(c.referrer),
+            counsellor_name: c.counsellor_name.clone(),
+            counsellor_contact: c.counsellor_contact.clone(),
+            referral_date: c.referral_date.clone(),
+            work_form_id: c.work_form_id,
+            category: Some(c.category),
+            attest_kind: c.attest_kind,
+            attest_date: text(&c.attest_date),
+            attest_valid_until: text(&c.attest_valid_until),
+            priority: Some(c.priority),
+            notes: c.notes.clone(),
+        }
+    }
+}
+
+/// The form prefilled with what is stored.
 impl From<&PeriodDto> for PeriodInput {
     fn from(p: &PeriodDto) -> Self {
         let text = |d: &Option<String>| d.clone().unwrap_or_default();

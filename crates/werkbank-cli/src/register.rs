@@ -66,7 +66,7 @@ pub struct PersonFields {
 }
 
 impl PersonFields {
-    fn apply(&self, p: &mut PersonInput) -> Result<(), AppError> {
+    pub fn apply(&self, p: &mut PersonInput) -> Result<(), AppError> {
         let texts = [
             (&self.insz, &mut p.insz),
             (&self.last_name, &mut p.last_name),

@@ -93,6 +93,40 @@ pub enum WaitlistCommand {
     Stats,
     /// A candidate: the referral, the facts, the status history and the entry conditions today
     Show { id: i64 },
+    /// Change a candidate's referral or facts; only the options given change
+    Set {
+        id: i64,
+        #[command(flatten)]
+        person: crate::register::PersonFields,
+        #[arg(long)]
+        contact: Option<String>,
+        /// vdab, atb, ocmw, werkwinkel, spontaneous or other
+        #[arg(long)]
+        referrer: Option<String>,
+        #[arg(long)]
+        counsellor: Option<String>,
+        #[arg(long)]
+        counsellor_contact: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        referral_date: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        /// The work form sought (social_workshop, work_care, …)
+        #[arg(long, value_name = "KIND")]
+        work_form: Option<String>,
+        /// work_care_attest, target_group_attest, social_report or other
+        #[arg(long, value_name = "KIND")]
+        attest: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        attest_date: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        attest_valid_until: Option<String>,
+        /// high, normal or low
+        #[arg(long)]
+        priority: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
     /// The number of free places of a work form, as the director counts them (instead of
     /// the number derived from the ratios); --clear goes back to the ratios
     Places {
@@ -311,6 +345,59 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 for h in &c.history {
                     out!("  {}  {}  {}", format_date(&h.date), label(cat, "candidate_status", h.status.id()), h.reason);
                 }
+            });
+        }
+        WaitlistCommand::Set {
+            id,
+            person,
+            contact,
+            referrer,
+            counsellor,
+            counsellor_contact,
+            referral_date,
+            category,
+            work_form,
+            attest,
+            attest_date,
+            attest_valid_until,
+            priority,
+            notes,
+        } => {
+            let mut input = CandidateInput::from(&api.candidate(*id).await?.candidate);
+            person.apply(&mut input.person)?;
+            let texts = [
+                (contact, &mut input.contact),
+                (counsellor, &mut input.counsellor_name),
+                (counsellor_contact, &mut input.counsellor_contact),
+                (referral_date, &mut input.referral_date),
+                (attest_date, &mut input.attest_date),
+                (attest_valid_until, &mut input.attest_valid_until),
+                (notes, &mut input.notes),
+            ];
+            for (given, field) in texts {
+                if let Some(value) = given {
+                    *field = value.clone();
+                }
+            }
+            if let Some(r) = referrer {
+                input.referrer = Some(pick("referrer", r, ReferrerKind::from_id)?);
+            }
+            if let Some(c) = category {
+                input.category = Some(c.parse::<werkbank_api::Category>()?);
+            }
+            if work_form.is_some() {
+                input.work_form_id = work_form_id(api, work_form.as_deref()).await?;
+            }
+            if let Some(a) = attest {
+                input.attest_kind = Some(pick("attest_kind", a, AttestKind::from_id)?);
+            }
+            if let Some(p) = priority {
+                input.priority = Some(pick("priority", p, Priority::from_id)?);
+            }
+            let c = api.update_candidate(*id, input).await?;
+            emit(json, &c, |c| {
+                let p = &c.candidate.person;
+                out!("#{} {} {}", c.candidate.id, p.last_name, p.first_name);
             });
         }
         WaitlistCommand::Places { work_form, places, clear } => {
