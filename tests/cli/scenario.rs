@@ -896,3 +896,33 @@ fn a_workplace_from_an_empty_database_with_commands_only() {
     let peeters = line(&claim, "S5", "Peeters, An");
     assert_eq!((peeters["reference_wage"].as_str(), peeters["amount"].as_str()), (Some("8265.00"), Some("3306.00")));
 }
+
+/// A staff register whose headers are not recognised imports with a hand mapping of its
+/// columns (letters or numbers from 1), as in the app's column-mapping step.
+#[test]
+fn a_staff_register_with_unknown_headers_imports_with_a_column_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    let file = dir.path().join("register.csv");
+    std::fs::write(
+        &file,
+        "Rijksregister;Achternaam;Roepnaam;Geboren;Statuut;Vanaf;Tot;Uren;Voltijds\n\
+         93051822361;Peeters;An;18/05/1993;doelgroep erkend;01/01/2025;;19;38\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let refused = werkbank(&db, &["staff", "import", path]);
+    assert_eq!(refused.status.code(), Some(1), "the headers are not recognised");
+    let mut args = vec!["staff", "import", path, "--json"];
+    for m in ["insz=A", "last_name=B", "first_name=C", "birth_date=D", "category=E", "start=F", "end=G", "q=H", "s=9"] {
+        args.extend(["--map", m]);
+    }
+    let done = json(&werkbank(&db, &args));
+    assert_eq!((done["people_created"].as_u64(), done["periods_created"].as_u64()), (Some(1), Some(1)));
+    let staff = json(&werkbank(&db, &["staff", "list", "--json"]));
+    // Q 19 of S 38 (column I, the ninth): half time.
+    assert_eq!((staff[0]["last_name"].as_str(), staff[0]["fraction"].as_str()), (Some("Peeters"), Some("0.5000")));
+    let bad = werkbank(&db, &["staff", "import", path, "--map", "insz=ZZZZ"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("insz=ZZZZ"));
+}

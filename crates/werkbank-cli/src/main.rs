@@ -200,6 +200,10 @@ enum StaffCommand {
         /// Check the file and show the problems; store nothing
         #[arg(long)]
         dry_run: bool,
+        /// Which column holds a field, when the headers are not recognised: insz=A,
+        /// last_name=2 (a letter, or a number from 1); replaces the header recognition
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
     },
     /// List people (with --on: those employed on that day)
     List {
@@ -395,6 +399,30 @@ fn fail(cat: &Catalogue, json: bool, dto: &werkbank_api::ErrorDto) -> ExitCode {
         }
     }
     ExitCode::FAILURE
+}
+
+/// `--map insz=A --map last_name=2` → field id → column index from 0 (`None` without `--map`).
+fn column_mapping(pairs: &[String]) -> Result<Option<BTreeMap<String, u32>>, AppError> {
+    if pairs.is_empty() {
+        return Ok(None);
+    }
+    let column = |text: &str| -> Option<u32> {
+        let t = text.trim();
+        if let Ok(n) = t.parse::<u32>() {
+            return n.checked_sub(1);
+        }
+        // Spreadsheet letters: A = 0, Z = 25, AA = 26; at most three letters (XFD).
+        if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        t.to_ascii_uppercase().bytes().try_fold(0u32, |n, b| Some(n * 26 + u32::from(b - b'A') + 1)).map(|n| n - 1)
+    };
+    let mut out = BTreeMap::new();
+    for pair in pairs {
+        let (field, col) = pair.split_once('=').ok_or_else(|| invalid("map", pair))?;
+        out.insert(field.trim().to_string(), column(col).ok_or_else(|| invalid("map", pair))?);
+    }
+    Ok(Some(out))
 }
 
 /// A value typed on the command line that is not one of the known ids.
@@ -611,9 +639,10 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         Command::Rules { command } => return claims::rules(api, cat, json, command).await,
         Command::Claim { command } => return claims::claim(api, cat, json, command).await,
         Command::Attribute { command } => return claims::attribute(api, cat, json, command).await,
-        Command::Staff { command: StaffCommand::Import { file, sheet, dry_run } } => {
+        Command::Staff { command: StaffCommand::Import { file, sheet, dry_run, map } } => {
+            let mapping = column_mapping(map)?;
             if *dry_run {
-                let preview = api.preview_staff_import(file, sheet.clone()).await?;
+                let preview = api.preview_staff_import_mapped(file, sheet.clone(), mapping).await?;
                 emit(json, &preview, |preview| {
                     for i in &preview.issues {
                         out!("{}", issue_line(cat, i.row, &i.column, &i.message));
@@ -634,7 +663,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                     return Ok(ExitCode::FAILURE);
                 }
             } else {
-                let result = api.import_staff(file, sheet.clone()).await?;
+                let result = api.import_staff_mapped(file, sheet.clone(), mapping).await?;
                 emit(json, &result, |result| {
                     out!(
                         "{}",
