@@ -528,8 +528,11 @@ fn claims_compute_issue_amend_settle() {
     assert_eq!((diff[0]["label"].as_str(), diff[0]["difference"].as_str()), (Some("Peeters, Jan"), Some("413.25")));
 
     // The department settled the wage premium 100 € lower than claimed.
-    let claimed = issued["result"]["streams"][0]["amount"].as_str().unwrap().parse::<f64>().unwrap();
-    let settled = format!("{:.2}", claimed - 100.0);
+    // (in cents, exactly: money is never a float)
+    let claimed = issued["result"]["streams"][0]["amount"].as_str().unwrap();
+    let (euros, cents) = claimed.split_once('.').unwrap();
+    let cents: i64 = euros.parse::<i64>().unwrap() * 100 + cents.parse::<i64>().unwrap() - 10_000;
+    let settled = format!("{}.{:02}", cents / 100, cents % 100);
     let s = json(&werkbank(&db, &["claim", "settle", &id, "--stream", "S5", "--amount", &settled, "--json"]));
     assert_eq!(s["settlements"][0]["difference"], "-100.00");
     let list = json(&werkbank(&db, &["claim", "list", "--json"]));
