@@ -85,7 +85,23 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 links,
                 dry_run: *dry_run,
             };
-            let r = api.import_payroll(file, options).await?;
+            // Progress on a terminal (stderr), at most five times a second; never in JSON or a pipe.
+            let show = !json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let mut last = std::time::Instant::now();
+            let mut shown = false;
+            let mut progress = |p: werkbank_api::Progress| {
+                if show && last.elapsed() >= std::time::Duration::from_millis(200) {
+                    last = std::time::Instant::now();
+                    shown = true;
+                    let figures = params([("done", p.rows_done.to_string()), ("total", p.rows_total.to_string())]);
+                    eprint!("\r{}", cat.render("cli.payroll.progress", &figures));
+                }
+            };
+            let r = api.import_payroll_with_progress(file, options, &mut progress).await;
+            if shown {
+                eprintln!();
+            }
+            let r = r?;
             emit(json, &r, |r| {
                 for i in &r.issues {
                     out!("{}", issue_line(cat, i.row, &i.column, &i.message));
