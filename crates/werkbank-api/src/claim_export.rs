@@ -11,7 +11,8 @@
 //! `1.234,56 €` in a Belgian locale), dates are real dates (`dd/mm/yyyy`), the INSZ is
 //! masked except its check digits, and no special-category data is written.
 //!
-//! Every file written is recorded in the audit trail (format and purpose, not the path).
+//! Every file written is readable by the user only (0600 on Unix) and recorded in the
+//! audit trail (format and purpose, not the path).
 //!
 //! Excel stores numbers as doubles: the exact decimals are converted only here, at the
 //! file boundary; the totals row holds the claim's own totals (sums of rounded lines).
@@ -39,11 +40,17 @@ const EXACT: &str = "#,##0.000000";
 const FTE: &str = "0.0000";
 const DATE: &str = "dd/mm/yyyy";
 
-fn write_failed(path: &Path, detail: impl std::fmt::Display) -> AppError {
+/// A file that cannot be written: a conflict with its path and the reason, under `code`
+/// (`claims.file_write_failed` for a claim's files, `export.file_write_failed` for a list).
+pub(crate) fn file_write_failed(code: &'static str, path: &Path, detail: impl std::fmt::Display) -> AppError {
     AppError::Conflict {
-        code: "claims.file_write_failed",
+        code,
         params: [("path".to_string(), path.display().to_string()), ("detail".to_string(), detail.to_string())].into(),
     }
+}
+
+fn write_failed(path: &Path, detail: impl std::fmt::Display) -> AppError {
+    file_write_failed("claims.file_write_failed", path, detail)
 }
 
 fn xlsx(path: &Path) -> impl Fn(XlsxError) -> AppError + '_ {
@@ -105,29 +112,31 @@ pub fn prestatiestaat_file_name(name: &str, month: &werkbank_domain::ReportingPe
     }
 }
 
-fn number(v: Decimal) -> f64 {
+pub(crate) fn number(v: Decimal) -> f64 {
     v.to_f64().unwrap_or_default()
 }
 
-fn excel_date(d: NaiveDate) -> ExcelDateTime {
+pub(crate) fn excel_date(d: NaiveDate) -> ExcelDateTime {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).expect("a calendar date")
 }
 
-struct Formats {
-    bold: Format,
-    header: Format,
+/// The cell formats of Werkbank's workbooks: a bold, wrapped header row, Belgian-looking
+/// amounts and numbers, FTE to four decimals, whole numbers and `dd/mm/yyyy` dates.
+pub(crate) struct Formats {
+    pub(crate) bold: Format,
+    pub(crate) header: Format,
     amount: Format,
     amount_bold: Format,
-    number: Format,
+    pub(crate) number: Format,
     exact: Format,
-    fte: Format,
+    pub(crate) fte: Format,
     fte_bold: Format,
-    integer: Format,
-    date: Format,
+    pub(crate) integer: Format,
+    pub(crate) date: Format,
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let bold = Format::new().set_bold();
         Self {
             header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
@@ -512,9 +521,15 @@ fn open_in_viewer(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` at a path the director chose.
+/// Writes `bytes` at a path the user chose, readable by the user only (0600 on Unix); a
+/// failure is the conflict `code` ([`file_write_failed`]).
+pub(crate) fn save_private(code: &'static str, path: &Path, bytes: &[u8]) -> Result<()> {
+    write_private(path, bytes).map_err(|e| file_write_failed(code, path, e))
+}
+
+/// Writes a claim's file (or a prestatiestaat) at a path the director chose, privately.
 fn save_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|e| write_failed(path, e))
+    save_private("claims.file_write_failed", path, bytes)
 }
 
 /// Writes `bytes` as `folder/name` (folder 0700, file 0600) and opens it in the viewer.
@@ -600,7 +615,8 @@ impl Api {
         Ok(claim_file_name(&self.claim(id).await?, extension))
     }
 
-    /// Writes the claim's lines, totals, parameters and problems to an xlsx workbook.
+    /// Writes the claim's lines, totals, parameters and problems to an xlsx workbook,
+    /// readable by the user only (0600 on Unix).
     pub async fn export_claim_xlsx(&self, id: i64, path: &Path) -> Result<ExportDto> {
         let claim = self.claim(id).await?;
         let ctx = {
@@ -608,10 +624,14 @@ impl Api {
             crate::claims::documents_context(&mut conn, &claim, self.today()).await?
         };
         let mut book = workbook(&claim, &ctx, self.catalogue()).map_err(xlsx(path))?;
-        book.save(path).map_err(xlsx(path))?;
+        let bytes = book.save_to_buffer().map_err(xlsx(path))?;
+        save_bytes(path, &bytes)?;
         self.audit_export(id, "xlsx", "save", claim.result.lines.len()).await?;
-        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or_default();
-        Ok(ExportDto { path: path.display().to_string(), bytes, lines: claim.result.lines.len() as u32 })
+        Ok(ExportDto {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+            lines: claim.result.lines.len() as u32,
+        })
     }
 
     /// Saves the claim's PDF ([`Api::claim_pdf`]) at `path`.

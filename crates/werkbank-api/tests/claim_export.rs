@@ -4,11 +4,13 @@
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::path::Path;
 use werkbank_api::claim_export::{mask_insz, OPEN_WITH_ENV};
 use werkbank_api::dto::*;
 use werkbank_api::Api;
 use werkbank_domain::WorkFormKind;
+
+mod xlsx;
+use xlsx::{assert_private, date, float, sheet, text};
 
 async fn demo_claim() -> (Api, ClaimDto) {
     let api = Api::open_in_memory().await.unwrap().with_today(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
@@ -16,29 +18,6 @@ async fn demo_claim() -> (Api, ClaimDto) {
     let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
     let claim = api.compute_claim(mw, "2026/1").await.unwrap();
     (api, claim)
-}
-
-fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
-    let mut book: Xlsx<_> = open_workbook(path).unwrap();
-    book.worksheet_range(name).unwrap()
-}
-
-fn text(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
-    range.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
-}
-
-fn float(range: &calamine::Range<Data>, row: u32, col: u32) -> f64 {
-    match range.get_value((row, col)) {
-        Some(Data::Float(f)) => *f,
-        other => panic!("({row}, {col}) is not a number: {other:?}"),
-    }
-}
-
-fn date(range: &calamine::Range<Data>, row: u32, col: u32) -> NaiveDate {
-    match range.get_value((row, col)) {
-        Some(Data::DateTime(d)) => d.as_datetime().unwrap().date(),
-        other => panic!("({row}, {col}) is not a date: {other:?}"),
-    }
 }
 
 /// The cents of a number read back from Excel (amounts are written to the cent).
@@ -55,6 +34,9 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
     assert_eq!(out.path, path.display().to_string());
     assert_eq!(out.lines as usize, claim.result.lines.len());
     assert!(out.bytes > 0);
+    assert_eq!(out.bytes, std::fs::metadata(&path).unwrap().len());
+    // The workbook holds personal data: readable by its owner only.
+    assert_private(&path);
 
     let book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Afrekening", "Regels", "Deelperiodes", "Parameters", "Controles"]);
@@ -221,6 +203,7 @@ async fn an_issued_claim_is_saved_and_opened_as_pdf() {
     let bytes = std::fs::read(&saved).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "the saved file is a PDF");
     assert_eq!(out.bytes, bytes.len() as u64);
+    assert_private(&saved);
 
     let seen = dir.path().join("seen.pdf");
     let script = dir.path().join("viewer.sh");
