@@ -1281,14 +1281,14 @@ pub struct ClaimSummaryDto {
 
 // ----- claim files -------------------------------------------------------------------
 
-/// A file written for the user: a claim's PDF or its lines as xlsx.
+/// A file written for the user: a claim's PDF or its lines as xlsx, or a list as xlsx.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportDto {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
-    /// Claim lines written (0 for a PDF).
+    /// Data rows written: a claim's lines, a list's rows (0 for a PDF).
     pub lines: u32,
 }
 

@@ -14,6 +14,7 @@ pub mod dto;
 pub mod error;
 pub mod frozen;
 mod input;
+pub mod list_export;
 pub mod messages;
 mod path;
 pub mod paths;

@@ -206,6 +206,7 @@ mod tests {
             "claims.rule_set_unknown",
             "claims.value_invalid",
             "claims.file_write_failed",
+            "export.file_write_failed",
             "claims.attribute_key_unknown",
             "claims.percentage_invalid",
             "claims.level_unknown",
