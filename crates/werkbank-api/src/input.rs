@@ -63,12 +63,11 @@ pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<
     let inactive_since = optional_date("inactive_since", &input.inactive_since, &mut out);
     let work_care_attest_valid_until =
         optional_date("work_care_attest_valid_until", &input.work_care_attest_valid_until, &mut out);
-    let person = Person {
+    let mut person = Person {
         id,
         insz,
         last_name: input.last_name.trim().to_string(),
         first_name: input.first_name.trim().to_string(),
-        // An INSZ that encodes a birth date fills in a birth date left empty.
         birth_date,
         sex: input.sex,
         education_level: input.education_level,
@@ -80,6 +79,9 @@ pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<
         insufficient_skills: input.insufficient_skills,
         work_care_attest_valid_until,
     };
+    // An INSZ that encodes a birth date fills in a birth date left empty (the same rule as
+    // the staff-register import); one that contradicts the INSZ is refused by `validate`.
+    person.fill_birth_date_from_insz();
     if let Err(more) = person.validate(today) {
         out.extend(more.0);
     }

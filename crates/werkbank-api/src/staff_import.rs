@@ -94,10 +94,14 @@ pub(crate) async fn preview(
             }
         };
         let plan = &mut planned[slot];
+        if plan.existing_id.is_none() && plan.person.birth_date.is_none() {
+            // A new person whose first row gave no birth date (nor did the INSZ): a later row's.
+            plan.person.birth_date = row.birth_date;
+        }
         if plan.existing_id.is_some()
             && (!same_text(&plan.person.last_name, &row.last_name)
                 || !same_text(&plan.person.first_name, &row.first_name)
-                || plan.person.birth_date.is_some_and(|b| b != row.birth_date))
+                || plan.person.birth_date.zip(row.birth_date).is_some_and(|(stored, read)| stored != read))
         {
             let mut params = BTreeMap::new();
             params.insert("name".into(), plan.person.display_name());
@@ -139,7 +143,7 @@ pub(crate) async fn preview(
             insz: row.insz.formatted(),
             last_name: row.last_name.clone(),
             first_name: row.first_name.clone(),
-            birth_date: iso(row.birth_date),
+            birth_date: row.birth_date.map(iso),
             category: row.period.category,
             start: iso(row.period.start),
             end: row.period.end.map(iso),
@@ -201,7 +205,7 @@ fn same_period(a: &EmploymentPeriod, b: &EmploymentPeriod) -> bool {
 fn new_person(row: &StaffRow) -> Person {
     Person {
         insz: Some(row.insz.clone()),
-        birth_date: Some(row.birth_date),
+        birth_date: row.birth_date,
         sex: row.sex.unwrap_or(Sex::Unknown),
         ..Person::new(row.last_name.clone(), row.first_name.clone())
     }

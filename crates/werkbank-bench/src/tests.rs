@@ -31,7 +31,7 @@ fn small_workplace_reads_back() {
     assert!(staff.issues.is_empty(), "{:#?}", staff.issues);
     assert_eq!(staff.rows.len() as u32, summary.periods);
     let mut people: BTreeMap<String, Vec<EmploymentPeriod>> = BTreeMap::new();
-    let mut names: HashMap<String, (String, String, NaiveDate)> = HashMap::new();
+    let mut names: HashMap<String, (String, String, Option<NaiveDate>)> = HashMap::new();
     for row in &staff.rows {
         people.entry(row.insz.digits().to_owned()).or_default().push(row.period.clone());
         let name = (row.last_name.clone(), row.first_name.clone(), row.birth_date);

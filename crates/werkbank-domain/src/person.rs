@@ -151,6 +151,17 @@ impl Person {
         format!("{}, {}", self.last_name, self.first_name)
     }
 
+    /// A birth date left empty becomes the one the INSZ encodes (subsidy-rules.md §10: the
+    /// century from the check digits, a BIS number's month less 20 or 40). A number without
+    /// a complete date (`00000100166`: month 00, as for refugees and others whose date is
+    /// not known) leaves it unknown. A birth date that is given is kept as it is:
+    /// [`Person::validate`] reports one that contradicts the INSZ.
+    pub fn fill_birth_date_from_insz(&mut self) {
+        if self.birth_date.is_none() {
+            self.birth_date = self.insz.as_ref().and_then(Insz::birth_date);
+        }
+    }
+
     /// Rules of a person on their own; `today` bounds dates that cannot lie in the future.
     pub fn validate(&self, today: NaiveDate) -> Result<(), Violations> {
         let mut out = Vec::new();
@@ -230,6 +241,65 @@ mod tests {
             codes,
             ["person.last_name_required", "person.first_name_required", "person.birth_date_insz_mismatch"]
         );
+    }
+
+    /// `(INSZ, the birth date it encodes)`, each worked out by hand.
+    fn insz_vectors() -> [(&'static str, Option<NaiveDate>); 6] {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        [
+            // 930518 223 61: 930518223 mod 97 = 36, 97 − 36 = 61 → before 2000: 18/05/1993.
+            ("93051822361", d(1993, 5, 18)),
+            // 030714 123 83: 030714123 mod 97 = 43, 97 − 43 = 54 ≠ 83 (no 1900 number);
+            // 2030714123 = 97 × 20935197 + 14, 97 − 14 = 83 → 2000 or later: 14/07/2003.
+            ("03071412383", d(2003, 7, 14)),
+            // BIS, sex known (month + 40): 934518223 = 97 × 9634208 + 47, 97 − 47 = 50 →
+            // month 45 − 40 = 05: 18/05/1993.
+            ("93451822350", d(1993, 5, 18)),
+            // BIS, sex unknown (month + 20): 932518224 = 97 × 9613589 + 91, 97 − 91 = 6 →
+            // month 25 − 20 = 05: 18/05/1993.
+            ("93251822406", d(1993, 5, 18)),
+            // BIS of 2000+, month + 40: 2104203456 = 97 × 21692819 + 13, 97 − 13 = 84 →
+            // month 42 − 40 = 02: 03/02/2010.
+            ("10420345684", d(2010, 2, 3)),
+            // 000001 001 66: 000001001 = 1001 = 97 × 10 + 31, 97 − 31 = 66: a valid number
+            // whose month is 00 (date not known, "00/00/1900"): no birth date.
+            ("00000100166", None),
+        ]
+    }
+
+    #[test]
+    fn an_empty_birth_date_is_the_one_the_insz_encodes() {
+        for (insz, expected) in insz_vectors() {
+            let mut p = Person { insz: Some(Insz::parse(insz).unwrap()), ..Person::new("Peeters", "An") };
+            p.fill_birth_date_from_insz();
+            assert_eq!(p.birth_date, expected, "{insz}");
+            // What is filled in never contradicts the number, and an unknown date is no problem.
+            assert!(p.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).is_ok(), "{insz}");
+        }
+        // Without an INSZ the birth date stays unknown.
+        let mut p = Person::new("Peeters", "An");
+        p.fill_birth_date_from_insz();
+        assert_eq!(p.birth_date, None);
+    }
+
+    #[test]
+    fn a_given_birth_date_is_kept_and_checked_against_the_insz() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut p = person();
+        p.birth_date = NaiveDate::from_ymd_opt(1993, 5, 19);
+        p.fill_birth_date_from_insz();
+        assert_eq!(p.birth_date, NaiveDate::from_ymd_opt(1993, 5, 19), "not overwritten");
+        let err = p.validate(today).unwrap_err();
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(
+            (err.0[0].field.as_str(), err.0[0].code.as_str()),
+            ("birth_date", "person.birth_date_insz_mismatch")
+        );
+        assert_eq!(err.0[0].params["date"], "1993-05-19");
+        assert_eq!(err.0[0].params["insz_date"], "1993-05-18");
+        // A number without a date accepts any birth date.
+        p.insz = Some(Insz::parse("00000100166").unwrap());
+        assert!(p.validate(today).is_ok());
     }
 
     #[test]

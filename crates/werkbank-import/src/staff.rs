@@ -20,7 +20,9 @@
 //!   (column = `""`). No params.
 //!
 //! Reading a cell (`value` = the cell's text as in the file):
-//! - `import.value_required` — a required cell is empty. No params.
+//! - `import.value_required` — a required cell is empty. No params. An empty birth-date
+//!   cell is not one: the birth date is then the one the INSZ encodes, and unknown when
+//!   the number encodes none (`00000100166`, month or day 00).
 //! - `import.cell_error` — the cell holds a formula error. Params: `error` (`#N/A`, …).
 //! - `import.formula_without_value` — a formula saved without its computed value (the
 //!   value is unknown, not empty). Params: `formula` (without `=`; empty when unknown).
@@ -44,12 +46,14 @@
 //! - `period.end_before_start` (column end). Params: `start`, `end` (ISO dates).
 //! - `period.article_60_fields_only` (column ocmw, or placement_agreement_signed when
 //!   only that one is filled) — OCMW facts on a period that is not article 60. No params.
-//! - `person.birth_date_insz_mismatch` (column birth_date). Params: `date`, `insz_date`.
+//! - `person.birth_date_insz_mismatch` (column birth_date) — a given birth date that is not
+//!   the one the INSZ encodes. Params: `date`, `insz_date` (ISO dates).
 //! - `person.birth_date_future` (column birth_date). Params: `date`.
 //!
 //! Across rows (reported on the later row):
 //! - `import.person_inconsistent` (column last_name, first_name or birth_date) — the same
-//!   INSZ with another name or birth date than on its first row. Params: `other_row`,
+//!   INSZ with another name or birth date than on its first row (an unknown birth date
+//!   contradicts none). Params: `other_row`,
 //!   `other_value` (the value on that row; dates ISO).
 //! - `period.overlap` (column start) — a period of the same INSZ shares a day with an
 //!   earlier row's period. Params: `other_row`, `category`, `start`, `end` (the other
@@ -138,7 +142,8 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec { id: "work_form", synonyms: &["Werkvorm"] },
 ];
 
-/// Columns without which no row can be read (`end` may be absent: every period ongoing).
+/// Columns without which no row can be read (`end` may be absent: every period ongoing;
+/// the birth-date column must be there, but a cell of it may be empty).
 pub const REQUIRED: &[&str] = &["insz", "last_name", "first_name", "birth_date", "category", "start", "q", "s"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,7 +172,8 @@ pub struct StaffRow {
     pub insz: Insz,
     pub last_name: String,
     pub first_name: String,
-    pub birth_date: NaiveDate,
+    /// The cell's date, else the one the INSZ encodes; `None` when neither gives one.
+    pub birth_date: Option<NaiveDate>,
     pub sex: Option<Sex>,
     /// `id` is `None`; Q and S in hundredths of hours.
     pub period: EmploymentPeriod,
@@ -432,7 +438,12 @@ impl<'a> RowReader<'a> {
         let insz = self.required("insz", insz_value);
         let last_name = self.required("last_name", text_value);
         let first_name = self.required("first_name", text_value);
-        let birth_date = self.required("birth_date", date_value);
+        // `Some(None)`: the cell is empty (the INSZ's date is taken below); `None`: not read.
+        let birth_date = match self.slot("birth_date") {
+            Slot::Value(cell) => self.parse("birth_date", cell, date_value).map(Some),
+            Slot::Blank => Some(None),
+            Slot::NoColumn | Slot::Reported => None,
+        };
         let sex = self.optional("sex", sex_value);
         let category = self.required("category", category_value);
         let start = self.required("start", date_value);
@@ -450,9 +461,7 @@ impl<'a> RowReader<'a> {
         let work_form = self.optional("work_form", text_value);
         let all_read = self.issues.is_empty();
 
-        if let Some(birth_date) = birth_date {
-            self.check_person(insz.clone(), birth_date, today);
-        }
+        let birth_date = birth_date.map(|given| self.birth_date(insz.clone(), given, today));
 
         // The period's rules are checked whenever its own values could be read.
         let period = match (category, start, q, s) {
@@ -493,15 +502,19 @@ impl<'a> RowReader<'a> {
         all_read.then_some(row)
     }
 
-    /// The person's own rules about the birth date (future, or not the INSZ's).
-    fn check_person(&mut self, insz: Option<Insz>, birth_date: NaiveDate, today: NaiveDate) {
-        let person = Person { insz, birth_date: Some(birth_date), ..Person::new("", "") };
+    /// The birth date of the row: the given one, else the one the INSZ encodes (see
+    /// [`Person::fill_birth_date_from_insz`]), reporting the person's own rules about it
+    /// (in the future, or not the INSZ's).
+    fn birth_date(&mut self, insz: Option<Insz>, given: Option<NaiveDate>, today: NaiveDate) -> Option<NaiveDate> {
+        let mut person = Person { insz, birth_date: given, ..Person::new("", "") };
+        person.fill_birth_date_from_insz();
         if let Err(violations) = person.validate(today) {
             // The names are checked as cells above; only the birth date's rules are new here.
             for v in violations.0.into_iter().filter(|v| v.field == "birth_date") {
                 self.issue("birth_date", &v.code, v.params);
             }
         }
+        person.birth_date
     }
 }
 
@@ -627,7 +640,11 @@ fn cross_row_issues(rows: &[StaffRow], table: &Table, map: &ColumnMap) -> Vec<Im
             let differences = [
                 ("last_name", !same_name(&row.last_name, &first.last_name), first.last_name.clone()),
                 ("first_name", !same_name(&row.first_name, &first.first_name), first.first_name.clone()),
-                ("birth_date", row.birth_date != first.birth_date, first.birth_date.to_string()),
+                (
+                    "birth_date",
+                    row.birth_date.zip(first.birth_date).is_some_and(|(a, b)| a != b),
+                    first.birth_date.map(|b| b.to_string()).unwrap_or_default(),
+                ),
             ];
             for (field, differs, other_value) in differences {
                 if differs {
