@@ -929,3 +929,41 @@ fn a_staff_register_with_unknown_headers_imports_with_a_column_mapping() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("insz=ZZZZ"));
 }
+
+/// Every list the app shows written as xlsx by its command's `--xlsx FILE`: owner-only,
+/// one data row per item of the same command's JSON, and real content read back.
+#[test]
+fn every_list_is_written_as_xlsx() {
+    use calamine::{open_workbook_auto, Data, Reader};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("werkbank.sqlite");
+    json(&werkbank_on(&db, "2026-11-29", &["demo", "--json"]));
+    let lists: [(&str, &[&str], fn(&serde_json::Value) -> usize); 7] = [
+        ("staff", &["staff", "list"], |v| v.as_array().unwrap().len()),
+        ("fte", &["fte", "--period", "2026/1"], |v| v["categories"].as_array().unwrap().len()),
+        ("ratios", &["ratios", "--period", "2026/1"], |v| v["work_forms"].as_array().unwrap().len()),
+        ("problems", &["problems", "--period", "2026/1"], |v| v["problems"].as_array().unwrap().len()),
+        ("waitlist", &["waitlist", "list"], |v| v["candidates"].as_array().unwrap().len()),
+        ("agenda", &["agenda", "--until", "31/12/2026"], |v| v["items"].as_array().unwrap().len()),
+        ("reconcile", &["payroll", "reconcile", "--period", "2026/1"], |v| v["rows"].as_array().unwrap().len()),
+    ];
+    for (name, args, count) in lists {
+        let listed = json(&werkbank_on(&db, "2026-11-29", &[args, &["--json"]].concat()));
+        let file = dir.path().join(format!("{name}.xlsx"));
+        let written =
+            json(&werkbank_on(&db, "2026-11-29", &[args, &["--xlsx", file.to_str().unwrap(), "--json"]].concat()));
+        assert_eq!(written["lines"].as_u64().unwrap() as usize, count(&listed), "{name}: a row per item");
+        assert!(count(&listed) > 0, "{name}: the demo has items");
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600, "{name}: owner-only");
+        let mut book = open_workbook_auto(&file).unwrap();
+        let first = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&first).unwrap();
+        assert_eq!(range.height(), count(&listed) + 1 + usize::from(name == "fte"), "{name}: header, rows (, total)");
+        assert!(matches!(range.get((0, 0)), Some(Data::String(s)) if !s.is_empty()), "{name}: a header");
+    }
+    // The text form says where the rows went.
+    let file = dir.path().join("personeel.xlsx");
+    let out = werkbank_on(&db, "2026-11-29", &["staff", "list", "--xlsx", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("lijn(en) geschreven naar"), "{out:?}");
+}

@@ -104,11 +104,17 @@ enum Command {
     Fte {
         #[arg(long)]
         period: String,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
     },
     /// Supervision ratios and contingent use per work form over a period
     Ratios {
         #[arg(long)]
         period: String,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
     },
     /// Check a person against the entry conditions of a category on a hire date
     Eligibility {
@@ -126,6 +132,9 @@ enum Command {
         /// Default: the current quarter
         #[arg(long)]
         period: Option<String>,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
     },
     /// Payroll exports of the social secretariat: import, batches, undo, wage codes, reconciliation
     Payroll {
@@ -141,6 +150,9 @@ enum Command {
     Agenda {
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
     },
     /// Claim rule sets: templates, dated parameter values, export and import of a rule file
     Rules {
@@ -215,6 +227,9 @@ enum StaffCommand {
         /// Part of a name or INSZ
         #[arg(long)]
         search: Option<String>,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
     },
 }
 
@@ -384,6 +399,13 @@ fn emit<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(&T)) {
     }
 }
 
+/// A list written to a workbook: "12 lijn(en) geschreven naar FILE.xlsx." or its ExportDto.
+fn written_xlsx(cat: &Catalogue, json: bool, written: &werkbank_api::dto::ExportDto) {
+    emit(json, written, |w| {
+        out!("{}", cat.render("cli.xlsx_written", &params([("path", w.path.clone()), ("lines", w.lines.to_string())])));
+    });
+}
+
 /// The one error path: `{"error": {kind, code, message, details}}` on stdout with `--json`,
 /// else `Fout: …` on stderr with a line per field or import problem; exit code 1.
 fn fail(cat: &Catalogue, json: bool, dto: &werkbank_api::ErrorDto) -> ExitCode {
@@ -519,7 +541,17 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 );
             });
         }
-        Command::Ratios { period } => {
+        Command::Ratios { period, xlsx: Some(file) } => {
+            written_xlsx(cat, json, &api.export_ratios_xlsx(period, file).await?)
+        }
+        Command::Fte { period, xlsx: Some(file) } => written_xlsx(cat, json, &api.export_fte_xlsx(period, file).await?),
+        Command::Problems { period, xlsx: Some(file) } => {
+            written_xlsx(cat, json, &api.export_problems_xlsx(period.as_deref(), file).await?)
+        }
+        Command::Agenda { until, xlsx: Some(file) } => {
+            written_xlsx(cat, json, &api.export_agenda_xlsx(until.as_deref(), file).await?)
+        }
+        Command::Ratios { period, xlsx: None } => {
             let r = api.ratios(period).await?;
             emit(json, &r, |r| {
                 print_ratios(cat, &r);
@@ -549,7 +581,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 }
             });
         }
-        Command::Problems { period } => {
+        Command::Problems { period, xlsx: None } => {
             let p = api.problems(period.as_deref()).await?;
             emit(json, &p, |p| {
                 if p.problems.is_empty() {
@@ -572,7 +604,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 }
             });
         }
-        Command::Fte { period } => {
+        Command::Fte { period, xlsx: None } => {
             let o = api.fte_overview(period).await?;
             emit(json, &o, |o| {
                 out!(
@@ -599,12 +631,17 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                 out!("{:<28} {:>6} {:>10}", cat.text("cli.fte.total"), o.total_heads, comma(&o.total_fte));
             });
         }
-        Command::Staff { command: StaffCommand::List { on, category, search } } => {
+        Command::Staff { command: StaffCommand::List { on, category, search, xlsx } } => {
             let category = match category {
                 None => None,
                 Some(c) => Some(c.parse::<werkbank_api::Category>()?),
             };
-            let rows = api.list_staff(StaffFilter { search: search.clone(), category, on: on.clone() }).await?;
+            let filter = StaffFilter { search: search.clone(), category, on: on.clone() };
+            if let Some(file) = xlsx {
+                written_xlsx(cat, json, &api.export_staff_xlsx(filter, file).await?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows = api.list_staff(filter).await?;
             emit(json, &rows, |rows| {
                 if rows.is_empty() {
                     out!("{}", cat.text("cli.staff.none"));
@@ -635,7 +672,7 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         Command::Parameter { command } => return setup::parameter(api, cat, json, command).await,
         Command::Payroll { command } => return payroll::run(api, cat, json, command).await,
         Command::Waitlist { command } => return waitlist::run(api, cat, json, command).await,
-        Command::Agenda { until } => return waitlist::agenda(api, cat, json, until.as_deref()).await,
+        Command::Agenda { until, xlsx: None } => return waitlist::agenda(api, cat, json, until.as_deref()).await,
         Command::Rules { command } => return claims::rules(api, cat, json, command).await,
         Command::Claim { command } => return claims::claim(api, cat, json, command).await,
         Command::Attribute { command } => return claims::attribute(api, cat, json, command).await,

@@ -58,6 +58,9 @@ pub enum PayrollCommand {
     Reconcile {
         #[arg(long)]
         period: String,
+        /// Write the comparison to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<std::path::PathBuf>,
     },
 }
 
@@ -218,7 +221,10 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                 }
             });
         }
-        PayrollCommand::Reconcile { period } => {
+        PayrollCommand::Reconcile { period, xlsx: Some(file) } => {
+            crate::written_xlsx(cat, json, &api.export_reconciliation_xlsx(period, file).await?)
+        }
+        PayrollCommand::Reconcile { period, xlsx: None } => {
             let r = api.reconciliation(period).await?;
             emit(json, &r, |r| {
                 out!(

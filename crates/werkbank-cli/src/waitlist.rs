@@ -78,6 +78,9 @@ pub enum WaitlistCommand {
         /// Only this work form (social_workshop, work_care, …)
         #[arg(long, value_name = "KIND")]
         work_form: Option<String>,
+        /// Write the list to an Excel workbook instead of printing it
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<std::path::PathBuf>,
     },
     /// Change a candidate's status: invited, intake, waiting, withdrawn, referred_elsewhere, not_eligible
     Status {
@@ -245,9 +248,13 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 );
             });
         }
-        WaitlistCommand::List { all, work_form } => {
+        WaitlistCommand::List { all, work_form, xlsx } => {
             let filter =
                 WaitlistFilter { include_closed: *all, work_form_id: work_form_id(api, work_form.as_deref()).await? };
+            if let Some(file) = xlsx {
+                crate::written_xlsx(cat, json, &api.export_waitlist_xlsx(filter, file).await?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let list = api.waitlist(filter).await?;
             emit(json, &list, |list| {
                 if list.candidates.is_empty() {
