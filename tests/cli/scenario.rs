@@ -494,10 +494,12 @@ fn claims_compute_issue_amend_settle() {
     // Every value used, with the days of the quarter it covered (GGMMI 2 029,88 all quarter).
     assert!(text.contains("S5 Referentiebedrag per maand (GGMMI) = 2.029,88, van 01/01/2026 tot 31/03/2026"), "{text}");
 
-    let issued = json(&werkbank(
-        &db,
-        &["claim", "issue", &id, "--signer", "Marc Directeur", "--function", "directeur", "--json"],
-    ));
+    // The demo's values are not confirmed: issuing asks the signer to declare them checked.
+    let sign = ["claim", "issue", &id, "--signer", "Marc Directeur", "--function", "directeur"];
+    let refused = werkbank(&db, &sign);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("nog niet bevestigd"), "{refused:?}");
+    let issued = json(&werkbank(&db, &[&sign[..], &["--checked-unconfirmed", "--json"]].concat()));
     assert_eq!(issued["status"], "issued");
     // The frozen snapshot its documents are built from: versioned, with the masked INSZ only.
     let snapshot = json(&werkbank(&db, &["claim", "snapshot", &id]));
@@ -537,6 +539,15 @@ fn claims_compute_issue_amend_settle() {
     assert_eq!(s["settlements"][0]["difference"], "-100.00");
     let list = json(&werkbank(&db, &["claim", "list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 2);
+    // The list in words: the work form's name, the status, and no total for a draft that is
+    // still incomplete (2026/4 has no payroll yet).
+    let late = json(&werkbank(&db, &["claim", "compute", "--work-form", "1", "--period", "2026/4", "--json"]));
+    assert_eq!(late["result"]["complete"], false);
+    let text = werkbank(&db, &["claim", "list"]);
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    let row = text.lines().find(|l| l.contains("2026/4")).unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("Maatwerkbedrijf") && row.contains("onvolledig") && !row.contains(','), "{row}");
+    assert!(!text.contains("social_workshop") && !text.contains("maatwerk "), "{text}");
     // The issued claim's frozen PDF, and the amendment's draft rendered now ("ontwerp").
     let issued_pdf = dir.path().join("afrekening.pdf");
     let out = json(&werkbank(&db, &["claim", "pdf", &id, "--out", issued_pdf.to_str().unwrap(), "--json"]));

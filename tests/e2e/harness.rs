@@ -230,6 +230,13 @@ impl App {
         el.select_by_value(value).await.map_err(|e| format!("select {value} in {}: {e}", by.0))
     }
 
+    /// Whether the first element matching `by` is enabled (a button that can be pressed).
+    pub async fn enabled(&self, by: By) -> Result<bool, String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.is_enabled().await.map_err(|e| format!("enabled {}: {e}", by.0))
+    }
+
     pub async fn text(&self, by: By) -> Result<String, String> {
         self.wait_visible(By(by.0.clone())).await?;
         let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;

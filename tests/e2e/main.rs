@@ -387,7 +387,24 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.fill(By::id("claim-function"), "directeur").await?;
     // The place (prefilled with the organisation's, Gent) and the aangifte page (on by default).
     app.fill(By::id("claim-place"), "Lochristi").await?;
+    // Issuing asks first: a summary, what freezing means, and (the demo's values are not all
+    // confirmed) a tick without which it cannot go on.
     app.click(By::id("claim-issue")).await?;
+    app.wait_text(By::id("claim-issue-dialog"), "definitief uitreiken?").await?;
+    app.wait_text(By::id("claim-confirm-total"), "127.125,93").await?;
+    app.wait_text(By::id("claim-confirm-unconfirmed"), "nog niet bevestigd").await?;
+    app.scroll_to(By::id("claim-issue-dialog")).await?;
+    app.screenshot("01b-issue-confirm").await;
+    if app.enabled(By::id("claim-issue-confirm")).await? {
+        return Err("issue could be confirmed without ticking the unconfirmed values".into());
+    }
+    // Cancel: nothing is frozen.
+    app.click(By::id("claim-issue-cancel")).await?;
+    app.wait_count(By::id("claim-issue-dialog"), 0).await?;
+    app.wait_text(By::id("claim-status"), "ontwerp").await?;
+    app.click(By::id("claim-issue")).await?;
+    app.click(By::id("claim-issue-checked")).await?;
+    app.click(By::id("claim-issue-confirm")).await?;
     app.wait_text(By::id("claim-issued"), "Marc Directeur").await?;
     app.wait_text(By::id("claim-status"), "uitgereikt").await?;
     app.scroll_to(By::id("claim-issued")).await?;
@@ -452,6 +469,21 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     if saved != pdf {
         return Err("the saved PDF differs from the opened one".into());
     }
+
+    // An incomplete draft (2026/4: no payroll yet) shows "onvolledig" instead of a total,
+    // on its page and in the list.
+    app.click(By::id("nav-claims")).await?;
+    app.fill(By::id("claim-period"), "2026/4").await?;
+    app.click(By::id("claim-compute")).await?;
+    app.wait_text(By::id("claim-total"), "onvolledig").await?;
+    if app.text(By::id("claim-total")).await?.contains('€') {
+        return Err("an incomplete draft shows an amount as its total".into());
+    }
+    app.click(By::id("nav-claims")).await?;
+    app.wait_count(By::id("claim-row"), 2).await?;
+    app.wait_text(By::id("claims-row-total"), "onvolledig").await?;
+    app.wait_text(By::id("claims-row-status"), "ontwerp · onvolledig").await?;
+    app.screenshot("05-list-incomplete").await;
     Ok(())
 }
 

@@ -42,6 +42,9 @@ pub struct ClaimPdfContext {
     pub place: String,
     /// Add the "aangifte van schuldvordering" page.
     pub with_declaration_page: bool,
+    /// An issued claim: the number of values not confirmed in the rule set that the signer
+    /// declared at issue to have checked (0: none were used).
+    pub unconfirmed_checked: u32,
 }
 
 fn params(list: &[(&str, String)]) -> BTreeMap<String, String> {
@@ -323,6 +326,13 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
     if !issued {
         blocks.push(Block::Paragraph(t.t("draft_notice")));
     }
+    // Values not confirmed in the rule set: the signer's declaration (issued), or a warning.
+    let unconfirmed = crate::claims::unconfirmed_values(r);
+    if issued && ctx.unconfirmed_checked > 0 {
+        blocks.push(Block::Paragraph(t.r("unconfirmed_checked", &[("count", ctx.unconfirmed_checked.to_string())])));
+    } else if !issued && unconfirmed > 0 {
+        blocks.push(Block::Paragraph(t.r("unconfirmed_draft", &[("count", unconfirmed.to_string())])));
+    }
 
     // Summary per stream.
     blocks.push(Block::Heading(t.t("summary")));
@@ -379,7 +389,9 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
             let mut source =
                 p.source.as_deref().map(printable_source).filter(|s| !s.is_empty()).unwrap_or_else(|| t.t("no_source"));
             if !p.confirmed {
-                source = format!("{source} {}", t.t("unconfirmed"));
+                let mark =
+                    if issued && ctx.unconfirmed_checked > 0 { "unconfirmed_checked_mark" } else { "unconfirmed" };
+                source = format!("{source} {}", t.t(mark));
             }
             let shown = match &p.label {
                 Some(l) => cat.text(&format!("norm_method.{l}")),

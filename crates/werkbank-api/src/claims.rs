@@ -73,6 +73,15 @@ async fn pdf_context(
     })
 }
 
+/// The values a claim uses that its rule set holds as not confirmed (each dated value once).
+pub(crate) fn unconfirmed_values(result: &werkbank_domain::claims::ClaimResult) -> u32 {
+    let mut seen = std::collections::BTreeSet::new();
+    for p in result.parameters.iter().filter(|p| !p.confirmed && p.value.is_some()) {
+        seen.insert((p.stream.clone(), p.parameter.clone(), p.valid_from));
+    }
+    seen.len() as u32
+}
+
 fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -713,13 +722,16 @@ impl Api {
 
     /// Recomputes a draft from the register as it is now and freezes it (see the module
     /// documentation). Conflicts: `claims.already_issued`, `claims.incomplete` (blocking
-    /// problems: missing parameters, attributes or payroll data).
+    /// problems: missing parameters, attributes or payroll data). For scripts that have
+    /// checked the values: the values not confirmed in the rule set count as checked (the
+    /// app and the CLI ask, through [`Api::issue_claim_with`]).
     pub async fn issue_claim(&self, id: i64, signer: &str, function: &str) -> Result<ClaimDto> {
         let input = IssueClaimInput {
             signer: signer.to_string(),
             function: function.to_string(),
             place: String::new(),
             with_declaration_page: true,
+            unconfirmed_checked: true,
         };
         self.issue_claim_with(id, input).await
     }
@@ -750,6 +762,11 @@ impl Api {
             let blocking = result.problems.iter().filter(|p| p.blocking).count();
             return Err(conflict("claims.incomplete", &[("id", id.to_string()), ("problems", blocking.to_string())]));
         }
+        // Values the rule set holds as not confirmed: the signer must say they checked them.
+        let unconfirmed = unconfirmed_values(&result);
+        if unconfirmed > 0 && !issue.unconfirmed_checked {
+            return Err(conflict("claims.unconfirmed_not_checked", &[("count", unconfirmed.to_string())]));
+        }
         let row = computed_row(row, &input, &result, &rules);
         store::update_draft(&mut tx, &row).await?;
         store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
@@ -768,6 +785,7 @@ impl Api {
             ctx.place = issue.place.trim().to_string();
         }
         ctx.with_declaration_page = issue.with_declaration_page;
+        ctx.unconfirmed_checked = unconfirmed;
         let pdf = render_claim_pdf(&dto, &ctx)?;
         let pdf_sha256 = Some(sha256(&pdf));
         let document = crate::frozen::freeze_document(&ctx);

@@ -1303,4 +1303,8 @@ pub struct IssueClaimInput {
     pub place: String,
     #[serde(default)]
     pub with_declaration_page: bool,
+    /// The signer checked the values the claim uses that are not confirmed in the rule set
+    /// (required when there are any; the PDF says so on its first page).
+    #[serde(default)]
+    pub unconfirmed_checked: bool,
 }

@@ -441,6 +441,14 @@ pub struct DocumentV1 {
     pub function: String,
     pub place: String,
     pub with_declaration_page: bool,
+    /// The unconfirmed values the signer declared to have checked; absent when none
+    /// (snapshots written before it existed read as 0, and keep their bytes).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unconfirmed_checked: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl DocumentV1 {
@@ -468,6 +476,7 @@ impl DocumentV1 {
             function: ctx.function.clone(),
             place: ctx.place.clone(),
             with_declaration_page: ctx.with_declaration_page,
+            unconfirmed_checked: ctx.unconfirmed_checked,
         }
     }
 
@@ -498,6 +507,7 @@ impl DocumentV1 {
             function: self.function.clone(),
             place: self.place.clone(),
             with_declaration_page: self.with_declaration_page,
+            unconfirmed_checked: self.unconfirmed_checked,
         }
     }
 }

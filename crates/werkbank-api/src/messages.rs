@@ -214,6 +214,7 @@ mod tests {
             "claims.function_required",
             "claims.already_issued",
             "claims.incomplete",
+            "claims.unconfirmed_not_checked",
             "claims.amend_not_issued",
             "claims.period_issued",
             "claims.stream_unknown",

@@ -155,13 +155,27 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     let row_hash = sha256(serde_json::to_string(&draft.result).unwrap().as_bytes());
     assert!(squash(first).contains(&row_hash), "draft hash {row_hash}");
 
-    // Issued: frozen bytes, hash of the frozen canonical JSON, status "definitief".
-    let input = IssueClaimInput {
+    // The demo's amounts are not confirmed in its rule sets: the draft says how many, and
+    // issuing is refused until the signer says they checked them.
+    let unconfirmed = draft.result.parameters.iter().filter(|p| !p.confirmed && p.value.is_some()).count();
+    assert!(unconfirmed > 0);
+    let warning = format!("Let op: {unconfirmed} gebruikte waarden zijn nog niet bevestigd");
+    assert!(squash(first).contains(&squash(&warning)), "{first}");
+    let mut input = IssueClaimInput {
         signer: "An Directeur".into(),
         function: "directeur".into(),
         place: String::new(),
         with_declaration_page: true,
+        unconfirmed_checked: false,
     };
+    let refused = api.issue_claim_with(draft.id, input.clone()).await.unwrap_err();
+    let dto = api.error_dto(&refused);
+    assert_eq!(dto.code, "claims.unconfirmed_not_checked");
+    assert!(dto.message.contains(&format!("{unconfirmed} waarden")), "{}", dto.message);
+    assert_eq!(api.claim(draft.id).await.unwrap().status, "draft", "nothing frozen");
+
+    // Issued: frozen bytes, hash of the frozen canonical JSON, status "definitief".
+    input.unconfirmed_checked = true;
     let issued = api.issue_claim_with(draft.id, input).await.unwrap();
     assert!(issued.has_pdf);
     let a = api.claim_pdf(draft.id).await.unwrap();
@@ -170,8 +184,12 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     assert_eq!(Some(sha256(&a)), issued.pdf_sha256, "the stored pdf_sha256 is the bytes' hash");
     let pages = read(&a, "demo-2026-1-issued");
     check_common(&pages, "definitief");
+    // Page 1 carries the signer's declaration about the unconfirmed values.
+    let declared = format!("{unconfirmed} gebruikte waarden staan in de regelset niet als bevestigd");
+    assert!(squash(&pages[0]).contains(&squash(&declared)), "{}", pages[0]);
     let all = pages.join("\n");
     assert!(!all.contains("ONTWERP"));
+    assert!(!all.contains("nog niet door de gebruiker nagekeken"), "the parameters say they were checked at issue");
     let sealed = issued.sha256.clone().unwrap();
     assert!(squash(&pages[0]).contains(&sealed), "document hash {sealed} in the header");
     for (i, page) in pages.iter().enumerate() {
@@ -200,6 +218,7 @@ async fn the_demo_2018_social_workshop_claim_prints_its_supervision_calculation(
         function: "directeur".into(),
         place: "Merelbeke".into(),
         with_declaration_page: false,
+        unconfirmed_checked: true,
     };
     let issued = api.issue_claim_with(draft.id, input).await.unwrap();
     let pages = read(&api.claim_pdf(issued.id).await.unwrap(), "demo-2018-4-issued");

@@ -75,6 +75,10 @@ pub enum ClaimCommand {
         /// Leave out the "aangifte van schuldvordering" page of the PDF
         #[arg(long)]
         no_declaration_page: bool,
+        /// Declare that the values not confirmed in the rule set were checked at their
+        /// source (required when the claim uses any; the PDF says so on page 1)
+        #[arg(long)]
+        checked_unconfirmed: bool,
     },
     /// Correct an issued claim: a new draft referencing it, with the differences
     Amend { id: i64 },
@@ -225,7 +229,11 @@ fn print_claim(cat: &Catalogue, c: &ClaimDto) {
             }
         }
     }
-    out!("{}", cat.render("cli.claim.total", &params([("amount", money(&r.total.to_string()))])));
+    if r.complete {
+        out!("{}", cat.render("cli.claim.total", &params([("amount", money(&r.total.to_string()))])));
+    } else {
+        out!("{}", cat.text("cli.claim.total_incomplete"));
+    }
     if !r.parameters.is_empty() {
         out!("{}", cat.text("cli.claim.parameters"));
         for u in &r.parameters {
@@ -432,12 +440,13 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
         ClaimCommand::Compute { work_form, period } => show(&api.compute_claim(*work_form, period).await?),
         ClaimCommand::Show { id } => show(&api.claim(*id).await?),
         ClaimCommand::Recompute { id } => show(&api.recompute_claim(*id).await?),
-        ClaimCommand::Issue { id, signer, function, place, no_declaration_page } => {
+        ClaimCommand::Issue { id, signer, function, place, no_declaration_page, checked_unconfirmed } => {
             let input = IssueClaimInput {
                 signer: signer.clone(),
                 function: function.clone(),
                 place: place.clone(),
                 with_declaration_page: !no_declaration_page,
+                unconfirmed_checked: *checked_unconfirmed,
             };
             show(&api.issue_claim_with(*id, input).await?)
         }
@@ -450,15 +459,22 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                     out!("{}", cat.text("cli.claim.none"));
                 } else {
                     for c in list {
+                        // An incomplete draft has no total yet: it says so instead.
+                        let total =
+                            if c.complete { money(&c.total) } else { cat.text("cli.claim.incomplete_total_short") };
                         out!(
-                            "{:>4}  {:<16} {:<7} {:<10} {:>14} {}{}",
+                            "{:>4}  {:<24} {:<7} {:<12} {:>14}{}",
                             c.id,
-                            c.work_form_kind,
+                            cat.text(&format!("work_form.{}", c.work_form_kind)),
                             c.period,
                             cat.text(&format!("claims.status.{}", c.status)),
-                            money(&c.total),
-                            if c.complete { "" } else { "!" },
-                            c.amends_id.map(|a| format!(" (→ {a})")).unwrap_or_default()
+                            total,
+                            c.amends_id
+                                .map(|a| format!(
+                                    " ({})",
+                                    cat.render("cli.claim.amends", &params([("id", a.to_string())]))
+                                ))
+                                .unwrap_or_default()
                         );
                     }
                 }

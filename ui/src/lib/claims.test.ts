@@ -15,6 +15,8 @@ import {
   problemText,
   rateText,
   segmentText,
+  totalText,
+  unconfirmedCount,
 } from './claims';
 import { has } from './i18n';
 
@@ -141,6 +143,32 @@ describe('claim helpers', () => {
     };
     expect(parameterValueText(use)).toBe('volledige blokken');
     expect(parameterValueText({ ...use, label: null, value: '4' })).toBe('4,00');
+  });
+
+  it('counts each unconfirmed dated value once and shows no total while incomplete', () => {
+    const use = (parameter: string, valid_from: string, first_day: string, confirmed: boolean, value: string | null) => ({
+      stream: 'S6',
+      parameter,
+      valid_from,
+      first_day,
+      last_day: '2026-03-31',
+      value,
+      label: null,
+      source: null,
+      confirmed,
+    });
+    // fixed_low used in two parts (one dated value), fixed_medium from 1/3 (another),
+    // a confirmed value and an unknown one (no value: a blocking problem, not a check).
+    const parameters = [
+      use('fixed_low', '2019-01-01', '2026-01-01', false, '450'),
+      use('fixed_low', '2019-01-01', '2026-02-01', false, '450'),
+      use('fixed_medium', '2026-03-01', '2026-03-01', false, '600'),
+      use('fixed_high', '2019-01-01', '2026-01-01', true, '750'),
+      use('variable_low', '2019-01-01', '2026-01-01', false, null),
+    ];
+    expect(unconfirmedCount(result({ parameters }))).toBe(2);
+    expect(totalText({ complete: true, total: '48401.61' })).toBe('48.401,61 €');
+    expect(totalText({ complete: false, total: '48401.61' })).toBe('onvolledig');
   });
 
   it('has a text for every note and status', () => {

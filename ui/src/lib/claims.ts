@@ -89,6 +89,23 @@ export function canIssue(claim: ClaimDto): boolean {
   return claim.status === 'draft' && claim.result.complete;
 }
 
+/**
+ * The values a claim uses that its rule set holds as not confirmed, each dated value once
+ * (as the backend counts them before it issues).
+ */
+export function unconfirmedCount(result: ClaimResult): number {
+  const seen = new Set<string>();
+  for (const p of result.parameters) {
+    if (!p.confirmed && p.value !== null) seen.add(`${p.stream}|${p.parameter}|${p.valid_from}`);
+  }
+  return seen.size;
+}
+
+/** A claim's total as listed: the amount, or "onvolledig" while blocking problems remain. */
+export function totalText(result: Pick<ClaimResult, 'complete' | 'total'>): string {
+  return result.complete ? `${formatAmount(result.total)} €` : t('ui.claims.incomplete_total');
+}
+
 /** µ with 4 decimals and a comma, cut from the exact value (display only). */
 export function fteText(value: string): string {
   const [whole, fraction = ''] = value.split('.');

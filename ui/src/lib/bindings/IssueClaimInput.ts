@@ -4,4 +4,9 @@
  * How a claim is issued: who signs (name, function), where (empty = the organisation's
  * signing place), and whether the PDF gets the "aangifte van schuldvordering" page.
  */
-export type IssueClaimInput = { signer: string, function: string, place: string, with_declaration_page: boolean, };
+export type IssueClaimInput = { signer: string, function: string, place: string, with_declaration_page: boolean, 
+/**
+ * The signer checked the values the claim uses that are not confirmed in the rule set
+ * (required when there are any; the PDF says so on its first page).
+ */
+unconfirmed_checked: boolean, };
