@@ -23,6 +23,14 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.wait_count(By::id("candidate-row"), 10).await?;
     app.wait_text(By::id("waitlist-order"), "datum van doorverwijzing").await?;
     app.screenshot("01-waitlist").await;
+    // An attest whose last day has passed (Ait Said's, 5 days ago) shows as ended, in the
+    // list and on the candidate's page; one ending within 30 days as ending.
+    app.wait_text(By::css("[data-testid=\"attest-alert\"][data-state=\"ended\"]"), "Attest verlopen op").await?;
+    app.wait_text(By::css("[data-testid=\"attest-alert\"][data-state=\"ends_soon\"]"), "Attest loopt af op").await?;
+    app.click(By::css("[data-testid=\"candidate-row\"][data-attest=\"ended\"] a")).await?;
+    app.wait_text(By::id("candidate-attest-state"), "verlopen").await?;
+    app.click(By::id("nav-waitlist")).await?;
+    app.wait_count(By::id("candidate-row"), 10).await?;
 
     // A new candidate; the notes warn against medical details.
     app.click(By::id("candidate-add")).await?;

@@ -846,6 +846,9 @@ pub struct CandidateDto {
     pub waiting_days: i64,
     /// The attest ends within 30 days (or has ended) while the candidate is on the list.
     pub attest_alert: bool,
+    /// Where the attest stands today (null: no attest or no end date), as shown in the list
+    /// and on the page.
+    pub attest_state: Option<werkbank_domain::waitlist::ValidityState>,
     /// The entry conditions of the category sought, checked for a hire today (null: none apply).
     pub eligibility: Option<werkbank_domain::eligibility::CriterionStatus>,
     /// The person created on hire.

@@ -132,6 +132,11 @@ impl Api {
                     .as_ref()
                     .and_then(|a| a.valid_until)
                     .is_some_and(|u| wl::attest_alert(u, today, ATTEST_ALERT_DAYS)),
+            attest_state: c
+                .attest
+                .as_ref()
+                .and_then(|a| a.valid_until)
+                .map(|u| wl::validity(u, today, ATTEST_ALERT_DAYS)),
             eligibility: self.eligibility_of(c, forms, today).overall,
             person_id: c.person_id,
             rank,
@@ -393,7 +398,7 @@ impl Api {
                         name: c.person.display_name(),
                         attest_kind: a.kind,
                         valid_until: iso(until),
-                        expired: until < today,
+                        expired: wl::validity(until, today, ATTEST_ALERT_DAYS) == wl::ValidityState::Ended,
                     })
                 })
                 .collect();

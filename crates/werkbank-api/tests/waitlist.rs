@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use werkbank_api::dto::*;
 use werkbank_api::Api;
 use werkbank_domain::path::{AgendaStatus, LeavingReason, MeetingKind};
-use werkbank_domain::waitlist::{AttestKind, CandidateStatus, Priority, ReferrerKind};
+use werkbank_domain::waitlist::{AttestKind, CandidateStatus, Priority, ReferrerKind, ValidityState};
 use werkbank_domain::{Category, EducationLevel, TriState, WorkFormKind};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -467,6 +467,14 @@ async fn the_demo_has_a_living_waitlist_and_agenda() {
     let alerts: usize = stats.work_forms.iter().map(|w| w.attest_alerts.len()).sum();
     // De Wilde (12 days), Mahieu (25 days), Stevens (28 days) and Ait Said (ended 5 days ago).
     assert_eq!(alerts, 4);
+    // One state, computed once: the list's candidates carry it, and the alerts agree.
+    let state_of = |name: &str| open.candidates.iter().find(|c| c.person.last_name == name).unwrap().attest_state;
+    assert_eq!(state_of("Ait Said"), Some(ValidityState::Ended));
+    assert_eq!(state_of("De Wilde"), Some(ValidityState::EndsSoon));
+    assert_eq!(state_of("Van Acker"), Some(ValidityState::Valid)); // 200 days
+    let expired: Vec<&str> =
+        stats.work_forms.iter().flat_map(|w| &w.attest_alerts).filter(|a| a.expired).map(|a| a.name.as_str()).collect();
+    assert!(expired.len() == 1 && expired[0].contains("Ait Said"), "{expired:?}");
     assert!(stats.work_forms.iter().any(|w| !w.eligibility_unknown.is_empty()));
     let agenda = api.agenda(None).await.unwrap();
     for s in [AgendaStatus::Overdue, AgendaStatus::Due, AgendaStatus::Done] {

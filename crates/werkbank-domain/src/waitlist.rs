@@ -294,10 +294,35 @@ pub fn monthly_flow(referrals: &[NaiveDate], closings: &[NaiveDate], today: Naiv
         .collect()
 }
 
+id_enum! {
+    /// Where a dated document (an attest, a decision) stands on a day: the one place the
+    /// list, the candidate's page and the checks read it from.
+    pub enum ValidityState {
+        /// valid for longer than the warning window
+        Valid => "valid",
+        /// still valid today, ends within the warning window
+        EndsSoon => "ends_soon",
+        /// its last day lies before today
+        Ended => "ended",
+    }
+}
+
+/// The state on `today` of something valid up to and including `valid_until`, with a
+/// warning window of `days` days (today included).
+pub fn validity(valid_until: NaiveDate, today: NaiveDate, days: i64) -> ValidityState {
+    if valid_until < today {
+        ValidityState::Ended
+    } else if valid_until <= today + chrono::Duration::days(days) {
+        ValidityState::EndsSoon
+    } else {
+        ValidityState::Valid
+    }
+}
+
 /// True when an attest ends within `days` days from `today` (today included), or has
-/// already ended (`valid_until < today`).
+/// already ended (`valid_until < today`): [`validity`] is not `Valid`.
 pub fn attest_alert(valid_until: NaiveDate, today: NaiveDate, days: i64) -> bool {
-    valid_until <= today + chrono::Duration::days(days)
+    validity(valid_until, today, days) != ValidityState::Valid
 }
 
 #[cfg(test)]
@@ -436,6 +461,18 @@ mod tests {
         let flow = monthly_flow(&referrals, &closings, today, 12);
         assert_eq!((flow[0].year, flow[0].month), (2025, 4));
         assert_eq!(flow[8].inflow, 1); // December 2025
+    }
+
+    #[test]
+    fn validity_is_ended_before_today_and_ends_soon_within_the_window() {
+        let today = d(2026, 12, 2);
+        // 27/11 lies before today: ended, not "ends soon" (the state the list showed wrongly).
+        assert_eq!(validity(d(2026, 11, 27), today, 30), ValidityState::Ended);
+        assert_eq!(validity(d(2026, 12, 1), today, 30), ValidityState::Ended);
+        // Today is still a valid day; today + 30 the last day of the window.
+        assert_eq!(validity(d(2026, 12, 2), today, 30), ValidityState::EndsSoon);
+        assert_eq!(validity(d(2027, 1, 1), today, 30), ValidityState::EndsSoon);
+        assert_eq!(validity(d(2027, 1, 2), today, 30), ValidityState::Valid);
     }
 
     #[test]

@@ -66,6 +66,7 @@ describe('candidate form', () => {
       status_since: '2026-01-31',
       waiting_days: 3,
       attest_alert: false,
+      attest_state: null,
       eligibility: 'unknown',
       person_id: null,
       rank: 1,

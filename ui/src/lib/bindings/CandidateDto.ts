@@ -6,6 +6,7 @@ import type { CriterionStatus } from "./CriterionStatus";
 import type { PersonDto } from "./PersonDto";
 import type { Priority } from "./Priority";
 import type { ReferrerKind } from "./ReferrerKind";
+import type { ValidityState } from "./ValidityState";
 import type { WorkFormKind } from "./WorkFormKind";
 
 export type CandidateDto = { id: number, 
@@ -26,6 +27,11 @@ waiting_days: number,
  * The attest ends within 30 days (or has ended) while the candidate is on the list.
  */
 attest_alert: boolean, 
+/**
+ * Where the attest stands today (null: no attest or no end date), as shown in the list
+ * and on the page.
+ */
+attest_state: ValidityState | null, 
 /**
  * The entry conditions of the category sought, checked for a hire today (null: none apply).
  */
