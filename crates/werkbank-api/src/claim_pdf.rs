@@ -448,7 +448,12 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
                         (t.t("sup.fte"), fte(l.fte)),
                         (t.t("sup.amount_per_fte_quarter"), opt_amount(l.rate)),
                         (t.t("sup.base"), opt_amount(l.fixed_part)),
-                        (t.t("sup.supplement_limit"), l.cap.map(fte).unwrap_or_default()),
+                        (
+                            t.t("sup.supplement_limit"),
+                            l.cap
+                                .map(|n| t.r("sup.supplement_limit_value", &[("fte", value_plain(n))]))
+                                .unwrap_or_default(),
+                        ),
                         (t.t("sup.supplement"), opt_amount(l.variable_part)),
                         (t.t("sup.amount"), opt_amount(l.amount)),
                     ]));

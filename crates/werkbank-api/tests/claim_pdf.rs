@@ -130,6 +130,9 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     let line = line.unwrap_or_else(|| panic!("no S5 line for Peeters, Jan with 3.306,00 €:\n{all}"));
     assert!(line.contains("**.**.**-***."), "masked INSZ on the row: {line}");
     assert!(line.contains("40 %"), "{line}");
+    // The organisation support's supplement limit reads as a sentence with its number.
+    let limit = all.lines().find(|l| l.contains("Toeslag geldt voor")).unwrap_or_else(|| panic!("{all}"));
+    assert!(limit.contains("de eerste 100 VTE") && !limit.contains('…'), "{limit}");
     // Parameters in words, not as identifiers; organisation support is a quarterly amount.
     assert!(all.contains("S5 Referentiebedrag per maand (GGMMI)"), "{all}");
     assert!(!all.contains("monthly_reference") && !all.contains("fixed_low"));
