@@ -551,6 +551,24 @@ pub fn held_meetings(
     out
 }
 
+/// The guidance plan agreed at a held "IBP" meeting, so that the demo's path and plan agree
+/// (a held plan meeting beside "no plan yet" contradicted itself). Synthetic agreements.
+pub fn plan_of(m: &werkbank_store::path::HeldMeeting) -> Option<werkbank_store::path::GuidancePlan> {
+    (m.kind == werkbank_domain::path::MeetingKind::GuidancePlan).then(|| werkbank_store::path::GuidancePlan {
+        id: None,
+        person_id: m.person_id,
+        hire_date: m.hire_date,
+        agreed_on: Some(m.held_date),
+        counsellor: "Sarah De Smet (jobcoach)".into(),
+        agreements: "Vaste werkpost en uurrooster; leerdoelen: zelfstandig werken en stiptheid.".into(),
+        tasks: vec![
+            ("Werkpost en begeleiding afspreken".into(), "werkleider".into()),
+            ("Leerdoelen opvolgen".into(), "jobcoach".into()),
+        ],
+        revision_dates: vec![m.held_date + chrono::Months::new(6)],
+    })
+}
+
 /// Why the demo workers who left did so (by the index of the person), with a return right.
 pub fn leaving_reason(index: usize) -> (werkbank_domain::path::LeavingReason, bool) {
     use werkbank_domain::path::LeavingReason as L;

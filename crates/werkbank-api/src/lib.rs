@@ -775,6 +775,9 @@ impl Api {
             // The path: held meetings, and why those who left did so.
             for m in demo::held_meetings(index, id, &stored, &path_settings, today) {
                 werkbank_store::path::upsert_meeting(&mut tx, &m).await?;
+                if let Some(plan) = demo::plan_of(&m) {
+                    werkbank_store::path::save_plan(&mut tx, &plan).await?;
+                }
             }
             for e in werkbank_domain::path::employments(&stored) {
                 if let (Some(end), Some(period_id)) = (e.end, e.last_period_id) {

@@ -480,6 +480,27 @@ async fn the_demo_has_a_living_waitlist_and_agenda() {
     for s in [AgendaStatus::Overdue, AgendaStatus::Due, AgendaStatus::Done] {
         assert!(agenda.items.iter().any(|i| i.status == s), "no {s:?} item on the demo agenda");
     }
+    // Path and plan agree: a hire whose IBP meeting was held has its plan, agreed that day;
+    // one whose IBP meeting is still to come has none.
+    let (mut with_plan, mut without) = (0, 0);
+    for p in api.list_staff(StaffFilter::default()).await.unwrap() {
+        for e in api.person_path(p.id).await.unwrap().employments {
+            let held = e
+                .meetings
+                .iter()
+                .find(|m| m.kind == MeetingKind::GuidancePlan && m.status == AgendaStatus::Done)
+                .and_then(|m| m.held_date.clone());
+            match (&held, &e.plan) {
+                (Some(day), Some(plan)) => {
+                    assert_eq!(plan.agreed_on.as_ref(), Some(day), "{} {}", p.last_name, e.hire_date);
+                    with_plan += 1;
+                }
+                (None, None) => without += 1,
+                _ => panic!("{} {}: plan meeting held {held:?}, plan {:?}", p.last_name, e.hire_date, e.plan),
+            }
+        }
+    }
+    assert!(with_plan > 20, "{with_plan} with a plan, {without} without");
     let t = api.turnover().await.unwrap();
     assert!(t.total_leavers > 0);
     assert!(t.regular_job_percent.is_some());
