@@ -441,7 +441,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
         if (mode(&folder).ok(), mode(&copy).ok()) != (Some(0o700), Some(0o600)) {
             return Err(format!("print folder or copy not private: {}", copy.display()));
         }
-        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("afrekening-2026-1-maatwerk-")) {
+        if !copy.file_name().is_some_and(|n| n.to_string_lossy().starts_with("Afrekening 2026-1 Maatwerkbedrijf nr ")) {
             return Err(format!("print copy named {}", copy.display()));
         }
     }

@@ -64,7 +64,7 @@ async fn scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
             return Err(format!("print folder or copy not private: {}", copy.display()));
         }
         let file = copy.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        if !(file.starts_with("prestatiestaat-coppens-") && file.ends_with("-2026-01.pdf")) {
+        if !(file.starts_with("Prestatiestaat Coppens ") && file.ends_with(" 2026-01.pdf")) {
             return Err(format!("print copy named {file}"));
         }
     }

@@ -60,14 +60,46 @@ fn xlsx(path: &Path) -> impl Fn(XlsxError) -> AppError + '_ {
 /// An INSZ masked for print and export: the rule of the PDF (`werkbank_pdf::mask_insz`).
 pub use werkbank_pdf::mask_insz;
 
-/// The default file name of a claim's PDF or workbook: `afrekening-2026-1-maatwerk-12.pdf`;
-/// a draft gets `-ontwerp` so a printed draft is never mistaken for the issued claim.
-pub fn claim_file_name(claim: &ClaimDto, extension: &str) -> String {
-    let period: String =
-        claim.period.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>();
-    let form = claim.work_form_kind.id().replace('_', "-");
-    let draft = if claim.status == "issued" { "" } else { "-ontwerp" };
-    format!("afrekening-{period}-{form}-{}{draft}.{extension}", claim.id)
+/// The default file name of a claim's PDF or workbook, in words from the catalogue:
+/// `Afrekening 2026-1 Maatwerkbedrijf nr 12.pdf`; a draft gets ` ontwerp` so a printed
+/// draft is never mistaken for the issued claim.
+pub fn claim_file_name(cat: &Catalogue, claim: &ClaimDto, extension: &str) -> String {
+    let key = if claim.status == "issued" { "file.claim" } else { "file.claim_draft" };
+    let words = cat.render(
+        key,
+        &[
+            ("period".to_string(), claim.period.replace('/', "-")),
+            ("work_form".to_string(), cat.text(&format!("work_form.{}", claim.work_form_kind.id()))),
+            ("id".to_string(), claim.id.to_string()),
+        ]
+        .into(),
+    );
+    format!("{}.{extension}", readable_file_name(&words))
+}
+
+/// Words made safe for a file name on every platform while staying readable: letters
+/// (accents dropped, as [`file_safe`]) and digits keep their case, a dash stays, every
+/// other run of characters is one space (so `/`, `\`, `:` and `..` never reach a path).
+pub fn readable_file_name(words: &str) -> String {
+    let mut out = String::new();
+    for c in words.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let base = file_safe(&lower.to_string());
+        let kept = match base.chars().next() {
+            Some(b) if c.is_uppercase() => b.to_ascii_uppercase(),
+            Some(b) => b,
+            None if c == '-' => '-',
+            None => ' ',
+        };
+        if kept == ' ' {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(kept);
+        }
+    }
+    out.trim_matches(|c| c == ' ' || c == '-').to_string()
 }
 
 /// A name made safe for a file name: lower case ASCII letters and digits, accents dropped
@@ -103,13 +135,14 @@ pub fn file_safe(name: &str) -> String {
     out
 }
 
-/// The default file name of a prestatiestaat: `prestatiestaat-<name>-2026-01.pdf`, the name
-/// made [`file_safe`] (`prestatiestaat-2026-01.pdf` when nothing of it is left).
-pub fn prestatiestaat_file_name(name: &str, month: &werkbank_domain::ReportingPeriod) -> String {
-    match file_safe(name) {
-        safe if safe.is_empty() => format!("prestatiestaat-{month}.pdf"),
-        safe => format!("prestatiestaat-{safe}-{month}.pdf"),
-    }
+/// The default file name of a prestatiestaat: `Prestatiestaat Coppens Jan 2026-01.pdf`, the
+/// name made [`readable_file_name`] (`Prestatiestaat 2026-01.pdf` when nothing of it is left).
+pub fn prestatiestaat_file_name(cat: &Catalogue, name: &str, month: &werkbank_domain::ReportingPeriod) -> String {
+    let words = cat.render(
+        "file.prestatiestaat",
+        &[("name".to_string(), readable_file_name(name)), ("month".to_string(), month.to_string())].into(),
+    );
+    format!("{}.pdf", readable_file_name(&words))
 }
 
 pub(crate) fn number(v: Decimal) -> f64 {
@@ -501,24 +534,40 @@ fn private_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Opens `path` in the system's viewer (or `$WERKBANK_OPEN_WITH`), without waiting for it.
+/// Opens `path` in the system's viewer (or `$WERKBANK_OPEN_WITH`), without waiting for it:
+/// the platform's opener, on Linux `xdg-open` and else `gio open`. When none is installed the
+/// conflict `claims.viewer_missing` names the file, which is written already, and the way
+/// out ("Opslaan als PDF"); another failure is `claims.viewer_failed`.
 fn open_in_viewer(path: &Path) -> Result<()> {
-    let (program, args): (String, Vec<String>) = match std::env::var(OPEN_WITH_ENV).ok().filter(|p| !p.is_empty()) {
-        Some(p) => (p, vec![]),
-        None if cfg!(target_os = "windows") => ("cmd".into(), vec!["/C".into(), "start".into(), String::new()]),
-        None if cfg!(target_os = "macos") => ("open".into(), vec![]),
-        None => ("xdg-open".into(), vec![]),
+    let openers: Vec<(String, Vec<String>)> = match std::env::var(OPEN_WITH_ENV).ok().filter(|p| !p.is_empty()) {
+        Some(p) => vec![(p, vec![])],
+        None if cfg!(target_os = "windows") => vec![("cmd".into(), vec!["/C".into(), "start".into(), String::new()])],
+        None if cfg!(target_os = "macos") => vec![("open".into(), vec![])],
+        None => vec![("xdg-open".into(), vec![]), ("gio".into(), vec!["open".into()])],
     };
-    let mut child =
-        std::process::Command::new(&program).args(&args).arg(path).stdin(std::process::Stdio::null()).spawn().map_err(
-            |e| AppError::Conflict {
-                code: "claims.viewer_failed",
-                params: [("program".to_string(), program.clone()), ("detail".to_string(), e.to_string())].into(),
-            },
-        )?;
-    // Reap the launcher when it exits; the viewer itself lives on.
-    std::thread::spawn(move || child.wait());
-    Ok(())
+    let tried: Vec<String> = openers.iter().map(|(p, _)| p.clone()).collect();
+    for (program, args) in openers {
+        let spawned =
+            std::process::Command::new(&program).args(&args).arg(path).stdin(std::process::Stdio::null()).spawn();
+        match spawned {
+            Ok(mut child) => {
+                // Reap the launcher when it exits; the viewer itself lives on.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(AppError::Conflict {
+                    code: "claims.viewer_failed",
+                    params: [("program".to_string(), program), ("detail".to_string(), e.to_string())].into(),
+                })
+            }
+        }
+    }
+    Err(AppError::Conflict {
+        code: "claims.viewer_missing",
+        params: [("programs".to_string(), tried.join(", ")), ("path".to_string(), path.display().to_string())].into(),
+    })
 }
 
 /// Writes `bytes` at a path the user chose, readable by the user only (0600 on Unix); a
@@ -584,7 +633,8 @@ impl Api {
             let mut conn = self.store.conn().await?;
             people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?
         };
-        let name = prestatiestaat_file_name(&format!("{} {}", person.last_name, person.first_name), &period);
+        let name =
+            prestatiestaat_file_name(self.catalogue(), &format!("{} {}", person.last_name, person.first_name), &period);
         Ok((name, period.to_string(), pdf))
     }
 
@@ -612,7 +662,7 @@ impl Api {
 
     /// The default file name for a claim's PDF (`pdf`) or workbook (`xlsx`).
     pub async fn claim_file_name(&self, id: i64, extension: &str) -> Result<String> {
-        Ok(claim_file_name(&self.claim(id).await?, extension))
+        Ok(claim_file_name(self.catalogue(), &self.claim(id).await?, extension))
     }
 
     /// Writes the claim's lines, totals, parameters and problems to an xlsx workbook,
@@ -648,7 +698,7 @@ impl Api {
     pub async fn open_claim_pdf(&self, id: i64, folder: &Path) -> Result<ExportDto> {
         let claim = self.claim(id).await?;
         let pdf = self.claim_pdf(id).await?;
-        let path = write_and_open(folder, &claim_file_name(&claim, "pdf"), &pdf)?;
+        let path = write_and_open(folder, &claim_file_name(self.catalogue(), &claim, "pdf"), &pdf)?;
         self.audit_export(id, "pdf", "print", 0).await?;
         Ok(ExportDto { path: path.display().to_string(), bytes: pdf.len() as u64, lines: 0 })
     }
@@ -686,18 +736,26 @@ mod tests {
         std::env::set_var(OPEN_WITH_ENV, dir.path().join("no-such-viewer"));
         let e = write_and_open(&folder, "x.pdf", b"%PDF-").unwrap_err();
         std::env::remove_var(OPEN_WITH_ENV);
-        assert!(matches!(e, AppError::Conflict { code: "claims.viewer_failed", .. }), "{e:?}");
+        // Nothing to open it with: the file is written already, and the message says where.
+        let AppError::Conflict { code, params } = &e else { panic!("{e:?}") };
+        assert_eq!(*code, "claims.viewer_missing");
+        assert!(params["path"].ends_with("x.pdf") && folder.join("x.pdf").exists(), "{params:?}");
+        let message = Catalogue::nl_be().render(code, params);
+        assert!(message.contains("Opslaan als PDF") && message.contains("x.pdf"), "{message}");
     }
 
     #[test]
-    fn a_prestatiestaat_file_name_is_file_safe() {
+    fn a_prestatiestaat_file_name_is_readable_and_safe() {
+        let cat = Catalogue::nl_be();
         let month = werkbank_domain::ReportingPeriod::parse("2026-01").unwrap();
-        assert_eq!(prestatiestaat_file_name("Coppens Jan", &month), "prestatiestaat-coppens-jan-2026-01.pdf");
-        // Accents dropped, apostrophes and spaces one dash, slashes never reach the path.
-        assert_eq!(prestatiestaat_file_name("D'Hondt Élise", &month), "prestatiestaat-d-hondt-elise-2026-01.pdf");
-        assert_eq!(prestatiestaat_file_name("Öztürk Łukasz", &month), "prestatiestaat-ozturk-lukasz-2026-01.pdf");
-        assert_eq!(prestatiestaat_file_name("../x /y", &month), "prestatiestaat-x-y-2026-01.pdf");
-        assert_eq!(prestatiestaat_file_name(" / ", &month), "prestatiestaat-2026-01.pdf");
+        let name = |n: &str| prestatiestaat_file_name(cat, n, &month);
+        assert_eq!(name("Coppens Jan"), "Prestatiestaat Coppens Jan 2026-01.pdf");
+        // Accents dropped, an apostrophe a space, slashes and dots never reach the path.
+        assert_eq!(name("D'Hondt Élise"), "Prestatiestaat D Hondt Elise 2026-01.pdf");
+        assert_eq!(name("Öztürk Łukasz"), "Prestatiestaat Ozturk Lukasz 2026-01.pdf");
+        assert_eq!(name("../x /y"), "Prestatiestaat x y 2026-01.pdf");
+        assert_eq!(name(" / "), "Prestatiestaat 2026-01.pdf");
+        assert_eq!(readable_file_name("Van-Acker: C:\\x/0"), "Van-Acker C x 0");
     }
 
     #[test]

@@ -220,6 +220,7 @@ mod tests {
             "claims.stream_unknown",
             "claims.pdf_not_rendered",
             "claims.viewer_failed",
+            "claims.viewer_missing",
             "claims.month_invalid",
             "claims.not_article_60",
             "iban.format",

@@ -162,9 +162,15 @@ async fn the_claim_exports_to_a_workbook_a_director_can_filter() {
 async fn default_file_names_name_quarter_work_form_and_number() {
     let (api, claim) = demo_claim().await;
     let id = claim.id;
-    assert_eq!(api.claim_file_name(id, "pdf").await.unwrap(), format!("afrekening-2026-1-maatwerk-{id}-ontwerp.pdf"));
+    assert_eq!(
+        api.claim_file_name(id, "pdf").await.unwrap(),
+        format!("Afrekening 2026-1 Maatwerkbedrijf nr {id} ontwerp.pdf")
+    );
     api.issue_claim(id, "Marc Directeur", "directeur").await.unwrap();
-    assert_eq!(api.claim_file_name(id, "xlsx").await.unwrap(), format!("afrekening-2026-1-maatwerk-{id}.xlsx"));
+    assert_eq!(
+        api.claim_file_name(id, "xlsx").await.unwrap(),
+        format!("Afrekening 2026-1 Maatwerkbedrijf nr {id}.xlsx")
+    );
     // An issued claim's workbook says so.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.xlsx");
@@ -214,7 +220,10 @@ async fn an_issued_claim_is_saved_and_opened_as_pdf() {
     let out = api.open_claim_pdf(claim.id, &folder).await;
     std::env::remove_var(OPEN_WITH_ENV);
     let out = out.unwrap();
-    assert_eq!(out.path, folder.join(format!("afrekening-2026-1-maatwerk-{}.pdf", claim.id)).display().to_string());
+    assert_eq!(
+        out.path,
+        folder.join(format!("Afrekening 2026-1 Maatwerkbedrijf nr {}.pdf", claim.id)).display().to_string()
+    );
     let start = std::time::Instant::now();
     while !seen.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -315,11 +315,12 @@ async fn a_prestatiestaat_saved_as_a_file_is_named_and_audited() {
     // The default name: last and first name made file-safe, then the month as 2026-01.
     let name = api.prestatiestaat_file_name(row.id, "2026-01").await.unwrap();
     let expected = werkbank_api::claim_export::prestatiestaat_file_name(
+        api.catalogue(),
         &format!("{} {}", row.last_name, row.first_name),
         &werkbank_domain::ReportingPeriod::parse("2026-01").unwrap(),
     );
     assert_eq!(name, expected);
-    assert!(name.starts_with("prestatiestaat-") && name.ends_with("-2026-01.pdf"), "{name}");
+    assert!(name.starts_with("Prestatiestaat ") && name.ends_with(" 2026-01.pdf"), "{name}");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(&name);
     let saved = api.save_prestatiestaat(row.id, "2026-01", &path).await.unwrap();
