@@ -11,6 +11,9 @@ import {
   formatFigure,
   formatDecimal,
   formatFte,
+  formatFtePrecise,
+  formatFraction,
+  roundDecimal,
   formatHours,
   formatInsz,
   hoursInput,
@@ -38,20 +41,31 @@ describe('formatDate', () => {
 });
 
 describe('numbers', () => {
-  it('writes FTE with a decimal comma and 4 decimals', () => {
-    expect(formatFte('9.4500')).toBe('9,4500');
-    expect(formatFte('0.0000')).toBe('0,0000');
-    expect(formatFte('12')).toBe('12,0000');
-    expect(formatFte('0.5')).toBe('0,5000');
+  it('writes FTE on screen with 2 decimals, rounded half up without floats, 4 in details', () => {
+    expect(formatFte('9.4500')).toBe('9,45');
+    expect(formatFte('9.4550')).toBe('9,46');
+    expect(formatFte('0.0000')).toBe('0,00');
+    expect(formatFte('12')).toBe('12,00');
+    expect(formatFte('0.5')).toBe('0,50');
+    expect(formatFtePrecise('9.45')).toBe('9,4500');
+    expect(formatFtePrecise('15.2000')).toBe('15,2000');
+    expect(formatFraction('0.6000')).toBe('0,60');
+    // Ties that a float gets wrong (1.005 is 1.00499… in binary) round up here.
+    expect(roundDecimal('1.005', 2)).toBe('1.01');
+    expect(roundDecimal('0.125', 2)).toBe('0.13');
+    expect(roundDecimal('-0.3350', 2)).toBe('-0.34');
+    expect(roundDecimal('-0.0049', 2)).toBe('0.00');
+    expect(roundDecimal('99.995', 2)).toBe('100.00');
+    expect(roundDecimal('abc', 2)).toBe('abc');
   });
   it('writes fractions with a decimal comma', () => {
     expect(formatDecimal('0.6000')).toBe('0,6000');
     expect(formatDecimal(null)).toBe('');
   });
   it('writes computed figures with a decimal comma and a dash when unknown', () => {
-    expect(formatFigure('5.8333')).toBe('5,8333');
-    expect(formatFigure('-0.3333')).toBe('-0,3333');
-    expect(formatFigure('0.0000')).toBe('0,0000');
+    expect(formatFigure('5.8333')).toBe('5,83');
+    expect(formatFigure('-0.3333')).toBe('-0,33');
+    expect(formatFigure('0.0000')).toBe('0,00');
     expect(formatFigure('16')).toBe('16');
     expect(formatFigure(null)).toBe('—');
     expect(formatFigure(undefined)).toBe('—');

@@ -16,26 +16,54 @@ export function formatDecimal(value: string | null | undefined, empty = ''): str
   return value.replace('.', ',');
 }
 
-/** FTE as the backend sends it, 4 decimals: `"9.4500"` → `"9,4500"`. */
+/**
+ * A decimal text rounded half up to at most `places` decimals, by string arithmetic (no
+ * float): `"5.8333"` → `"5.83"`, `"0.125"` → `"0.13"`, `"16"` → `"16"`; with `pad` the
+ * result always has `places` decimals (`"12"` → `"12.00"`). Other text comes back as is.
+ */
+export function roundDecimal(value: string, places: number, pad = false): string {
+  const m = /^([-+]?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, int, frac = ''] = m;
+  if (frac.length <= places) {
+    return pad && places > 0 ? `${sign}${int}.${frac.padEnd(places, '0')}` : value.trim();
+  }
+  let digits = BigInt(int + frac.slice(0, places));
+  if (frac.charCodeAt(places) >= 53 /* '5' */) digits += 1n;
+  const text = digits.toString().padStart(places + 1, '0');
+  const whole = places > 0 ? `${text.slice(0, -places)}.${text.slice(-places)}` : text;
+  return /[1-9]/.test(whole) ? `${sign === '-' ? '-' : ''}${whole}` : whole;
+}
+
+/** FTE on screen: 2 decimals with a decimal comma, `"9.4550"` → `"9,46"` (the exact
+ *  value, 4 decimals, is for details and tooltips: [`formatFtePrecise`]). */
 export function formatFte(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  // The backend already sends 4 decimals; keep its text exactly when it does.
-  const text = /^-?\d+\.\d{4}$/.test(value) ? value : n.toFixed(4);
-  return text.replace('.', ',');
+  return roundDecimal(value, 2, true).replace('.', ',');
+}
+
+/** FTE with the backend's 4 decimals, `"9.4500"` → `"9,4500"` (tooltips, claim lines). */
+export function formatFtePrecise(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  return roundDecimal(value, 4, true).replace('.', ',');
+}
+
+/** A fraction (Q/S) on screen: 2 decimals, `"0.6000"` → `"0,60"`. */
+export function formatFraction(value: string | null | undefined): string {
+  return formatFte(value);
 }
 
 /** The text shown for a figure the backend could not compute (null). */
 export const UNKNOWN_FIGURE = '—';
 
 /**
- * A computed figure (FTE, ratio, share) as the backend sends it, 4 decimals with a point:
- * `"5.8333"` → `"5,8333"`, `"-0.3333"` → `"-0,3333"`. Null (unknown) → `"—"`.
+ * A computed figure (FTE, ratio, share) on screen, at most 2 decimals with a comma (the
+ * backend sends 4): `"5.8333"` → `"5,83"`, `"-0.3333"` → `"-0,33"`, `"16"` → `"16"`.
+ * Null (unknown) → `"—"`. The 4 decimals stay in the title ([`Figure`]).
  */
 export function formatFigure(value: string | null | undefined): string {
   if (value === null || value === undefined || value.trim() === '') return UNKNOWN_FIGURE;
-  return value.trim().replace('.', ',');
+  return roundDecimal(value.trim(), 2).replace('.', ',');
 }
 
 /** The size of a signed figure without its sign: `"-0.3333"` → `"0.3333"`. */
