@@ -7,13 +7,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+say() { printf '\n==> %s\n' "$*"; }
+
+say "Werkbank: ontbrekende pakketten installeren (alleen de eerste keer)"
 bash scripts/install-deps.sh run
 bash scripts/ui-deps.sh
+say "De schermen bouwen"
 (cd ui && npm run --silent build)
+if [ ! -x target/release/werkbank-desktop ]; then
+  say "De app bouwen. De eerste keer duurt dit ongeveer een kwartier (daarna enkele seconden); cargo toont de voortgang."
+else
+  say "De app bijwerken"
+fi
+# cargo's own progress bar shows how far the build is.
 cargo build --release -p werkbank-desktop --features custom-protocol
+say "Werkbank starten"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "No display found: start Werkbank from a desktop session (or run it under xvfb-run)." >&2
+  echo "Geen scherm gevonden: start Werkbank vanuit een bureaubladsessie (of onder xvfb-run)." >&2
   exit 1
 fi
 exec target/release/werkbank-desktop "$@"
