@@ -163,6 +163,13 @@ async fn import_a_staff_register_through_the_preview() {
 
 async fn staff_import_scenario(app: &App) -> Result<(), String> {
     app.click(By::id("start-empty")).await?;
+    // An empty register: the dashboard says what to set up first, not "no problems".
+    app.click(By::id("nav-dashboard")).await?;
+    app.wait_text(By::id("dashboard-setup"), "Eerst de werkplaats instellen").await?;
+    app.wait_count(By::id("setup-step"), 4).await?;
+    app.wait_count(By::id("problems-empty"), 0).await?;
+    app.screenshot("00-empty-dashboard").await;
+    app.click(By::id("nav-staff")).await?;
     app.click(By::id("staff-import-open")).await?;
     app.click(By::id("staff-import-choose")).await?;
     app.wait_count(By::id("staff-import-row"), 2).await?;
