@@ -486,6 +486,11 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     if app.text(By::id("claim-total")).await?.contains('€') {
         return Err("an incomplete draft shows an amount as its total".into());
     }
+    // Its problems come as one line per kind and stream (the missing payroll of every
+    // worker is one line that opens to the list), not one line per person.
+    app.wait_text(By::id("claim-problem-summary"), "loongegevens ontbreken").await?;
+    app.scroll_to(By::id("claim-problem-summary")).await?;
+    app.screenshot("04b-problems-grouped").await;
     app.click(By::id("nav-claims")).await?;
     app.wait_count(By::id("claim-row"), 2).await?;
     app.wait_text(By::id("claims-row-total"), "onvolledig").await?;

@@ -7,6 +7,8 @@ import {
   fileActionLabel,
   fileOutcome,
   fteText,
+  groupedProblems,
+  groupTitle,
   linesOf,
   notesText,
   orderedProblems,
@@ -169,6 +171,32 @@ describe('claim helpers', () => {
     expect(unconfirmedCount(result({ parameters }))).toBe(2);
     expect(totalText({ complete: true, total: '48401.61' })).toBe('48.401,61 €');
     expect(totalText({ complete: false, total: '48401.61' })).toBe('onvolledig');
+  });
+
+  it('groups problems by kind and stream, blocking first, a single one as itself', () => {
+    const problem = (code: string, stream: string, person_id: number | null, blocking: boolean) => ({
+      code,
+      stream,
+      person_id,
+      params: { stream, meaning: 'gross_wage', month: '10/2026', attribute: 'wage_percentage' },
+      blocking,
+    });
+    const problems = [
+      problem('claims.payroll_missing', 'S5', 1, true),
+      problem('claims.attribute_missing', 'S5', 2, true),
+      problem('claims.payroll_missing', 'S5', 2, true),
+      problem('claims.payroll_missing', 'S10', 3, true),
+      problem('claims.payroll_missing', 'S5', 3, true),
+    ];
+    const groups = groupedProblems(result({ problems, complete: false }));
+    // S5 payroll (3 people), S5 attribute (1), S10 payroll (1): three lines instead of five.
+    expect(groups.map((g) => [g.code, g.stream, g.items.length])).toEqual([
+      ['claims.payroll_missing', 'S5', 3],
+      ['claims.attribute_missing', 'S5', 1],
+      ['claims.payroll_missing', 'S10', 1],
+    ]);
+    expect(groupTitle(groups[0])).toBe('Stroom S5: loongegevens ontbreken (3 keer)');
+    expect(groupTitle(groups[1])).toContain('Stroom S5: het werknemersgegeven');
   });
 
   it('has a text for every note and status', () => {

@@ -11,7 +11,7 @@ import type { ParameterUse } from './bindings/ParameterUse';
 import type { ExportDto } from './bindings/ExportDto';
 import type { Stream } from './bindings/Stream';
 import { formatAmount, formatDate, formatQuantity } from './format';
-import { label, t } from './i18n';
+import { has, label, t } from './i18n';
 
 /** The lines of one stream, in the claim's order. */
 export function linesOf(result: ClaimResult, stream: string): ClaimLine[] {
@@ -21,6 +21,36 @@ export function linesOf(result: ClaimResult, stream: string): ClaimLine[] {
 /** Blocking problems first, then the others (each group in the claim's order). */
 export function orderedProblems(result: ClaimResult): ClaimProblem[] {
   return [...result.problems.filter((p) => p.blocking), ...result.problems.filter((p) => !p.blocking)];
+}
+
+/** Problems of one kind in one stream, shown as one line that opens to the list. */
+export interface ProblemGroup {
+  key: string;
+  code: string;
+  stream: string | null;
+  blocking: boolean;
+  items: ClaimProblem[];
+}
+
+/** The problems grouped by kind and stream, blocking groups first, each in first-seen order. */
+export function groupedProblems(result: ClaimResult): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of orderedProblems(result)) {
+    const key = `${p.blocking ? 0 : 1}|${p.code}|${p.stream ?? ''}`;
+    const g = groups.get(key) ?? { key, code: p.code, stream: p.stream, blocking: p.blocking, items: [] };
+    g.items.push(p);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** A group's line: the problem itself when alone, else how many of that kind. */
+export function groupTitle(g: ProblemGroup): string {
+  const first = g.items[0];
+  if (g.items.length === 1) return problemText(first);
+  const key = `ui.claim.problem_group.${g.code.replace('claims.', '')}`;
+  if (has(key)) return t(key, { stream: g.stream ?? '', count: g.items.length });
+  return t('ui.claim.problem_group.other', { text: problemText(first), more: g.items.length - 1 });
 }
 
 export function blockingCount(result: ClaimResult): number {
