@@ -978,3 +978,75 @@ fn every_list_is_written_as_xlsx() {
     let out = werkbank_on(&db, "2026-11-29", &["staff", "list", "--xlsx", file.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("lijn(en) geschreven naar"), "{out:?}");
 }
+
+/// `--help` is Dutch, clap's own words included (headings, `-h`/`-V`, the `help`
+/// subcommand, the usage line, defaults): the root, a command and a subcommand.
+#[test]
+fn help_is_dutch() {
+    let help = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_werkbank"))
+            .args(args)
+            .env_remove("WERKBANK_DB")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .expect("run werkbank");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8 help")
+    };
+    let root = help(&["--help"]);
+    let claim = help(&["claim", "--help"]);
+    let issue = help(&["claim", "issue", "--help"]);
+    for (name, text) in [("werkbank", &root), ("claim", &claim), ("claim issue", &issue)] {
+        for dutch in [
+            "Gebruik: werkbank",
+            "[OPTIES]",
+            "Opties:",
+            "-h, --help",
+            "Toon deze hulp",
+            "--db <PAD>",
+            "Databankbestand (standaard: $WERKBANK_DB",
+            "--json",
+            "Toon machineleesbare JSON in plaats van tekst",
+        ] {
+            assert!(text.contains(dutch), "{name}: no {dutch:?} in\n{text}");
+        }
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Arguments:",
+            "Print help",
+            "Print version",
+            "Print this message",
+            "[OPTIONS]",
+            "<COMMAND>",
+            "[default:",
+        ] {
+            assert!(!text.contains(english), "{name}: {english:?} in\n{text}");
+        }
+    }
+    // The root: its commands, the version flag and the generated `help` subcommand.
+    assert!(root.contains("Gebruik: werkbank [OPTIES] <OPDRACHT>\n\nOpdrachten:\n"), "{root}");
+    assert!(root.contains("-V, --version") && root.contains("Toon de versie"), "{root}");
+    assert!(root.contains("Toon deze hulp of die van de gegeven opdracht(en)"), "{root}");
+    assert!(root.contains("Subsidieafrekeningen per kwartaal"), "{root}");
+    // A command: its subcommands described in Dutch.
+    assert!(claim.contains("Gebruik: werkbank claim [OPTIES] <OPDRACHT>\n\nOpdrachten:\n"), "{claim}");
+    assert!(claim.contains("Reik een ontwerp uit: het wordt herberekend en bevroren"), "{claim}");
+    assert!(!claim.contains("-V, --version"), "{claim}");
+    // A subcommand: its description, arguments before options, option texts and value names.
+    assert!(issue.starts_with("Reik een ontwerp uit: het wordt herberekend en bevroren"), "{issue}");
+    assert!(
+        issue.contains("Gebruik: werkbank claim issue [OPTIES] --signer <NAAM> --function <FUNCTIE> <ID>"),
+        "{issue}"
+    );
+    assert!(issue.contains("Argumenten:\n  <ID>  Het nummer van de ontwerpafrekening\n\nOpties:\n"), "{issue}");
+    assert!(issue.contains("--signer <NAAM>") && issue.contains("De naam van de ondertekenaar"), "{issue}");
+    assert!(issue.contains("Laat de pagina \"aangifte van schuldvordering\" weg uit de PDF"), "{issue}");
+    // `werkbank help claim issue` shows the same help.
+    assert_eq!(help(&["help", "claim", "issue"]), issue);
+    // A default value, in Dutch.
+    let generate = help(&["bench", "generate", "--help"]);
+    assert!(generate.contains("Personen in het personeelsregister [standaard: 3000]"), "{generate}");
+    assert!(!generate.contains("[default:"), "{generate}");
+}

@@ -13,128 +13,181 @@ use werkbank_api::Api;
 
 #[derive(Subcommand)]
 pub enum RulesCommand {
-    /// List the stored claim rule sets and their parameter values
+    /// Toon de opgeslagen regelsets en hun parameterwaarden
     List,
-    /// Install a shipped template: sw_1998 (sociale werkplaats / arbeidszorg 1998–2018) or
+    /// Installeer een meegeleverd sjabloon: sw_1998 (sociale werkplaats / arbeidszorg 1998–2018) of
     /// maatwerk_2019 (collectief maatwerk 2019–)
-    Install { code: String },
-    /// Set a dated parameter value (empty --value = not known) with its source
+    Install {
+        /// De code van het sjabloon: sw_1998 of maatwerk_2019
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+    /// Stel een gedateerde parameterwaarde in (lege --value = niet gekend), met haar bron
     Set {
-        #[arg(long)]
+        /// De code van de regelset (bv. maatwerk_2019)
+        #[arg(long, value_name = "CODE")]
         rule_set: String,
-        /// e.g. S5
-        #[arg(long)]
+        /// De subsidiestroom, bv. S5
+        #[arg(long, value_name = "STROOM")]
         stream: String,
-        /// e.g. monthly_reference, cap_factor, fixed_low, amount_per_month, step_1
-        #[arg(long)]
+        /// De parameter, bv. monthly_reference, cap_factor, fixed_low, amount_per_month, step_1
+        #[arg(long, value_name = "NAAM")]
         parameter: String,
-        /// The day the value takes effect (dd/mm/yyyy or yyyy-mm-dd)
-        #[arg(long, value_name = "DATE")]
+        /// De dag waarop de waarde ingaat (dd/mm/jjjj of jjjj-mm-dd)
+        #[arg(long, value_name = "DATUM")]
         from: String,
-        /// Amount or percentage (decimal comma or point); empty = not known
-        #[arg(long, default_value = "")]
+        /// Bedrag of percentage (decimale komma of punt); leeg = niet gekend
+        #[arg(long, value_name = "WAARDE", default_value = "")]
         value: String,
-        #[arg(long, default_value = "")]
+        /// Waar de waarde vandaan komt (besluit, omzendbrief, …)
+        #[arg(long, value_name = "BRON", default_value = "")]
         source: String,
-        /// The value was checked against its source
+        /// De waarde werd nagekeken aan de hand van haar bron
         #[arg(long)]
         confirmed: bool,
     },
-    /// Write the rule sets to a JSON file (the templates when none is stored)
-    Export { file: PathBuf },
-    /// Read a rule file: every rule set is checked, then stored as a new version
-    Import { file: PathBuf },
+    /// Schrijf de regelsets naar een JSON-bestand (de sjablonen als er nog geen opgeslagen is)
+    Export {
+        /// Het JSON-bestand om te schrijven
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+    /// Lees een regelbestand in: elke regelset wordt gecontroleerd en dan als nieuwe versie opgeslagen
+    Import {
+        /// Het regelbestand (JSON)
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
 pub enum ClaimCommand {
-    /// Compute (or recompute) the draft claim of a work form for a quarter
+    /// Bereken (of herbereken) de ontwerpafrekening van een werkvorm voor een kwartaal
     Compute {
+        /// De werkvorm (zie `work-form list`)
         #[arg(long, value_name = "ID")]
         work_form: i64,
-        /// A quarter: 2026/1
-        #[arg(long)]
+        /// Een kwartaal: 2026/1
+        #[arg(long, value_name = "KWARTAAL")]
         period: String,
     },
-    /// List the claims
+    /// Toon de lijst van de afrekeningen
     List,
-    /// Show a claim: lines, totals, problems, settlement and differences
-    Show { id: i64 },
-    /// Recompute a draft (e.g. an amendment) from the register as it is now
-    Recompute { id: i64 },
-    /// Issue a draft: it is recomputed and frozen (refused while it has blocking problems)
-    Issue {
+    /// Toon een afrekening: lijnen, totalen, problemen, afgerekende bedragen en verschillen
+    Show {
+        /// Het nummer van de afrekening
         id: i64,
-        #[arg(long)]
+    },
+    /// Herbereken een ontwerp (bv. een correctie) met het register zoals het nu is
+    Recompute {
+        /// Het nummer van de afrekening
+        id: i64,
+    },
+    /// Reik een ontwerp uit: het wordt herberekend en bevroren (geweigerd zolang er blokkerende problemen zijn)
+    Issue {
+        /// Het nummer van de ontwerpafrekening
+        id: i64,
+        /// De naam van de ondertekenaar
+        #[arg(long, value_name = "NAAM")]
         signer: String,
-        #[arg(long)]
+        /// De functie van de ondertekenaar
+        #[arg(long, value_name = "FUNCTIE")]
         function: String,
-        /// Place in the signature block (default: the organisation's signing place)
-        #[arg(long, default_value = "")]
+        /// Plaats in het ondertekeningsblok (standaard: de plaats van ondertekening van de organisatie)
+        #[arg(long, value_name = "PLAATS", default_value = "")]
         place: String,
-        /// Leave out the "aangifte van schuldvordering" page of the PDF
+        /// Laat de pagina "aangifte van schuldvordering" weg uit de PDF
         #[arg(long)]
         no_declaration_page: bool,
-        /// Declare that the values not confirmed in the rule set were checked at their
-        /// source (required when the claim uses any; the PDF says so on page 1)
+        /// Verklaar dat de waarden die in de regelset niet bevestigd zijn, aan hun bron nagekeken
+        /// werden (verplicht als de afrekening er gebruikt; de PDF vermeldt het op pagina 1)
         #[arg(long)]
         checked_unconfirmed: bool,
     },
-    /// Correct an issued claim: a new draft referencing it, with the differences
-    Amend { id: i64 },
-    /// Record the department's settlement amount of a stream
-    Settle {
+    /// Corrigeer een uitgereikte afrekening: een nieuw ontwerp dat ernaar verwijst, met de verschillen
+    Amend {
+        /// Het nummer van de uitgereikte afrekening
         id: i64,
-        #[arg(long)]
+    },
+    /// Registreer het bedrag dat het departement voor een subsidiestroom afrekende
+    Settle {
+        /// Het nummer van de afrekening
+        id: i64,
+        /// De subsidiestroom, bv. S5
+        #[arg(long, value_name = "STROOM")]
         stream: String,
-        #[arg(long)]
+        /// Het afgerekende bedrag in euro (decimale komma of punt)
+        #[arg(long, value_name = "BEDRAG")]
         amount: String,
     },
-    /// Write a claim's PDF: the frozen one of an issued claim, or a draft rendered now ("ontwerp")
+    /// Schrijf de PDF van een afrekening: de bevroren PDF van een uitgereikte afrekening, of een ontwerp dat nu opgemaakt wordt ("ontwerp")
     Pdf {
+        /// Het nummer van de afrekening
         id: i64,
-        #[arg(long, value_name = "FILE")]
+        /// Het PDF-bestand om te schrijven
+        #[arg(long, value_name = "BESTAND")]
         out: PathBuf,
     },
-    /// Print an issued claim's frozen snapshot (versioned JSON: the result and what its
-    /// documents show), the data its PDF and xlsx are built from
-    Snapshot { id: i64 },
-    /// Export a claim's lines, totals, parameters and checks to an Excel workbook (.xlsx)
+    /// Toon de bevroren momentopname van een uitgereikte afrekening (JSON met versienummer: het resultaat
+    /// en wat de documenten tonen), de gegevens waaruit de PDF en de xlsx opgemaakt zijn
+    Snapshot {
+        /// Het nummer van de uitgereikte afrekening
+        id: i64,
+    },
+    /// Exporteer de lijnen, totalen, parameters en controles van een afrekening naar een Excel-werkmap (.xlsx)
     Export {
+        /// Het nummer van de afrekening
         id: i64,
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// De Excel-werkmap om te schrijven
+        #[arg(long, value_name = "BESTAND.xlsx")]
         out: PathBuf,
     },
-    /// Write the monthly attendance statement (prestatiestaat) of an article 60 worker for the OCMW
+    /// Schrijf de maandelijkse prestatiestaat van een artikel 60-werknemer voor het OCMW
     Prestatiestaat {
+        /// Het nummer van de persoon
         #[arg(long, value_name = "ID")]
         person: i64,
-        /// A month: 2026-01
-        #[arg(long)]
+        /// Een maand: 2026-01
+        #[arg(long, value_name = "MAAND")]
         month: String,
-        #[arg(long, value_name = "FILE")]
+        /// Het PDF-bestand om te schrijven
+        #[arg(long, value_name = "BESTAND")]
         out: PathBuf,
     },
 }
 
 #[derive(Subcommand)]
 pub enum AttributeCommand {
-    /// A person's dated claim attributes
-    List { person: i64 },
-    /// Set one: wage_percentage (60), guidance_level (laag/midden/hoog), seniority_start,
-    /// sine_attest (with --until for the attest's last day)
-    Set {
+    /// De gedateerde werknemersgegevens van een persoon
+    List {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
         person: i64,
+    },
+    /// Stel er één in: wage_percentage (60), guidance_level (laag/midden/hoog), seniority_start,
+    /// sine_attest (met --until voor de laatste dag van het attest)
+    Set {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
+        person: i64,
+        /// Het gegeven: wage_percentage, guidance_level, seniority_start of sine_attest
+        #[arg(value_name = "GEGEVEN")]
         key: String,
-        #[arg(default_value = "")]
+        /// De waarde, bv. 62,5 of midden (geen voor seniority_start en sine_attest)
+        #[arg(value_name = "WAARDE", default_value = "")]
         value: String,
-        #[arg(long, value_name = "DATE")]
+        /// De eerste dag waarop het gegeven geldt
+        #[arg(long, value_name = "DATUM")]
         from: String,
-        #[arg(long, value_name = "DATE")]
+        /// De laatste dag waarop het gegeven geldt
+        #[arg(long, value_name = "DATUM")]
         until: Option<String>,
     },
-    /// Delete one by id
-    Delete { id: i64 },
+    /// Verwijder er één op zijn id
+    Delete {
+        /// Het id van het gegeven (zie `attribute list`)
+        id: i64,
+    },
 }
 
 /// A decimal with a point → Belgian notation: 1234.5 → 1.234,50.

@@ -2,7 +2,7 @@
 //! arguments, calls one use case, and hands the result to [`emit`]: Dutch text or, with
 //! `--json`, the DTO's JSON (documented in docs/cli.md). Failures go through [`fail`].
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,135 +41,138 @@ struct Cli {
 
 #[derive(Args)]
 struct Global {
-    /// Database file (default: $WERKBANK_DB, else the app's database in the user's data folder)
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Databankbestand (standaard: $WERKBANK_DB, anders de databank van de app in de gegevensmap van de gebruiker)
+    #[arg(long, global = true, value_name = "PAD")]
     db: Option<PathBuf>,
-    /// Print machine-readable JSON instead of text
+    /// Toon machineleesbare JSON in plaats van tekst
     #[arg(long, global = true)]
     json: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create or migrate the database
+    /// Maak de databank aan of werk ze bij naar de nieuwste versie
     Init,
-    /// Load the synthetic demo workplace into an empty database
+    /// Laad de fictieve demowerkplaats in een lege databank
     Demo,
-    /// The organisation that runs the workplace: show, set
+    /// De organisatie achter de werkplaats: tonen, instellen
     Organisation {
         #[command(subcommand)]
         command: setup::OrganisationCommand,
     },
-    /// The organisation's work forms: list, add, set (kind, recognition number, earlier kinds), remove
+    /// De werkvormen van de organisatie: oplijsten, toevoegen, wijzigen (soort, erkenningsnummer, vroegere soorten), verwijderen
     WorkForm {
         #[command(subcommand)]
         command: setup::WorkFormCommand,
     },
-    /// A work form's dated ratio parameters: norm, method, categories, contingents, minimums
+    /// De gedateerde omkaderingsparameters van een werkvorm: norm, methode, categorieën, contingenten, minima
     Parameter {
         #[command(subcommand)]
         command: setup::ParameterCommand,
     },
-    /// A person of the register: show, add, set
+    /// Een persoon in het register: tonen, toevoegen, wijzigen
     Person {
         #[command(subcommand)]
         command: register::PersonCommand,
     },
-    /// A person's employment periods: add, set, delete
+    /// De tewerkstellingsperiodes van een persoon: toevoegen, wijzigen, verwijderen
     Period {
         #[command(subcommand)]
         command: register::PeriodCommand,
     },
-    /// A worker's path: the meetings planned and held, the plan, the leaving
+    /// Het traject van een werknemer: de geplande en gehouden gesprekken, het begeleidingsplan, het vertrek
     Path {
         #[command(subcommand)]
         command: path::PathCommand,
     },
-    /// Record a meeting of a worker's path as held
+    /// Registreer een gesprek uit het traject van een werknemer als gehouden
     Meeting {
         #[command(subcommand)]
         command: path::MeetingCommand,
     },
-    /// Record that a worker left (the last day ends the last period)
+    /// Registreer het vertrek van een werknemer (de laatste dag sluit de laatste periode af)
     Leaving {
         #[command(subcommand)]
         command: path::LeavingCommand,
     },
-    /// The staff register
+    /// Het personeelsregister
     Staff {
         #[command(subcommand)]
         command: StaffCommand,
     },
-    /// Heads and FTE per category over a quarter (2026/1), month (2026-03) or year (2026)
+    /// Koppen en VTE per categorie over een kwartaal (2026/1), maand (2026-03) of jaar (2026)
     Fte {
-        #[arg(long)]
+        /// Een kwartaal (2026/1), maand (2026-03) of jaar (2026)
+        #[arg(long, value_name = "PERIODE")]
         period: String,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<PathBuf>,
     },
-    /// Supervision ratios and contingent use per work form over a period
+    /// Omkaderingsverhoudingen en gebruik van het contingent per werkvorm over een periode
     Ratios {
-        #[arg(long)]
+        /// Een kwartaal (2026/1), maand (2026-03) of jaar (2026)
+        #[arg(long, value_name = "PERIODE")]
         period: String,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<PathBuf>,
     },
-    /// Check a person against the entry conditions of a category on a hire date
+    /// Toets een persoon aan de toetredingsvoorwaarden van een categorie op een datum van aanwerving
     Eligibility {
-        /// The person's INSZ
+        /// Het INSZ van de persoon
         insz: String,
-        /// e.g. target_group_recognised, work_care, article_60
-        #[arg(long)]
+        /// De categorie, bv. target_group_recognised, work_care, article_60
+        #[arg(long, value_name = "CATEGORIE")]
         category: String,
-        /// The hire date (dd/mm/yyyy or yyyy-mm-dd)
-        #[arg(long)]
+        /// De datum van aanwerving (dd/mm/jjjj of jjjj-mm-dd)
+        #[arg(long, value_name = "DATUM")]
         on: String,
     },
-    /// What to look at: ratio, contingent, eligibility and register problems
+    /// Waar je op moet letten: problemen met omkadering, contingent, toetredingsvoorwaarden en register
     Problems {
-        /// Default: the current quarter
-        #[arg(long)]
+        /// Een kwartaal (2026/1), maand (2026-03) of jaar (2026); standaard: het lopende kwartaal
+        #[arg(long, value_name = "PERIODE")]
         period: Option<String>,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<PathBuf>,
     },
-    /// Payroll exports of the social secretariat: import, batches, undo, wage codes, reconciliation
+    /// Loonbestanden van het sociaal secretariaat: inlezen, batches, ongedaan maken, looncodes, controle
     Payroll {
         #[command(subcommand)]
         command: payroll::PayrollCommand,
     },
-    /// The waitlist: add candidates, list them in order, change their status, figures per work form
+    /// De wachtlijst: kandidaten toevoegen, in volgorde oplijsten, hun status wijzigen, cijfers per werkvorm
     Waitlist {
         #[command(subcommand)]
         command: waitlist::WaitlistCommand,
     },
-    /// The planned meetings of the workers' paths: overdue, due up to --until (default today + 30 days), done
+    /// De geplande gesprekken van de trajecten: achterstallig, te doen tot --until (standaard vandaag + 30 dagen), gedaan
     Agenda {
-        #[arg(long, value_name = "DATE")]
+        /// Tot en met deze dag (standaard: vandaag + 30 dagen)
+        #[arg(long, value_name = "DATUM")]
         until: Option<String>,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<PathBuf>,
     },
-    /// Claim rule sets: templates, dated parameter values, export and import of a rule file
+    /// Regelsets voor de afrekeningen: sjablonen, gedateerde parameterwaarden, export en import van een regelbestand
     Rules {
         #[command(subcommand)]
         command: claims::RulesCommand,
     },
-    /// Quarterly subsidy claims: compute, list, show, issue, amend, settle, pdf
+    /// Subsidieafrekeningen per kwartaal: berekenen, oplijsten, tonen, uitreiken, corrigeren, afgerekend bedrag, pdf
     Claim {
         #[command(subcommand)]
         command: claims::ClaimCommand,
     },
-    /// Dated per-worker attributes the claims need (wage percentage, guidance level, …)
+    /// Gedateerde werknemersgegevens die de afrekeningen nodig hebben (loonpremiepercentage, begeleidingsniveau, …)
     Attribute {
         #[command(subcommand)]
         command: claims::AttributeCommand,
     },
-    /// Benchmark tooling: synthetic files to measure the payroll import (docs/performance.md)
+    /// Benchmarkhulpmiddelen: fictieve bestanden om het inlezen van loonbestanden te meten (docs/performance.md)
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
@@ -178,24 +181,24 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
-    /// Write a synthetic workplace: its staff register (personeel.csv) and payroll exports
-    /// (loon.xlsx, loon.csv and their first 100 000 lines, loon-100k.xlsx and loon-100k.csv).
-    /// Needs no database.
+    /// Schrijf een fictieve werkplaats: het personeelsregister (personeel.csv) en loonbestanden
+    /// (loon.xlsx, loon.csv en hun eerste 100 000 lijnen, loon-100k.xlsx en loon-100k.csv).
+    /// Heeft geen databank nodig.
     Generate {
-        /// People in the staff register
-        #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        /// Personen in het personeelsregister
+        #[arg(long, value_name = "AANTAL", default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
         workers: u32,
-        /// Calendar years of payroll
-        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
+        /// Kalenderjaren aan loongegevens
+        #[arg(long, value_name = "AANTAL", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
         years: u32,
-        /// The folder to write into (created when missing; its files are replaced)
-        #[arg(long, value_name = "DIR")]
+        /// De map om in te schrijven (wordt aangemaakt als ze ontbreekt; haar bestanden worden vervangen)
+        #[arg(long, value_name = "MAP")]
         out: PathBuf,
-        /// The same seed gives the same files
-        #[arg(long, default_value_t = werkbank_bench::GenerateOptions::DEFAULT_SEED)]
+        /// Dezelfde startwaarde geeft dezelfde bestanden
+        #[arg(long, value_name = "GETAL", default_value_t = werkbank_bench::GenerateOptions::DEFAULT_SEED)]
         seed: u64,
-        /// The first year of payroll
-        #[arg(long, default_value_t = werkbank_bench::GenerateOptions::DEFAULT_FIRST_YEAR,
+        /// Het eerste jaar met loongegevens
+        #[arg(long, value_name = "JAAR", default_value_t = werkbank_bench::GenerateOptions::DEFAULT_FIRST_YEAR,
               value_parser = clap::value_parser!(i32).range(1950..=2100))]
         first_year: i32,
     },
@@ -203,39 +206,42 @@ enum BenchCommand {
 
 #[derive(Subcommand)]
 enum StaffCommand {
-    /// Import a staff register (.xlsx, .xls, .ods, .csv): all rows or nothing
+    /// Lees een personeelsregister in (.xlsx, .xls, .ods, .csv): alle rijen of niets
     Import {
+        /// Het rekenblad of CSV-bestand met het register
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
-        /// Worksheet name (default: the first)
-        #[arg(long)]
+        /// Naam van het werkblad (standaard: het eerste)
+        #[arg(long, value_name = "NAAM")]
         sheet: Option<String>,
-        /// Check the file and show the problems; store nothing
+        /// Controleer het bestand en toon de problemen; sla niets op
         #[arg(long)]
         dry_run: bool,
-        /// Which column holds a field, when the headers are not recognised: insz=A,
-        /// last_name=2 (a letter, or a number from 1); replaces the header recognition
-        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        /// Welke kolom een veld bevat, als de kolomkoppen niet herkend worden: insz=A,
+        /// last_name=2 (een letter, of een nummer vanaf 1); vervangt de herkenning van de kolomkoppen
+        #[arg(long = "map", value_name = "VELD=KOLOM")]
         map: Vec<String>,
     },
-    /// List people (with --on: those employed on that day)
+    /// Toon de personen (met --on: wie op die dag in dienst is)
     List {
-        #[arg(long, value_name = "DATE")]
+        /// Alleen wie op deze dag in dienst is
+        #[arg(long, value_name = "DATUM")]
         on: Option<String>,
-        /// Only this category (e.g. target_group_recognised)
-        #[arg(long)]
+        /// Alleen deze categorie (bv. target_group_recognised)
+        #[arg(long, value_name = "CATEGORIE")]
         category: Option<String>,
-        /// Part of a name or INSZ
-        #[arg(long)]
+        /// Een deel van een naam of INSZ
+        #[arg(long, value_name = "TEKST")]
         search: Option<String>,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<PathBuf>,
     },
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let cat = Catalogue::nl_be();
     if let Command::Bench { command } = &cli.command {
         // Writes files only: no database is opened.
@@ -257,6 +263,120 @@ async fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => fail(cat, cli.global.json, &e.to_dto(cat)),
     }
+}
+
+/// Heading of the positional arguments in `--help` (clap's "Arguments").
+const ARGUMENTS_HEADING: &str = "Argumenten";
+/// Heading of the options in `--help` (clap's "Options").
+const OPTIONS_HEADING: &str = "Opties";
+
+/// `Cli::parse()` with clap's own words in Dutch: the headings, `-h`/`-V`, the `help`
+/// subcommand, `[default: …]` and the usage line. The texts of the commands and their
+/// arguments are the doc comments above.
+fn parse_cli() -> Cli {
+    let mut cmd = dutch_help(Cli::command(), true);
+    // The usage lines and the `help` subcommands exist once clap has built the tree.
+    cmd.build();
+    let mut cmd = dutch_usage(cmd);
+    let mut matches = cmd.get_matches_mut();
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
+}
+
+/// Before clap builds the tree, for `cmd` and every subcommand: Dutch headings (every
+/// argument gets one, so clap's English default headings are never used), Dutch `-h, --help`
+/// (and `-V, --version` on the root), `[standaard: …]` instead of `[default: …]`.
+fn dutch_help(cmd: clap::Command, root: bool) -> clap::Command {
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .mut_args(dutch_arg);
+    // Under a heading of its own, clap sorts arguments by display order, then by name:
+    // the positionals keep their order on the command line.
+    let mut position = 0;
+    cmd = cmd.mut_args(|a| {
+        if !a.is_positional() {
+            return a;
+        }
+        position += 1;
+        a.display_order(position)
+    });
+    // Headings are listed in the order of their first argument: moving the options behind
+    // the positionals (`mut_arg` puts an argument last; the display order is kept) lists
+    // "Argumenten" before "Opties", as clap does.
+    let options: Vec<String> =
+        cmd.get_arguments().filter(|a| !a.is_positional()).map(|a| a.get_id().to_string()).collect();
+    for id in options {
+        cmd = cmd.mut_arg(id, |a| a);
+    }
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help("Toon deze hulp")
+            .help_heading(OPTIONS_HEADING)
+            .display_order(999),
+    );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Toon de versie")
+                .help_heading(OPTIONS_HEADING)
+                .display_order(999),
+        );
+    }
+    cmd.mut_subcommands(|sub| dutch_help(sub, false))
+}
+
+/// One argument: its Dutch heading, and its default shown as `[standaard: …]` (an empty
+/// default is not shown; the help text says what empty means).
+fn dutch_arg(arg: Arg) -> Arg {
+    let heading = if arg.is_positional() { ARGUMENTS_HEADING } else { OPTIONS_HEADING };
+    let mut arg = arg.help_heading(heading);
+    if arg.get_action().takes_values() && !arg.is_hide_default_value_set() && !arg.get_default_values().is_empty() {
+        let default = arg.get_default_values().iter().map(|v| v.to_string_lossy()).collect::<Vec<_>>().join(" ");
+        arg = arg.hide_default_value(true);
+        if !default.is_empty() {
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            arg = arg.help(format!("{help} [standaard: {default}]").trim_start().to_string());
+        }
+    }
+    arg
+}
+
+/// After clap built the tree: a help template per command with a Dutch usage line
+/// ("Gebruik:", "[OPTIES]"; clap writes "Usage:" and "[OPTIONS]" itself), and the Dutch
+/// description of the generated `help` subcommands.
+fn dutch_usage(cmd: clap::Command) -> clap::Command {
+    dutch_template(cmd).mut_subcommands(|sub| {
+        if sub.get_name() == "help" {
+            dutch_help_subcommand(sub)
+        } else {
+            dutch_usage(sub)
+        }
+    })
+}
+
+/// The help template of one built command, with its usage line in Dutch.
+fn dutch_template(mut cmd: clap::Command) -> clap::Command {
+    let usage =
+        cmd.render_usage().ansi().to_string().replacen("Usage:", "Gebruik:", 1).replace("[OPTIONS]", "[OPTIES]");
+    cmd.help_template(format!("{{before-help}}{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}"))
+}
+
+/// A `help` subcommand clap generated (`werkbank help help` shows it): its description, and
+/// the tree below it (copies of the commands, with their Dutch descriptions already).
+fn dutch_help_subcommand(help: clap::Command) -> clap::Command {
+    let help = help
+        .about("Toon deze hulp of die van de gegeven opdracht(en)")
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .mut_subcommands(|sub| if sub.get_name() == "help" { dutch_help_subcommand(sub) } else { sub });
+    dutch_template(help)
 }
 
 fn field_label(cat: &Catalogue, field: &str) -> String {

@@ -14,89 +14,113 @@ use werkbank_domain::path::{LeavingReason, MeetingKind};
 
 #[derive(Subcommand)]
 pub enum PathCommand {
-    /// A person's paths: per hire, the meetings planned and held, the plan and the leaving
-    Show { person: i64 },
-    /// Record the individual guidance plan (IBP) of a hire: agreements, tasks, revision dates
-    Plan {
+    /// De trajecten van een persoon: per aanwerving de geplande en gehouden gesprekken, het plan en het vertrek
+    Show {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
         person: i64,
-        /// The day the plan was agreed
-        #[arg(long, value_name = "DATE")]
+    },
+    /// Registreer het individueel begeleidingsplan (IBP) van een aanwerving: afspraken, taken, herzieningsdata
+    Plan {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
+        person: i64,
+        /// De dag waarop het plan afgesproken werd
+        #[arg(long, value_name = "DATUM")]
         agreed_on: String,
-        #[arg(long, default_value = "")]
+        /// De begeleider of consulent
+        #[arg(long, value_name = "NAAM", default_value = "")]
         counsellor: String,
-        #[arg(long, default_value = "")]
+        /// De afspraken
+        #[arg(long, value_name = "TEKST", default_value = "")]
         agreements: String,
-        /// A task and who does it: "Rijbewijs halen=Jobcoach"
-        #[arg(long = "task", value_name = "TASK=WHO")]
+        /// Een taak en wie ze doet: "Rijbewijs halen=Jobcoach" (herhaalbaar)
+        #[arg(long = "task", value_name = "TAAK=WIE")]
         tasks: Vec<String>,
-        #[arg(long = "revision", value_name = "DATE")]
+        /// Een dag waarop het plan herzien wordt (herhaalbaar)
+        #[arg(long = "revision", value_name = "DATUM")]
         revisions: Vec<String>,
-        /// The hire the plan belongs to (default: the latest)
-        #[arg(long, value_name = "DATE")]
+        /// De aanwerving waartoe het plan hoort (standaard: de laatste)
+        #[arg(long, value_name = "DATUM")]
         hire_date: Option<String>,
     },
-    /// When the meetings of a path are planned; only the options given change
+    /// Wanneer de gesprekken van een traject gepland worden; alleen de opgegeven opties veranderen
     Settings {
-        #[arg(long)]
+        /// Onthaalgesprek: zoveel dagen na de aanwerving
+        #[arg(long, value_name = "DAGEN")]
         intake_days: Option<u32>,
-        #[arg(long)]
+        /// Individueel begeleidingsplan: zoveel maanden na de aanwerving
+        #[arg(long, value_name = "MAANDEN")]
         plan_months: Option<u32>,
-        #[arg(long)]
+        /// Opvolgingsgesprek: zoveel maanden na de aanwerving
+        #[arg(long, value_name = "MAANDEN")]
         follow_up_months: Option<u32>,
-        #[arg(long)]
+        /// Jaarlijks overleg: om de zoveel maanden na de aanwerving (0: geen)
+        #[arg(long, value_name = "MAANDEN")]
         yearly_months: Option<u32>,
-        #[arg(long)]
+        /// Opvolging doorstroming: vanaf zoveel maanden na de aanwerving
+        #[arg(long, value_name = "MAANDEN")]
         transition_from_months: Option<u32>,
-        #[arg(long)]
+        /// Opvolging doorstroming: daarna om de zoveel maanden (0: eenmalig)
+        #[arg(long, value_name = "MAANDEN")]
         transition_every_months: Option<u32>,
-        #[arg(long)]
+        /// Nabespreking: zoveel dagen na de laatste gewerkte dag
+        #[arg(long, value_name = "DAGEN")]
         debrief_days: Option<u32>,
     },
-    /// Turnover per year: heads at the start, hires, leavers by reason, turnover and transition to a regular job
+    /// Verloop per jaar: koppen bij de start, aanwervingen, vertrekkers per reden, verloop en doorstroming naar een reguliere job
     Turnover,
 }
 
 #[derive(Subcommand)]
 pub enum MeetingCommand {
-    /// Record a planned meeting as held (or correct the record)
+    /// Registreer een gepland gesprek als gehouden (of verbeter de registratie)
     Record {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
         person: i64,
-        /// intake, guidance_plan, follow_up, yearly_consultation, transition_follow_up, debrief
-        #[arg(long)]
+        /// Soort gesprek: intake, guidance_plan, follow_up, yearly_consultation, transition_follow_up, debrief
+        #[arg(long, value_name = "SOORT")]
         kind: String,
-        /// Which one of that kind (yearly consultations are 1, 2, …)
-        #[arg(long, default_value_t = 1)]
+        /// Welk gesprek van die soort (jaarlijkse overleggen zijn 1, 2, …)
+        #[arg(long, value_name = "NR", default_value_t = 1)]
         seq: u32,
-        /// The day it was held (not in the future)
-        #[arg(long, value_name = "DATE")]
+        /// De dag waarop het gehouden werd (niet in de toekomst)
+        #[arg(long, value_name = "DATUM")]
         held: String,
-        #[arg(long)]
+        /// De uitkomst van het gesprek
+        #[arg(long, value_name = "TEKST")]
         outcome: String,
-        #[arg(long, default_value = "")]
+        /// De deelnemers
+        #[arg(long, value_name = "TEKST", default_value = "")]
         participants: String,
-        #[arg(long, default_value = "")]
+        /// De volgende stap
+        #[arg(long, value_name = "TEKST", default_value = "")]
         next_step: String,
-        /// The hire the meeting belongs to (default: the latest)
-        #[arg(long, value_name = "DATE")]
+        /// De aanwerving waartoe het gesprek hoort (standaard: de laatste)
+        #[arg(long, value_name = "DATUM")]
         hire_date: Option<String>,
     },
 }
 
 #[derive(Subcommand)]
 pub enum LeavingCommand {
-    /// Record that a worker left: the last day worked ends the last period
+    /// Registreer dat een werknemer vertrok: de laatste gewerkte dag sluit de laatste periode af
     Record {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
         person: i64,
-        /// The last day worked
-        #[arg(long, value_name = "DATE")]
+        /// De laatste gewerkte dag
+        #[arg(long, value_name = "DATUM")]
         end: String,
-        /// regular_job, other_social_economy, training, dismissal, own_choice, illness, end_of_term, retirement, death, other
-        #[arg(long)]
+        /// De reden: regular_job, other_social_economy, training, dismissal, own_choice, illness, end_of_term, retirement, death, other
+        #[arg(long, value_name = "REDEN")]
         reason: String,
-        /// The worker may come back (terugkeerrecht)
+        /// De werknemer mag terugkomen (terugkeerrecht)
         #[arg(long)]
         return_right: bool,
-        #[arg(long, default_value = "")]
+        /// Een opmerking
+        #[arg(long, value_name = "TEKST", default_value = "")]
         note: String,
     },
 }

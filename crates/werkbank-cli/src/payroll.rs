@@ -12,54 +12,61 @@ use werkbank_api::Api;
 
 #[derive(Subcommand)]
 pub enum PayrollCommand {
-    /// Import a payroll export (.xlsx, .xls, .ods, .csv): all lines as one batch, or nothing
+    /// Lees een loonbestand in (.xlsx, .xls, .ods, .csv): alle lijnen als één batch, of niets
     Import {
+        /// Het loonbestand van het sociaal secretariaat
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
-        /// Worksheet name (default: the first)
-        #[arg(long)]
+        /// Naam van het werkblad (standaard: het eerste)
+        #[arg(long, value_name = "NAAM")]
         sheet: Option<String>,
-        /// Apply this saved column mapping (default: the one saved for the same headers)
-        #[arg(long)]
+        /// Gebruik deze opgeslagen kolomtoewijzing (standaard: die voor dezelfde kolomkoppen)
+        #[arg(long, value_name = "NAAM")]
         mapping: Option<String>,
-        /// Save the mapping used under this name
-        #[arg(long, value_name = "NAME")]
+        /// Bewaar de gebruikte kolomtoewijzing onder deze naam
+        #[arg(long, value_name = "NAAM")]
         save_mapping: Option<String>,
-        /// Link a worker of the file (worker number or INSZ) to a person: WORKER=PERSON_ID
-        #[arg(long, value_name = "WORKER=PERSON_ID")]
+        /// Koppel een werknemer uit het bestand (werknemersnummer of INSZ) aan een persoon: WERKNEMER=PERSOON_ID
+        #[arg(long, value_name = "WERKNEMER=PERSOON_ID")]
         link: Vec<String>,
-        /// Check the file and show the preview; store nothing
+        /// Controleer het bestand en toon een voorbeeld; sla niets op
         #[arg(long)]
         dry_run: bool,
     },
-    /// List the imported batches, newest first
+    /// Toon de ingelezen batches, nieuwste eerst
     Batches,
-    /// Undo a batch: all its lines are removed
-    Undo { batch: i64 },
-    /// List wage codes and their meaning, or set one with --set CODE=MEANING
+    /// Maak een batch ongedaan: al zijn lijnen worden verwijderd
+    Undo {
+        /// Het nummer van de batch (zie `payroll batches`)
+        #[arg(value_name = "BATCH")]
+        batch: i64,
+    },
+    /// Toon de looncodes en hun betekenis, of stel er één in met --set CODE=BETEKENIS
     Codes {
-        /// e.g. 1010=worked_hours (meanings: worked_hours, paid_absence, unpaid_absence,
-        /// gross_wage, employer_contributions, reduction, other)
-        #[arg(long, value_name = "CODE=MEANING")]
+        /// bv. 1010=worked_hours (betekenissen: worked_hours, paid_absence, unpaid_absence,
+        /// gross_wage, employer_contributions, reduction, net_wage, other)
+        #[arg(long, value_name = "CODE=BETEKENIS")]
         set: Vec<String>,
-        /// Forget a wage code's meaning
+        /// Vergeet de betekenis van een looncode
         #[arg(long, value_name = "CODE")]
         delete: Vec<String>,
     },
-    /// List the saved column mappings, or rename or delete one
+    /// Toon de opgeslagen kolomtoewijzingen, of hernoem of verwijder er één
     Mappings {
-        /// Rename a mapping: --rename OLD NEW
-        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "delete")]
+        /// Hernoem een kolomtoewijzing: --rename OUD NIEUW
+        #[arg(long, num_args = 2, value_names = ["OUD", "NIEUW"], conflicts_with = "delete")]
         rename: Option<Vec<String>>,
-        /// Delete a mapping
-        #[arg(long, value_name = "NAME")]
+        /// Verwijder een kolomtoewijzing
+        #[arg(long, value_name = "NAAM")]
         delete: Option<String>,
     },
-    /// Paid hours from the payroll against FTE from the register, per person
+    /// Betaalde uren uit de loonbestanden tegenover VTE uit het register, per persoon
     Reconcile {
-        #[arg(long)]
+        /// Een kwartaal (2026/1), maand (2026-03) of jaar (2026)
+        #[arg(long, value_name = "PERIODE")]
         period: String,
-        /// Write the comparison to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de vergelijking naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<std::path::PathBuf>,
     },
 }

@@ -15,12 +15,16 @@ use werkbank_domain::{EducationLevel, Sex, TriState};
 
 #[derive(Subcommand)]
 pub enum PersonCommand {
-    /// A person's details and periods
-    Show { id: i64 },
-    /// Add a person to the register (then `period add`)
+    /// De gegevens en periodes van een persoon
+    Show {
+        /// Het nummer van de persoon
+        id: i64,
+    },
+    /// Voeg een persoon toe aan het register (daarna `period add`)
     Add(PersonFields),
-    /// Change a person's details; only the options given change
+    /// Wijzig de gegevens van een persoon; alleen de opgegeven opties veranderen
     Set {
+        /// Het nummer van de persoon
         id: i64,
         #[command(flatten)]
         fields: PersonFields,
@@ -29,39 +33,44 @@ pub enum PersonCommand {
 
 #[derive(Args)]
 pub struct PersonFields {
-    /// The national number (11 digits, checked); empty text removes it
-    #[arg(long)]
+    /// Het rijksregisternummer (11 cijfers, gecontroleerd); lege tekst wist het
+    #[arg(long, value_name = "INSZ")]
     insz: Option<String>,
-    #[arg(long)]
+    /// Naam
+    #[arg(long, value_name = "NAAM")]
     last_name: Option<String>,
-    #[arg(long)]
+    /// Voornaam
+    #[arg(long, value_name = "VOORNAAM")]
     first_name: Option<String>,
-    /// dd/mm/yyyy (default: from the INSZ)
-    #[arg(long, value_name = "DATE")]
+    /// Geboortedatum, dd/mm/jjjj (standaard: uit het INSZ)
+    #[arg(long, value_name = "DATUM")]
     birth_date: Option<String>,
-    /// male, female, x or unknown
-    #[arg(long)]
+    /// Geslacht: male, female, x of unknown
+    #[arg(long, value_name = "GESLACHT")]
     sex: Option<String>,
-    /// primary, secondary_second_grade, secondary_no_diploma, secondary, higher, unknown
-    #[arg(long)]
+    /// Opleidingsniveau: primary, secondary_second_grade, secondary_no_diploma, secondary, higher, unknown
+    #[arg(long, value_name = "NIVEAU")]
     education: Option<String>,
-    #[arg(long, value_name = "DATE")]
+    /// Ingeschreven bij VDAB sinds
+    #[arg(long, value_name = "DATUM")]
     vdab_registration_date: Option<String>,
-    #[arg(long, value_name = "DATE")]
+    /// Inactief sinds
+    #[arg(long, value_name = "DATUM")]
     inactive_since: Option<String>,
-    /// yes, no or unknown
-    #[arg(long)]
+    /// Beperking vastgesteld: yes, no of unknown
+    #[arg(long, value_name = "WAARDE")]
     limitation: Option<String>,
-    /// yes, no or unknown
-    #[arg(long)]
+    /// Registratie arbeidshandicap: yes, no of unknown
+    #[arg(long, value_name = "WAARDE")]
     disability_registration: Option<String>,
-    /// yes, no or unknown
-    #[arg(long)]
+    /// Volgt een begeleidingstraject: yes, no of unknown
+    #[arg(long, value_name = "WAARDE")]
     guidance_trajectory: Option<String>,
-    /// yes, no or unknown
-    #[arg(long)]
+    /// Onvoldoende vaardigheden (VDAB-basisdienstverlening): yes, no of unknown
+    #[arg(long, value_name = "WAARDE")]
     insufficient_skills: Option<String>,
-    #[arg(long, value_name = "DATE")]
+    /// Attest arbeidszorg geldig tot
+    #[arg(long, value_name = "DATUM")]
     work_care_attest_valid_until: Option<String>,
 }
 
@@ -104,51 +113,59 @@ impl PersonFields {
 
 #[derive(Subcommand)]
 pub enum PeriodCommand {
-    /// Add an employment period to a person
+    /// Voeg een tewerkstellingsperiode toe aan een persoon
     Add {
+        /// Het nummer van de persoon
+        #[arg(value_name = "PERSOON")]
         person: i64,
         #[command(flatten)]
         fields: PeriodFields,
     },
-    /// Change a period; only the options given change
+    /// Wijzig een periode; alleen de opgegeven opties veranderen
     Set {
+        /// Het nummer van de periode
         id: i64,
         #[command(flatten)]
         fields: PeriodFields,
     },
-    /// Delete a period
-    Delete { id: i64 },
+    /// Verwijder een periode
+    Delete {
+        /// Het nummer van de periode
+        id: i64,
+    },
 }
 
 #[derive(Args)]
 pub struct PeriodFields {
-    /// target_group_recognised, target_group_non_recognised, article_60, supervisor_recognised, …
-    #[arg(long)]
+    /// Categorie: target_group_recognised, target_group_non_recognised, article_60, supervisor_recognised, …
+    #[arg(long, value_name = "CATEGORIE")]
     category: Option<String>,
-    /// dd/mm/yyyy
-    #[arg(long, value_name = "DATE")]
+    /// Begindatum, dd/mm/jjjj
+    #[arg(long, value_name = "DATUM")]
     start: Option<String>,
-    /// The last day (empty text: still running)
-    #[arg(long, value_name = "DATE")]
+    /// De laatste dag (lege tekst: loopt nog)
+    #[arg(long, value_name = "DATUM")]
     end: Option<String>,
-    /// Weekly hours worked (38, 22,8 or 7:36)
-    #[arg(long)]
+    /// Gewerkte uren per week (38, 22,8 of 7:36)
+    #[arg(long, value_name = "UREN")]
     q: Option<String>,
-    /// Weekly hours of a full-time reference person
-    #[arg(long)]
+    /// Uren per week van een voltijdse maatpersoon
+    #[arg(long, value_name = "UREN")]
     s: Option<String>,
-    /// The contract (default: the category's usual one)
-    #[arg(long)]
+    /// Het contract: open_ended, fixed_term, replacement, work_care_agreement, article_60_placement of
+    /// other (standaard: het gebruikelijke van de categorie)
+    #[arg(long, value_name = "CONTRACT")]
     contract: Option<String>,
-    #[arg(long)]
+    /// Functie of activiteit
+    #[arg(long, value_name = "TEKST")]
     job: Option<String>,
-    /// Article 60: the OCMW that placed the worker
-    #[arg(long)]
+    /// Artikel 60: het OCMW dat de werknemer plaatste
+    #[arg(long, value_name = "OCMW")]
     ocmw: Option<String>,
-    /// Article 60: the day the placement agreement was signed
-    #[arg(long, value_name = "DATE")]
+    /// Artikel 60: de dag waarop de plaatsingsovereenkomst getekend werd
+    #[arg(long, value_name = "DATUM")]
     agreement_signed: Option<String>,
-    /// The work form (see `work-form list`; default: the main one)
+    /// De werkvorm (zie `work-form list`; standaard: de hoofdwerkvorm)
     #[arg(long, value_name = "ID")]
     work_form: Option<i64>,
 }

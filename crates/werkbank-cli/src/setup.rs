@@ -15,100 +15,121 @@ use werkbank_domain::WorkFormKind;
 
 #[derive(Subcommand)]
 pub enum OrganisationCommand {
-    /// The organisation: name, KBO, address, legal form, RSZ, IBAN, BIC, signing place, work forms
+    /// De organisatie: naam, KBO, adres, rechtsvorm, RSZ, IBAN, BIC, plaats van ondertekening, werkvormen
     Show,
-    /// Create or change the organisation; only the options given change
+    /// Maak of wijzig de organisatie; alleen de opgegeven opties veranderen
     Set(OrganisationArgs),
 }
 
 #[derive(Args)]
 pub struct OrganisationArgs {
-    #[arg(long)]
+    /// De naam van de organisatie
+    #[arg(long, value_name = "NAAM")]
     name: Option<String>,
-    /// Enterprise number (10 digits, checked)
-    #[arg(long)]
+    /// Ondernemingsnummer (10 cijfers, gecontroleerd)
+    #[arg(long, value_name = "KBO")]
     kbo: Option<String>,
-    #[arg(long)]
+    /// Straat en huisnummer
+    #[arg(long, value_name = "STRAAT")]
     street: Option<String>,
-    #[arg(long)]
+    /// Postcode
+    #[arg(long, value_name = "POSTCODE")]
     postal_code: Option<String>,
-    #[arg(long)]
+    /// Gemeente
+    #[arg(long, value_name = "GEMEENTE")]
     city: Option<String>,
-    /// e.g. vzw (printed after the name on claims)
-    #[arg(long)]
+    /// Rechtsvorm, bv. vzw (op afrekeningen achter de naam gedrukt)
+    #[arg(long, value_name = "RECHTSVORM")]
     legal_form: Option<String>,
-    /// RSZ employer number (9 or 10 digits)
-    #[arg(long)]
+    /// RSZ-werkgeversnummer (9 of 10 cijfers)
+    #[arg(long, value_name = "RSZ")]
     rsz: Option<String>,
-    /// IBAN (checked mod 97)
-    #[arg(long)]
+    /// IBAN (gecontroleerd met modulo 97)
+    #[arg(long, value_name = "IBAN")]
     iban: Option<String>,
-    #[arg(long)]
+    /// BIC van de bank
+    #[arg(long, value_name = "BIC")]
     bic: Option<String>,
-    /// The place in a claim's signature block
-    #[arg(long)]
+    /// De plaats in het ondertekeningsblok van een afrekening
+    #[arg(long, value_name = "PLAATS")]
     signing_place: Option<String>,
-    /// Weekly hours of work-care activity that make one FTE (30, 30,5 or 7:36)
-    #[arg(long)]
+    /// Uren arbeidszorg per week die één VTE vormen (30, 30,5 of 7:36)
+    #[arg(long, value_name = "UREN")]
     work_care_full_time: Option<String>,
 }
 
 #[derive(Subcommand)]
 pub enum WorkFormCommand {
-    /// The work forms, the first being the main one
+    /// De werkvormen; de eerste is de hoofdwerkvorm
     List,
-    /// Add a work form
+    /// Voeg een werkvorm toe
     Add {
-        /// social_workshop, work_care, maatwerk, insertion, local_services
-        #[arg(long)]
+        /// De soort: social_workshop, work_care, maatwerk, insertion, local_services
+        #[arg(long, value_name = "SOORT")]
         kind: String,
-        #[arg(long, value_name = "N")]
+        /// Het erkenningsnummer
+        #[arg(long, value_name = "NUMMER")]
         recognition_number: Option<String>,
-        /// An earlier kind and its last day, oldest first: social_workshop:31/12/2018
-        #[arg(long = "earlier", value_name = "KIND:LAST_DAY")]
+        /// Een vroegere soort en haar laatste dag, oudste eerst: social_workshop:31/12/2018
+        #[arg(long = "earlier", value_name = "SOORT:LAATSTE_DAG")]
         earlier: Vec<String>,
     },
-    /// Change a work form: its kind, recognition number or earlier kinds
+    /// Wijzig een werkvorm: de soort, het erkenningsnummer of de vroegere soorten
     Set {
+        /// Het nummer van de werkvorm (zie `work-form list`)
         id: i64,
-        #[arg(long)]
+        /// De nieuwe soort: social_workshop, work_care, maatwerk, insertion, local_services
+        #[arg(long, value_name = "SOORT")]
         kind: Option<String>,
-        /// Empty text removes the number
-        #[arg(long, value_name = "N")]
+        /// Het erkenningsnummer; lege tekst wist het nummer
+        #[arg(long, value_name = "NUMMER")]
         recognition_number: Option<String>,
-        /// Replaces the earlier kinds (oldest first): social_workshop:31/12/2018
-        #[arg(long = "earlier", value_name = "KIND:LAST_DAY")]
+        /// Vervangt de vroegere soorten (oudste eerst): social_workshop:31/12/2018
+        #[arg(long = "earlier", value_name = "SOORT:LAATSTE_DAG")]
         earlier: Vec<String>,
-        /// Remove every earlier kind
+        /// Wis alle vroegere soorten
         #[arg(long, conflicts_with = "earlier")]
         no_earlier: bool,
     },
-    /// Remove a work form (its periods then count in the main one)
-    Remove { id: i64 },
+    /// Verwijder een werkvorm (haar periodes tellen dan mee in de hoofdwerkvorm)
+    Remove {
+        /// Het nummer van de werkvorm
+        id: i64,
+    },
 }
 
 #[derive(Subcommand)]
 pub enum ParameterCommand {
-    /// The dated ratio parameters of every work form (defaults until values are stored)
+    /// De gedateerde omkaderingsparameters van elke werkvorm (standaardwaarden tot er waarden opgeslagen zijn)
     List {
+        /// Alleen deze werkvorm
         #[arg(long, value_name = "ID")]
         work_form: Option<i64>,
     },
-    /// Store a value from a date: norm 5, norm_method pro_rata|block, target_categories
+    /// Sla een waarde op vanaf een datum: norm 5, norm_method pro_rata|block, target_categories
     /// target_group_recognised,…, contingent_target_fte 16, yearly_minimum_fte 20, …
     Set {
+        /// De werkvorm
         #[arg(long, value_name = "ID")]
         work_form: i64,
+        /// De parameter, bv. norm
+        #[arg(value_name = "PARAMETER")]
         key: String,
+        /// De waarde, bv. 5
+        #[arg(value_name = "WAARDE")]
         value: String,
-        #[arg(long, value_name = "DATE")]
+        /// De eerste dag waarop de waarde geldt
+        #[arg(long, value_name = "DATUM")]
         from: String,
-        /// Where the value comes from (recognition decision, order, …)
-        #[arg(long, default_value = "")]
+        /// Waar de waarde vandaan komt (erkenningsbeslissing, besluit, …)
+        #[arg(long, value_name = "BRON", default_value = "")]
         source: String,
     },
-    /// Delete a stored value by its id (see `parameter list`)
-    Delete { id: i64 },
+    /// Verwijder een opgeslagen waarde op haar id (zie `parameter list`)
+    Delete {
+        /// Het id van de waarde
+        id: i64,
+    },
 }
 
 /// Text of a work form: "#1 Maatwerkbedrijf · SW/2019/0042 (tot en met 31/12/2018: Sociale werkplaats)".

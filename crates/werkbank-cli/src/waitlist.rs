@@ -13,154 +13,185 @@ use werkbank_domain::{EducationLevel, TriState};
 
 #[derive(Subcommand)]
 pub enum WaitlistCommand {
-    /// Put a candidate on the waitlist (status waiting since the referral date)
+    /// Zet een kandidaat op de wachtlijst (status wachtend sinds de datum van doorverwijzing)
     Add {
-        #[arg(long)]
+        /// Naam
+        #[arg(long, value_name = "NAAM")]
         last_name: String,
-        #[arg(long)]
+        /// Voornaam
+        #[arg(long, value_name = "VOORNAAM")]
         first_name: String,
-        /// vdab, atb, ocmw, werkwinkel, spontaneous or other
-        #[arg(long)]
+        /// Doorverwezen door: vdab, atb, ocmw, werkwinkel, spontaneous of other
+        #[arg(long, value_name = "VERWIJZER")]
         referrer: String,
-        /// dd/mm/yyyy or yyyy-mm-dd
-        #[arg(long, value_name = "DATE")]
+        /// De datum van doorverwijzing, dd/mm/jjjj of jjjj-mm-dd
+        #[arg(long, value_name = "DATUM")]
         referral_date: String,
-        /// The category sought, e.g. target_group_recognised, work_care, article_60
-        #[arg(long)]
+        /// De gezochte categorie, bv. target_group_recognised, work_care, article_60
+        #[arg(long, value_name = "CATEGORIE")]
         category: String,
-        /// The work form sought (social_workshop, work_care, …; default: the main one)
-        #[arg(long, value_name = "KIND")]
+        /// De gezochte werkvorm (social_workshop, work_care, …; standaard: de hoofdwerkvorm)
+        #[arg(long, value_name = "SOORT")]
         work_form: Option<String>,
-        #[arg(long, default_value = "")]
+        /// Het INSZ
+        #[arg(long, value_name = "INSZ", default_value = "")]
         insz: String,
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// Geboortedatum
+        #[arg(long, value_name = "DATUM", default_value = "")]
         birth_date: String,
-        /// Phone, e-mail or address
-        #[arg(long, default_value = "")]
+        /// Telefoon, e-mail of adres
+        #[arg(long, value_name = "TEKST", default_value = "")]
         contact: String,
-        /// The counsellor's name
-        #[arg(long, default_value = "")]
+        /// De naam van de consulent of trajectbegeleider
+        #[arg(long, value_name = "NAAM", default_value = "")]
         counsellor: String,
-        #[arg(long, default_value = "")]
+        /// Contactgegevens van de consulent
+        #[arg(long, value_name = "TEKST", default_value = "")]
         counsellor_contact: String,
-        /// work_care_attest, target_group_attest, social_report or other
-        #[arg(long, value_name = "KIND")]
+        /// Attest of verslag: work_care_attest, target_group_attest, social_report of other
+        #[arg(long, value_name = "SOORT")]
         attest: Option<String>,
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// Datum van het attest
+        #[arg(long, value_name = "DATUM", default_value = "")]
         attest_date: String,
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// Attest geldig tot
+        #[arg(long, value_name = "DATUM", default_value = "")]
         attest_valid_until: String,
-        /// high, normal or low
-        #[arg(long, default_value = "normal")]
+        /// Prioriteit: high, normal of low
+        #[arg(long, value_name = "PRIORITEIT", default_value = "normal")]
         priority: String,
-        /// Free notes (never medical details)
-        #[arg(long, default_value = "")]
+        /// Vrije notities (nooit medische gegevens)
+        #[arg(long, value_name = "TEKST", default_value = "")]
         notes: String,
-        /// Entry-condition facts: education level (primary, secondary_second_grade, …)
-        #[arg(long)]
+        /// Gegevens voor de toetredingsvoorwaarden: opleidingsniveau (primary, secondary_second_grade, …)
+        #[arg(long, value_name = "NIVEAU")]
         education: Option<String>,
-        /// Registered with VDAB since
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// Ingeschreven bij VDAB sinds
+        #[arg(long, value_name = "DATUM", default_value = "")]
         vdab_registration_date: String,
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// Inactief sinds
+        #[arg(long, value_name = "DATUM", default_value = "")]
         inactive_since: String,
-        /// yes, no or unknown
-        #[arg(long, default_value = "unknown")]
+        /// Beperking vastgesteld: yes, no of unknown
+        #[arg(long, value_name = "WAARDE", default_value = "unknown")]
         limitation: String,
-        /// yes, no or unknown
-        #[arg(long, default_value = "unknown")]
+        /// Volgt een begeleidingstraject: yes, no of unknown
+        #[arg(long, value_name = "WAARDE", default_value = "unknown")]
         guidance_trajectory: String,
     },
-    /// The list in its order (referral date, then priority); --all adds the closed ones
+    /// De lijst in haar volgorde (datum van doorverwijzing, dan prioriteit); --all voegt de afgesloten kandidaten toe
     List {
+        /// Ook de afgesloten kandidaten
         #[arg(long)]
         all: bool,
-        /// Only this work form (social_workshop, work_care, …)
-        #[arg(long, value_name = "KIND")]
+        /// Alleen deze werkvorm (social_workshop, work_care, …)
+        #[arg(long, value_name = "SOORT")]
         work_form: Option<String>,
-        /// Write the list to an Excel workbook instead of printing it
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
         xlsx: Option<std::path::PathBuf>,
     },
-    /// Change a candidate's status: invited, intake, waiting, withdrawn, referred_elsewhere, not_eligible
+    /// Wijzig de status van een kandidaat: invited, intake, waiting, withdrawn, referred_elsewhere, not_eligible
     Status {
+        /// Het nummer van de kandidaat
         id: i64,
+        /// De nieuwe status
+        #[arg(value_name = "STATUS")]
         status: String,
-        /// The day it took effect (default: today)
-        #[arg(long, value_name = "DATE", default_value = "")]
+        /// De dag waarop de status ingaat (standaard: vandaag)
+        #[arg(long, value_name = "DATUM", default_value = "")]
         on: String,
-        #[arg(long, default_value = "")]
+        /// De reden
+        #[arg(long, value_name = "TEKST", default_value = "")]
         reason: String,
     },
-    /// Figures per work form: waiting, median and longest wait, inflow and outflow, alerts, free places
+    /// Cijfers per werkvorm: wachtend, mediane en langste wachttijd, instroom en uitstroom, waarschuwingen, vrije plaatsen
     Stats,
-    /// A candidate: the referral, the facts, the status history and the entry conditions today
-    Show { id: i64 },
-    /// Change a candidate's referral or facts; only the options given change
+    /// Een kandidaat: de doorverwijzing, de gegevens, de statusgeschiedenis en de toetredingsvoorwaarden vandaag
+    Show {
+        /// Het nummer van de kandidaat
+        id: i64,
+    },
+    /// Wijzig de doorverwijzing of de gegevens van een kandidaat; alleen de opgegeven opties veranderen
     Set {
+        /// Het nummer van de kandidaat
         id: i64,
         #[command(flatten)]
         person: crate::register::PersonFields,
-        #[arg(long)]
+        /// Telefoon, e-mail of adres
+        #[arg(long, value_name = "TEKST")]
         contact: Option<String>,
-        /// vdab, atb, ocmw, werkwinkel, spontaneous or other
-        #[arg(long)]
+        /// Doorverwezen door: vdab, atb, ocmw, werkwinkel, spontaneous of other
+        #[arg(long, value_name = "VERWIJZER")]
         referrer: Option<String>,
-        #[arg(long)]
+        /// De naam van de consulent of trajectbegeleider
+        #[arg(long, value_name = "NAAM")]
         counsellor: Option<String>,
-        #[arg(long)]
+        /// Contactgegevens van de consulent
+        #[arg(long, value_name = "TEKST")]
         counsellor_contact: Option<String>,
-        #[arg(long, value_name = "DATE")]
+        /// De datum van doorverwijzing
+        #[arg(long, value_name = "DATUM")]
         referral_date: Option<String>,
-        #[arg(long)]
+        /// De gezochte categorie
+        #[arg(long, value_name = "CATEGORIE")]
         category: Option<String>,
-        /// The work form sought (social_workshop, work_care, …)
-        #[arg(long, value_name = "KIND")]
+        /// De gezochte werkvorm (social_workshop, work_care, …)
+        #[arg(long, value_name = "SOORT")]
         work_form: Option<String>,
-        /// work_care_attest, target_group_attest, social_report or other
-        #[arg(long, value_name = "KIND")]
+        /// Attest of verslag: work_care_attest, target_group_attest, social_report of other
+        #[arg(long, value_name = "SOORT")]
         attest: Option<String>,
-        #[arg(long, value_name = "DATE")]
+        /// Datum van het attest
+        #[arg(long, value_name = "DATUM")]
         attest_date: Option<String>,
-        #[arg(long, value_name = "DATE")]
+        /// Attest geldig tot
+        #[arg(long, value_name = "DATUM")]
         attest_valid_until: Option<String>,
-        /// high, normal or low
-        #[arg(long)]
+        /// Prioriteit: high, normal of low
+        #[arg(long, value_name = "PRIORITEIT")]
         priority: Option<String>,
-        #[arg(long)]
+        /// Vrije notities (nooit medische gegevens)
+        #[arg(long, value_name = "TEKST")]
         notes: Option<String>,
     },
-    /// The number of free places of a work form, as the director counts them (instead of
-    /// the number derived from the ratios); --clear goes back to the ratios
+    /// Het aantal vrije plaatsen van een werkvorm, zoals de directie ze telt (in plaats van het aantal
+    /// dat uit de omkadering volgt); --clear keert terug naar de omkadering
     Places {
+        /// De werkvorm
         #[arg(long, value_name = "ID")]
         work_form: i64,
-        #[arg(required_unless_present = "clear")]
+        /// Het aantal vrije plaatsen
+        #[arg(value_name = "AANTAL", required_unless_present = "clear")]
         places: Option<u32>,
+        /// Wis het opgegeven aantal: de omkadering bepaalt weer de vrije plaatsen
         #[arg(long)]
         clear: bool,
     },
-    /// Hire a candidate in intake: the person, the first period and the entry conditions on
-    /// the hire date, in one transaction (as the app's "Aanwerven")
+    /// Werf een kandidaat in intake aan: de persoon, de eerste periode en de toetredingsvoorwaarden op
+    /// de datum van aanwerving, in één transactie (zoals "Aanwerven" in de app)
     Hire {
+        /// Het nummer van de kandidaat
         id: i64,
-        /// The hire date: the first day of the period
-        #[arg(long, value_name = "DATE")]
+        /// De datum van aanwerving: de eerste dag van de periode
+        #[arg(long, value_name = "DATUM")]
         on: String,
-        /// Default: the category the candidate seeks
-        #[arg(long)]
+        /// De categorie (standaard: de categorie die de kandidaat zoekt)
+        #[arg(long, value_name = "CATEGORIE")]
         category: Option<String>,
-        /// Weekly hours worked (38, 22,8 or 7:36)
-        #[arg(long)]
+        /// Gewerkte uren per week (38, 22,8 of 7:36)
+        #[arg(long, value_name = "UREN")]
         q: String,
-        /// Weekly hours of a full-time reference person (default: the category's usual one)
-        #[arg(long, default_value = "")]
+        /// Uren per week van een voltijdse maatpersoon (standaard: die van de categorie)
+        #[arg(long, value_name = "UREN", default_value = "")]
         s: String,
-        #[arg(long)]
+        /// Het contract (standaard: het gebruikelijke van de categorie)
+        #[arg(long, value_name = "CONTRACT")]
         contract: Option<String>,
-        #[arg(long, default_value = "")]
+        /// Functie of activiteit
+        #[arg(long, value_name = "TEKST", default_value = "")]
         job: String,
-        /// Default: the work form the candidate seeks
+        /// De werkvorm (standaard: de werkvorm die de kandidaat zoekt)
         #[arg(long, value_name = "ID")]
         work_form: Option<i64>,
     },
