@@ -292,7 +292,7 @@ fn payroll_import_batches_and_undo() {
     assert!(!others.is_empty() && others.iter().all(|n| n["name"] != "Aerts, Rachid"));
     let text = werkbank(&db, &["payroll", "reconcile", "--period", "2025/4"]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Gedekt door 1 loonbestand(en): 10/2025."), "{text}");
+    assert!(text.contains("Gedekt door loonbestanden (1): 10/2025."), "{text}");
     assert!(text.contains("Niet gedekt, dus niet vergeleken: 11/2025, 12/2025."), "{text}");
     assert!(text.contains(&format!("Niet in de loonbestanden ({})", others.len())), "{text}");
 
@@ -660,7 +660,7 @@ fn claim_export_writes_a_workbook() {
     assert!(text.status.success());
     assert_eq!(
         String::from_utf8_lossy(&text.stdout).trim(),
-        format!("{lines} lijn(en) geschreven naar {}.", file.display())
+        format!("{lines} lijnen geschreven naar {}.", file.display())
     );
     let bad = dir.path().join("geen-map").join("a.xlsx");
     let failed = werkbank(&db, &["claim", "export", &id, "--out", bad.to_str().unwrap()]);
@@ -976,7 +976,7 @@ fn every_list_is_written_as_xlsx() {
     // The text form says where the rows went.
     let file = dir.path().join("personeel.xlsx");
     let out = werkbank_on(&db, "2026-11-29", &["staff", "list", "--xlsx", file.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("lijn(en) geschreven naar"), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("lijnen geschreven naar"), "{out:?}");
 }
 
 /// `--help` is Dutch, clap's own words included (headings, `-h`/`-V`, the `help`

@@ -34,6 +34,14 @@ impl Catalogue {
 
     /// Renders `code` with `params`. A missing code renders as the code and its params,
     /// so nothing is ever silently lost.
+    /// The text of `code.one` or `code.other` for `count` (with `{count}` among the
+    /// parameters): "1 lijn" / "12 lijnen", never "lijn(en)".
+    pub fn render_count(&self, code: &str, count: u64, params: &BTreeMap<String, String>) -> String {
+        let mut params = params.clone();
+        params.insert("count".to_string(), count.to_string());
+        self.render(&format!("{code}.{}", if count == 1 { "one" } else { "other" }), &params)
+    }
+
     pub fn render(&self, code: &str, params: &BTreeMap<String, String>) -> String {
         let Some(template) = self.texts.get(code) else {
             if params.is_empty() {
@@ -89,6 +97,19 @@ mod tests {
 
     fn params(list: &[(&str, &str)]) -> BTreeMap<String, String> {
         list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn counts_choose_one_or_other() {
+        let cat = Catalogue::nl_be();
+        let path = params(&[("path", "a.xlsx")]);
+        assert_eq!(cat.render_count("cli.xlsx_written", 1, &path), "1 lijn geschreven naar a.xlsx.");
+        assert_eq!(cat.render_count("cli.xlsx_written", 12, &path), "12 lijnen geschreven naar a.xlsx.");
+        assert_eq!(cat.render_count("cli.xlsx_written", 0, &path), "0 lijnen geschreven naar a.xlsx.");
+        // No catalogue text says "(en)" any more.
+        for text in [NL_BE, include_str!("../../../locales/nl-BE/ui.json")] {
+            assert!(!text.contains("(en)"), "a plural written as (en)");
+        }
     }
 
     /// A key written twice in a catalogue silently loses one text (JSON keeps the last):

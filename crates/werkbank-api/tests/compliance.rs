@@ -320,7 +320,7 @@ async fn problems_name_the_person_and_the_fix() {
     assert_eq!(codes(gap), ["problem.short_gap"]);
     let short = all.problems.iter().find(|p| p.code == "problem.short_gap").unwrap();
     assert!(
-        short.message.starts_with("Gat, X: 1 dag(en) zonder periode tussen 30/06/2026 en 02/07/2026"),
+        short.message.starts_with("Gat, X: geen periode tussen 30/06/2026 en 02/07/2026 (aantal dagen: 1)"),
         "{}",
         short.message
     );

@@ -244,14 +244,10 @@ fn print_claim(cat: &Catalogue, c: &ClaimDto) {
     for s in &r.streams {
         out!(
             "{}",
-            cat.render(
+            cat.render_count(
                 "cli.claim.stream",
-                &params([
-                    ("code", s.code.clone()),
-                    ("name", s.name.clone()),
-                    ("lines", s.lines.to_string()),
-                    ("amount", money(&s.amount.to_string())),
-                ])
+                u64::from(s.lines),
+                &params([("code", s.code.clone()), ("name", s.name.clone()), ("amount", money(&s.amount.to_string()))])
             )
         );
         for l in r.lines.iter().filter(|l| l.stream == s.code) {
@@ -549,9 +545,10 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
             emit(json, &written, |written| {
                 out!(
                     "{}",
-                    cat.render(
+                    cat.render_count(
                         "cli.claim.xlsx_written",
-                        &params([("path", written.path.clone()), ("lines", written.lines.to_string())])
+                        u64::from(written.lines),
+                        &params([("path", written.path.clone())])
                     )
                 );
             });

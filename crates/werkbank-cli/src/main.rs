@@ -522,7 +522,7 @@ fn emit<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(&T)) {
 /// A list written to a workbook: "12 lijn(en) geschreven naar FILE.xlsx." or its ExportDto.
 fn written_xlsx(cat: &Catalogue, json: bool, written: &werkbank_api::dto::ExportDto) {
     emit(json, written, |w| {
-        out!("{}", cat.render("cli.xlsx_written", &params([("path", w.path.clone()), ("lines", w.lines.to_string())])));
+        out!("{}", cat.render_count("cli.xlsx_written", u64::from(w.lines), &params([("path", w.path.clone())])));
     });
 }
 

@@ -260,7 +260,10 @@ describe('claim files', () => {
       'Geopend in de PDF-lezer: /home/directeur/afrekening-2026-1-maatwerk-12.pdf',
     );
     expect(fileOutcome('save_xlsx', { path: '/tmp/a.xlsx', bytes: 9000, lines: 37 })).toBe(
-      '37 lijn(en) geëxporteerd naar /tmp/a.xlsx',
+      '37 lijnen geëxporteerd naar /tmp/a.xlsx',
+    );
+    expect(fileOutcome('save_xlsx', { path: '/tmp/a.xlsx', bytes: 900, lines: 1 })).toBe(
+      '1 lijn geëxporteerd naar /tmp/a.xlsx',
     );
   });
 

@@ -11,7 +11,7 @@ import type { ParameterUse } from './bindings/ParameterUse';
 import type { ExportDto } from './bindings/ExportDto';
 import type { Stream } from './bindings/Stream';
 import { formatAmount, formatDate, formatQuantity } from './format';
-import { has, label, t } from './i18n';
+import { has, label, t, tn } from './i18n';
 
 /** The lines of one stream, in the claim's order. */
 export function linesOf(result: ClaimResult, stream: string): ClaimLine[] {
@@ -177,6 +177,6 @@ export function fileActionLabel(claim: Pick<ClaimDto, 'status'>, action: FileAct
 /** The confirmation after a file action, naming the file; cancelled when the dialog returned nothing. */
 export function fileOutcome(action: FileAction, result: ExportDto | null): string {
   if (result === null) return t('ui.claim.file.cancelled');
-  if (action === 'save_xlsx') return t('ui.claim.file.saved_xlsx', { path: result.path, lines: result.lines });
+  if (action === 'save_xlsx') return tn('ui.claim.file.saved_xlsx', result.lines, { path: result.path });
   return t(`ui.claim.file.${action === 'open_pdf' ? 'opened' : 'saved_pdf'}`, { path: result.path });
 }
