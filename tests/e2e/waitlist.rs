@@ -1,7 +1,7 @@
 //! E2E: a candidate moves from the waitlist to the register (waiting → invited → intake →
 //! hired) in the real app, and the first meetings of the path appear on the agenda.
 
-use crate::harness::{App, By};
+use crate::harness::{self, App, By};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_goes_from_the_waitlist_to_hired_and_the_agenda() {
@@ -90,6 +90,19 @@ async fn scenario(app: &App) -> Result<(), String> {
     app.wait_text(By::css("[data-testid=\"agenda-item\"][data-status=\"due\"]"), "Verbruggen").await?;
     app.wait_text(By::css("[data-testid=\"agenda-item\"][data-kind=\"intake\"]"), "Verbruggen").await?;
     app.screenshot("06-agenda").await;
+    // Filter the agenda: by person, then also by state; only Verbruggen's meetings to do stay.
+    app.fill(By::id("agenda-filter-person"), "verbrug").await?;
+    app.select(By::id("agenda-filter-status"), "due").await?;
+    app.wait_text(By::id("agenda-shown"), "van").await?;
+    app.wait_count(By::css("[data-testid=\"agenda-item\"][data-status=\"overdue\"]"), 0).await?;
+    app.wait_count(By::id("agenda-count-done"), 0).await?;
+    let shown = app.text(By::id("agenda-shown")).await?;
+    let n = harness::first_integer(&shown).ok_or(format!("no count in {shown:?}"))?;
+    app.wait_count(By::id("agenda-item"), n as usize).await?;
+    app.wait_until(By::id("agenda-item"), |t| t.contains("Verbruggen"), "Verbruggen").await?;
+    app.screenshot("06b-agenda-filtered").await;
+    app.select(By::id("agenda-filter-status"), "").await?;
+    app.fill(By::id("agenda-filter-person"), "").await?;
 
     // Back on the list: the hired candidate has left it; the register counts 41 people.
     app.click(By::id("nav-waitlist")).await?;

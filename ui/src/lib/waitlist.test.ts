@@ -6,6 +6,7 @@ import {
   candidateToInput,
   daysUntil,
   flowChart,
+  filterAgenda,
   groupAgenda,
   looksMedical,
   manualNext,
@@ -120,6 +121,20 @@ describe('agenda', () => {
     expect(g.overdue.map((i) => i.due)).toEqual(['2026-01-01', '2026-02-01']);
     expect(g.due).toHaveLength(1);
     expect(g.done).toHaveLength(0);
+  });
+
+  it('filters by part of a name (case and accents ignored), kind and state', () => {
+    const items = [
+      { ...item('overdue', '2026-01-01'), person_name: 'Öztürk, Elif', kind: 'intake' },
+      { ...item('due', '2026-05-01'), person_name: 'Peeters, Jan', kind: 'follow_up' },
+      { ...item('overdue', '2026-02-01'), person_name: 'Peeters, An', kind: 'yearly_consultation' },
+    ] as AgendaItemDto[];
+    const names = (f: Parameters<typeof filterAgenda>[1]) => filterAgenda(items, f).map((i) => i.person_name);
+    expect(names({ person: '', kind: '', status: '' })).toHaveLength(3);
+    expect(names({ person: 'ozt', kind: '', status: '' })).toEqual(['Öztürk, Elif']);
+    expect(names({ person: ' PEETERS ', kind: '', status: 'overdue' })).toEqual(['Peeters, An']);
+    expect(names({ person: '', kind: 'follow_up', status: '' })).toEqual(['Peeters, Jan']);
+    expect(names({ person: 'x', kind: '', status: '' })).toEqual([]);
   });
 
   it('counts days across month ends and leap days', () => {

@@ -173,6 +173,30 @@ export function groupAgenda(items: readonly AgendaItemDto[]): Record<AgendaStatu
   return out;
 }
 
+/** What the agenda shows: part of a name (any case, accents ignored), a kind, a state ('' = all). */
+export interface AgendaFilter {
+  person: string;
+  kind: string;
+  status: string;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** The meetings that pass the filter, in their order. */
+export function filterAgenda(items: readonly AgendaItemDto[], f: AgendaFilter): AgendaItemDto[] {
+  const needle = fold(f.person.trim());
+  return items.filter(
+    (i) =>
+      (needle === '' || fold(i.person_name).includes(needle)) &&
+      (f.kind === '' || i.kind === f.kind) &&
+      (f.status === '' || i.status === f.status),
+  );
+}
+
 /** A stable key of a planned meeting. */
 export function meetingKey(i: Pick<AgendaItemDto, 'person_id' | 'hire_date' | 'kind' | 'seq'>): string {
   return `${i.person_id}-${i.hire_date}-${i.kind}-${i.seq}`;
