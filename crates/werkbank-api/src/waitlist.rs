@@ -108,6 +108,9 @@ impl Api {
         let until = if c.status.is_open() { today } else { since };
         let mut person = c.person.clone();
         person.id = Some(c.person_id.unwrap_or(0));
+        // The attest's state, computed once: the list's alert is "not valid" while open.
+        let attest_state =
+            c.attest.as_ref().and_then(|a| a.valid_until).map(|u| wl::validity(u, today, ATTEST_ALERT_DAYS));
         CandidateDto {
             id: c.id.expect("stored"),
             person: person_dto(person),
@@ -127,16 +130,8 @@ impl Api {
             status: c.status,
             status_since: iso(since),
             waiting_days: wl::waiting_days(c.referral_date, until),
-            attest_alert: c.status.is_open()
-                && c.attest
-                    .as_ref()
-                    .and_then(|a| a.valid_until)
-                    .is_some_and(|u| wl::attest_alert(u, today, ATTEST_ALERT_DAYS)),
-            attest_state: c
-                .attest
-                .as_ref()
-                .and_then(|a| a.valid_until)
-                .map(|u| wl::validity(u, today, ATTEST_ALERT_DAYS)),
+            attest_alert: c.status.is_open() && attest_state.is_some_and(|s| s != wl::ValidityState::Valid),
+            attest_state,
             eligibility: self.eligibility_of(c, forms, today).overall,
             person_id: c.person_id,
             rank,

@@ -567,6 +567,15 @@ fn column_mapping(pairs: &[String]) -> Result<Option<BTreeMap<String, u32>>, App
     Ok(Some(out))
 }
 
+/// A change command's options: each one given replaces the stored field, the others stay.
+fn set_given<'a, T: Clone + 'a>(pairs: impl IntoIterator<Item = (&'a Option<T>, &'a mut T)>) {
+    for (given, field) in pairs {
+        if let Some(value) = given {
+            *field = value.clone();
+        }
+    }
+}
+
 /// A value typed on the command line that is not one of the known ids.
 fn invalid(field: &str, text: &str) -> AppError {
     AppError::Validation(werkbank_api::error::violation(field, "value.invalid", &[("value", text)]))

@@ -2,7 +2,7 @@
 //! as held), and the leaving record, through the same use cases as the person page's path
 //! section (`person_path`, `record_meeting`, `record_leaving`).
 
-use super::{emit, params, pick};
+use super::{emit, params, pick, set_given};
 use crate::waitlist::agenda_line;
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -209,11 +209,7 @@ pub async fn path(api: &Api, cat: &Catalogue, json: bool, command: &PathCommand)
                 (debrief_days, &mut s.debrief_days),
             ];
             let changed = given.iter().any(|(g, _)| g.is_some());
-            for (value, field) in given {
-                if let Some(v) = value {
-                    *field = *v;
-                }
-            }
+            set_given(given);
             let s = if changed { api.save_path_settings(s).await? } else { s };
             emit(json, &s, |s| {
                 let figures = serde_json::to_value(s).expect("settings serialise");

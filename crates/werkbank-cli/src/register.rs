@@ -3,7 +3,7 @@
 //! (`create_person`, `update_person`, `add_period`, `update_period`, `delete_period`).
 //! A change starts from what is stored: only the options given change.
 
-use super::{emit, params, pick};
+use super::{emit, params, pick, set_given};
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 use werkbank_api::dto::{PeriodInput, PersonDetailDto, PersonInput};
@@ -85,11 +85,7 @@ impl PersonFields {
             (&self.inactive_since, &mut p.inactive_since),
             (&self.work_care_attest_valid_until, &mut p.work_care_attest_valid_until),
         ];
-        for (given, field) in texts {
-            if let Some(value) = given {
-                *field = value.clone();
-            }
-        }
+        set_given(texts);
         if let Some(s) = &self.sex {
             p.sex = pick("sex", s, Sex::from_id)?;
         }
@@ -184,11 +180,7 @@ impl PeriodFields {
             (&self.ocmw, &mut p.ocmw),
             (&self.agreement_signed, &mut p.placement_agreement_signed),
         ];
-        for (given, field) in texts {
-            if let Some(value) = given {
-                *field = value.clone();
-            }
-        }
+        set_given(texts);
         if let Some(c) = &self.contract {
             p.contract_type = Some(pick("contract_type", c, ContractType::from_id)?);
         }

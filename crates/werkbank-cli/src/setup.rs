@@ -3,7 +3,7 @@
 //! what is stored, changes what its options name, and saves through the same use case as
 //! the app's Organisation and Parameters screens (`save_organisation`, `save_rule_value`).
 
-use super::{emit, invalid, params, pick};
+use super::{emit, invalid, params, pick, set_given};
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 use werkbank_api::dto::{EarlierKindDto, OrganisationDto, RuleSetDto, RuleValueInput, WorkFormDto};
@@ -216,11 +216,7 @@ pub async fn organisation(
                 (&a.signing_place, &mut org.signing_place),
                 (&a.work_care_full_time, &mut org.work_care_full_time),
             ];
-            for (given, field) in fields {
-                if let Some(value) = given {
-                    *field = value.clone();
-                }
-            }
+            set_given(fields);
             api.save_organisation(org).await?
         }
     };

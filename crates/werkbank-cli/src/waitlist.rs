@@ -1,7 +1,7 @@
 //! `werkbank waitlist …` (candidates, status, figures) and `werkbank agenda` (the planned
 //! meetings of the workers' paths).
 
-use super::{comma, emit, invalid, params, pick};
+use super::{comma, emit, invalid, params, pick, set_given};
 use clap::Subcommand;
 use std::process::ExitCode;
 use werkbank_api::dto::{CandidateInput, HireInput, PeriodInput, PersonInput, StatusChangeInput, WaitlistFilter};
@@ -412,11 +412,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &WaitlistComma
                 (attest_valid_until, &mut input.attest_valid_until),
                 (notes, &mut input.notes),
             ];
-            for (given, field) in texts {
-                if let Some(value) = given {
-                    *field = value.clone();
-                }
-            }
+            set_given(texts);
             if let Some(r) = referrer {
                 input.referrer = Some(pick("referrer", r, ReferrerKind::from_id)?);
             }
