@@ -66,6 +66,7 @@ const COMMANDS: &[&str] = &[
     "save_claim_pdf",
     "open_claim_pdf",
     "save_claim_xlsx",
+    "save_list_xlsx",
     "save_prestatiestaat",
     "open_prestatiestaat",
 ];

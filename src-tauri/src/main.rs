@@ -365,7 +365,8 @@ async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) ->
 /// Opens the native save dialog with a default file name; `None` when cancelled. Opened
 /// from Rust like `choose_spreadsheet`: the webview has no dialog or file-system access.
 /// `WERKBANK_SAVE_FILE` answers for the dialog in automated tests.
-fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &str) -> Option<PathBuf> {
+/// `title` is the dialog's catalogue key (`dialog.save_pdf`, `dialog.save_list`, …).
+fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &str, title: &str) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("WERKBANK_SAVE_FILE") {
         return Some(PathBuf::from(path));
     }
@@ -373,7 +374,7 @@ fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &s
     let mut dialog = app
         .dialog()
         .file()
-        .set_title(cat.text(&format!("dialog.save_{kind}")))
+        .set_title(cat.text(title))
         .set_file_name(file_name)
         .add_filter(cat.text(&format!("dialog.filter_{kind}")), &[kind]);
     if let Ok(documents) = tauri::Manager::path(app).document_dir() {
@@ -386,7 +387,7 @@ fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &s
 #[tauri::command]
 async fn save_claim_pdf(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
     let name = reply(&api, api.claim_file_name(id, "pdf").await)?;
-    let Some(path) = choose_save_path(&app, &api, &name, "pdf") else { return Ok(None) };
+    let Some(path) = choose_save_path(&app, &api, &name, "pdf", "dialog.save_pdf") else { return Ok(None) };
     reply(&api, api.save_claim_pdf(id, &path).await).map(Some)
 }
 
@@ -407,7 +408,7 @@ async fn save_prestatiestaat(
     month: String,
 ) -> Reply<Option<ExportDto>> {
     let name = reply(&api, api.prestatiestaat_file_name(person_id, &month).await)?;
-    let Some(path) = choose_save_path(&app, &api, &name, "pdf") else { return Ok(None) };
+    let Some(path) = choose_save_path(&app, &api, &name, "pdf", "dialog.save_pdf") else { return Ok(None) };
     reply(&api, api.save_prestatiestaat(person_id, &month, &path).await).map(Some)
 }
 
@@ -422,8 +423,17 @@ async fn open_prestatiestaat(api: State<'_, Api>, person_id: i64, month: String)
 #[tauri::command]
 async fn save_claim_xlsx(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
     let name = reply(&api, api.claim_file_name(id, "xlsx").await)?;
-    let Some(path) = choose_save_path(&app, &api, &name, "xlsx") else { return Ok(None) };
+    let Some(path) = choose_save_path(&app, &api, &name, "xlsx", "dialog.save_xlsx") else { return Ok(None) };
     reply(&api, api.export_claim_xlsx(id, &path).await).map(Some)
+}
+
+/// Exports the list a screen shows, with its filter, to an xlsx file where the director
+/// chooses (default name: the list and its period or today); `null` when cancelled.
+#[tauri::command]
+async fn save_list_xlsx(app: tauri::AppHandle, api: State<'_, Api>, request: ListRequest) -> Reply<Option<ExportDto>> {
+    let name = api.list_file_name(&request);
+    let Some(path) = choose_save_path(&app, &api, &name, "xlsx", "dialog.save_list") else { return Ok(None) };
+    reply(&api, api.export_list_xlsx(&request, &path).await).map(Some)
 }
 
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the
@@ -523,6 +533,7 @@ fn main() {
             save_claim_pdf,
             open_claim_pdf,
             save_claim_xlsx,
+            save_list_xlsx,
             save_prestatiestaat,
             open_prestatiestaat,
         ])

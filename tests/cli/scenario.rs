@@ -950,7 +950,8 @@ fn every_list_is_written_as_xlsx() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("werkbank.sqlite");
     json(&werkbank_on(&db, "2026-11-29", &["demo", "--json"]));
-    let lists: [(&str, &[&str], fn(&serde_json::Value) -> usize); 7] = [
+    json(&werkbank_on(&db, "2026-11-29", &["claim", "compute", "--work-form", "1", "--period", "2026/1", "--json"]));
+    let lists: [(&str, &[&str], fn(&serde_json::Value) -> usize); 8] = [
         ("staff", &["staff", "list"], |v| v.as_array().unwrap().len()),
         ("fte", &["fte", "--period", "2026/1"], |v| v["categories"].as_array().unwrap().len()),
         ("ratios", &["ratios", "--period", "2026/1"], |v| v["work_forms"].as_array().unwrap().len()),
@@ -958,6 +959,7 @@ fn every_list_is_written_as_xlsx() {
         ("waitlist", &["waitlist", "list"], |v| v["candidates"].as_array().unwrap().len()),
         ("agenda", &["agenda", "--until", "31/12/2026"], |v| v["items"].as_array().unwrap().len()),
         ("reconcile", &["payroll", "reconcile", "--period", "2026/1"], |v| v["rows"].as_array().unwrap().len()),
+        ("claims", &["claim", "list"], |v| v.as_array().unwrap().len()),
     ];
     for (name, args, count) in lists {
         let listed = json(&werkbank_on(&db, "2026-11-29", &[args, &["--json"]].concat()));

@@ -367,7 +367,55 @@ fn reconciliation_sheets(cat: &Catalogue, r: &ReconciliationDto) -> Vec<Sheet> {
     vec![rows, missing]
 }
 
+fn claims_sheet(cat: &Catalogue, claims: &[ClaimSummaryDto]) -> Sheet {
+    Table::new(cat, "claims", claims)
+        .col("period", |c| Cell::text(&c.period))
+        .col("work_form", |c| Cell::Text(cat.text(&format!("work_form.{}", c.work_form_kind))))
+        .col("status", |c| Cell::Text(cat.text(&format!("claims.status.{}", c.status))))
+        // An incomplete draft has no total: the word says so, as on screen.
+        .col("total", |c| if c.complete { Cell::decimal(&c.total, 2) } else { Cell::Text(cat.text("export.list.claims.incomplete")) })
+        .col("issued_at", |c| Cell::opt_date(c.issued_at.as_deref().map(|t| t.get(..10).unwrap_or(t))))
+        .col("number", |c| Cell::Integer(c.id))
+        .done()
+}
+
 impl Api {
+    /// Writes the list `request` names, with its filter, as a workbook at `path`: the one
+    /// entry point of the desktop's export button (the CLI calls the list's own export).
+    pub async fn export_list_xlsx(&self, request: &ListRequest, path: &Path) -> Result<ExportDto> {
+        match request {
+            ListRequest::Staff { filter } => self.export_staff_xlsx(filter.clone(), path).await,
+            ListRequest::Fte { period } => self.export_fte_xlsx(period, path).await,
+            ListRequest::Ratios { period } => self.export_ratios_xlsx(period, path).await,
+            ListRequest::Problems { period } => self.export_problems_xlsx(period.as_deref(), path).await,
+            ListRequest::Waitlist { filter } => self.export_waitlist_xlsx(filter.clone(), path).await,
+            ListRequest::Agenda { until } => self.export_agenda_xlsx(until.as_deref(), path).await,
+            ListRequest::Reconciliation { period } => self.export_reconciliation_xlsx(period, path).await,
+            ListRequest::Claims => self.export_claims_xlsx(path).await,
+        }
+    }
+
+    /// The readable default name of a list's workbook: the list's sheet name, its period
+    /// if it has one, else today's date ("Personeel 2026-12-03.xlsx", "VTE per categorie 2026-4.xlsx").
+    pub fn list_file_name(&self, request: &ListRequest) -> String {
+        let cat = self.catalogue();
+        let when = match request {
+            ListRequest::Fte { period } | ListRequest::Ratios { period } | ListRequest::Reconciliation { period } => {
+                period.replace('/', "-")
+            }
+            ListRequest::Problems { period: Some(period) } => period.replace('/', "-"),
+            _ => self.today().format("%Y-%m-%d").to_string(),
+        };
+        let words = format!("{} {when}", cat.text(&format!("export.list.{}.sheet", request.list())));
+        format!("{}.xlsx", crate::claim_export::readable_file_name(&words))
+    }
+
+    /// Every claim as the claims screen lists it ([`Api::claims`]).
+    pub async fn export_claims_xlsx(&self, path: &Path) -> Result<ExportDto> {
+        let claims = self.claims().await?;
+        self.write_list("claims", vec![claims_sheet(self.catalogue(), &claims)], path).await
+    }
+
     /// Writes `sheets` as a private workbook at `path` and records the export of `list`
     /// (its name and the rows of the first sheet, the list itself; a further sheet only
     /// when it has rows).
@@ -495,7 +543,8 @@ mod tests {
                 unmapped_codes: vec![],
             },
         );
-        for sheet in [staff, problems, waitlist, agenda, fte].iter().chain(&ratios).chain(&reconciliation) {
+        let claims = claims_sheet(cat, &[]);
+        for sheet in [staff, problems, waitlist, agenda, fte, claims].iter().chain(&ratios).chain(&reconciliation) {
             assert!(!sheet.name.starts_with("export."), "{}", sheet.name);
             // Excel's limit on a sheet name.
             assert!(sheet.name.chars().count() <= 31, "{}", sheet.name);
@@ -504,5 +553,28 @@ mod tests {
             }
         }
         assert!(cat.has("export.file_write_failed"));
+    }
+
+    #[test]
+    fn an_incomplete_draft_exports_the_word_not_a_total() {
+        let cat = Catalogue::nl_be();
+        let claim = |complete| ClaimSummaryDto {
+            id: 7,
+            work_form_id: 1,
+            work_form_kind: "maatwerk".into(),
+            period: "2026/4".into(),
+            status: "draft".into(),
+            amends_id: None,
+            rule_set_code: "x".into(),
+            rule_set_version: 1,
+            total: "48401.61".into(),
+            complete,
+            issued_at: None,
+        };
+        let sheet = claims_sheet(cat, &[claim(true), claim(false)]);
+        assert_eq!(sheet.rows[0][3], Cell::Decimal(Decimal::new(4840161, 2), 2));
+        assert_eq!(sheet.rows[1][3], Cell::Text("onvolledig".into()));
+        assert_eq!(sheet.rows[0][1], Cell::Text("Maatwerkbedrijf".into()));
+        assert_eq!(sheet.rows[0][2], Cell::Text("ontwerp".into()));
     }
 }

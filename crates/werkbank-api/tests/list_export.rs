@@ -368,3 +368,42 @@ async fn an_existing_file_is_made_private() {
     assert_private(&path);
     assert_eq!(sheet_names(&path), ["Agenda"]);
 }
+
+#[tokio::test]
+async fn the_claims_list_exports_through_the_request_the_screen_sends() {
+    let api = demo().await;
+    let mw = api.work_form_id_of(werkbank_domain::WorkFormKind::Maatwerk).await.unwrap().unwrap();
+    let complete = api.compute_claim(mw, "2026/1").await.unwrap();
+    let claims = api.claims().await.unwrap();
+    // The screen sends the list by name, as JSON; a draft without blocking problems has a
+    // total, an incomplete one the word "onvolledig".
+    let request: ListRequest = serde_json::from_str(r#"{"list":"claims"}"#).unwrap();
+    assert_eq!(api.list_file_name(&request), "Afrekeningen 2026-11-29.xlsx");
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir, "afrekeningen.xlsx");
+    let out = api.export_list_xlsx(&request, &path).await.unwrap();
+    assert_eq!(out.lines as usize, claims.len());
+    assert_private(&path);
+    let s = sheet(&path, "Afrekeningen");
+    assert_eq!(headers(&s), ["Periode", "Werkvorm", "Status", "Totaal (EUR)", "Uitgereikt op", "Nummer"]);
+    let r = row_of(&s, 0, "2026/1");
+    assert_eq!(text(&s, r, 1), "Maatwerkbedrijf");
+    assert_eq!(text(&s, r, 2), "ontwerp");
+    // The demo has payroll for 2026/1: the draft is complete and its total a number.
+    assert!(complete.result.complete);
+    assert_eq!(float(&s, r, 3), num(&complete.result.total.to_string()));
+    // 2026/4 has no payroll yet: incomplete, and the file says so instead of a total.
+    let incomplete = api.compute_claim(mw, "2026/4").await.unwrap();
+    assert!(!incomplete.result.complete);
+    api.export_list_xlsx(&request, &path).await.unwrap();
+    let s = sheet(&path, "Afrekeningen");
+    assert_eq!(text(&s, row_of(&s, 0, "2026/4"), 3), "onvolledig");
+
+    // A list with a period names its file after the period; the filter travels along.
+    let fte: ListRequest = serde_json::from_str(r#"{"list":"fte","period":"2026/3"}"#).unwrap();
+    assert_eq!(api.list_file_name(&fte), "VTE per categorie 2026-3.xlsx");
+    let staff: ListRequest =
+        serde_json::from_str(r#"{"list":"staff","filter":{"search":"peeters","category":null,"on":null}}"#).unwrap();
+    let out = api.export_list_xlsx(&staff, &file(&dir, "p.xlsx")).await.unwrap();
+    assert_eq!(out.lines, 1, "only Peeters");
+}

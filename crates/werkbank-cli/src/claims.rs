@@ -72,7 +72,11 @@ pub enum ClaimCommand {
         period: String,
     },
     /// Toon de lijst van de afrekeningen
-    List,
+    List {
+        /// Schrijf de lijst naar een Excel-werkmap in plaats van ze te tonen
+        #[arg(long, value_name = "BESTAND.xlsx")]
+        xlsx: Option<PathBuf>,
+    },
     /// Toon een afrekening: lijnen, totalen, problemen, afgerekende bedragen en verschillen
     Show {
         /// Het nummer van de afrekening
@@ -501,7 +505,8 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
         }
         ClaimCommand::Amend { id } => show(&api.amend_claim(*id).await?),
         ClaimCommand::Settle { id, stream, amount } => show(&api.settle_claim(*id, stream, amount).await?),
-        ClaimCommand::List => {
+        ClaimCommand::List { xlsx: Some(file) } => crate::written_xlsx(cat, json, &api.export_claims_xlsx(file).await?),
+        ClaimCommand::List { xlsx: None } => {
             let list = api.claims().await?;
             emit(json, &list, |list| {
                 if list.is_empty() {

@@ -38,6 +38,7 @@ import type { MeetingInput } from './bindings/MeetingInput';
 import type { PathSettingsDto } from './bindings/PathSettingsDto';
 import type { PersonPathDto } from './bindings/PersonPathDto';
 import type { HireResultDto } from './bindings/HireResultDto';
+import type { ListRequest } from './bindings/ListRequest';
 import type { StatusChangeInput } from './bindings/StatusChangeInput';
 import type { TurnoverDto } from './bindings/TurnoverDto';
 import type { WaitlistDto } from './bindings/WaitlistDto';
@@ -229,6 +230,8 @@ export const api = {
   openClaimPdf: (id: Id) => call<ExportDto>('open_claim_pdf', { id }),
   /** Exports the claim's lines to xlsx through the native save dialog; `null` when cancelled. */
   saveClaimXlsx: (id: Id) => call<ExportDto | null>('save_claim_xlsx', { id }),
+  /** Exports a list as its screen shows it (with its filter) to xlsx through the native save dialog; `null` when cancelled. */
+  saveListXlsx: (request: ListRequest) => call<ExportDto | null>('save_list_xlsx', { request }),
   /** Writes an article 60 worker's prestatiestaat for `month` (`2026-01`) to the print folder and opens it. */
   openPrestatiestaat: (personId: Id, month: string) => call<ExportDto>('open_prestatiestaat', { personId, month }),
   /** Saves the prestatiestaat through the native save dialog (opened in Rust); `null` when cancelled. */
