@@ -5,6 +5,7 @@
 
 mod harness;
 mod prestatiestaat;
+mod screens;
 mod waitlist;
 
 use harness::{App, By};
@@ -374,7 +375,7 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     // The rule sets: confirm a value after checking it against its source.
     app.click(By::id("claim-rules-link")).await?;
     app.wait_visible(By::id("rule-set-maatwerk_2019")).await?;
-    app.click(By::id("claim-parameter-confirm")).await?;
+    app.click(By::id("parameter-confirm")).await?;
     app.wait_text(By::id("claim-rules-note"), "bevestigd").await?;
     app.screenshot("00-rule-sets").await;
     app.click(By::id("nav-claims")).await?;
@@ -387,6 +388,20 @@ async fn claims_scenario(app: &App, files: &ClaimFiles) -> Result<(), String> {
     app.wait_text(By::id("claim-line"), "Peeters, Jan").await?;
     // Every value used, with the days of the quarter it covered.
     app.wait_text(By::id("claim-parameter-list"), "gebruikt van 01/01/2026 tot 31/03/2026").await?;
+    // A value not confirmed yet is confirmed on its own row: the draft is recomputed with it,
+    // one unconfirmed value fewer, the same total.
+    let unconfirmed = By::css(r#"[data-testid="claim-parameter-row"][data-state="unconfirmed"]"#);
+    let before = app.count(unconfirmed.clone()).await?;
+    if before == 0 {
+        return Err("the demo draft has no unconfirmed value".into());
+    }
+    app.click(By::css(
+        r#"[data-testid="claim-parameter-row"][data-state="unconfirmed"] [data-testid="parameter-confirm"]"#,
+    ))
+    .await?;
+    app.wait_text(By::id("claim-parameter-note"), "bevestigd; de afrekening is herberekend").await?;
+    app.wait_count(unconfirmed, before - 1).await?;
+    app.wait_text(By::id("claim-total"), "127.125,93").await?;
     app.wait_text(By::id("claim-file-note"), "ontwerp").await?;
     app.wait_text(By::id("claim-open-pdf"), "Voorbeeld (PDF)").await?;
     app.screenshot("01-draft").await;

@@ -11,8 +11,10 @@ import {
   groupTitle,
   linesOf,
   notesText,
+  isRatioParameter,
   orderedProblems,
   parameterRows,
+  parameterState,
   parameterValueText,
   problemText,
   rateText,
@@ -241,6 +243,35 @@ describe('claim rule sets', () => {
     for (const state of ['unknown', 'unconfirmed', 'confirmed']) {
       expect(has(`ui.claim_rules.state.${state}`), state).toBe(true);
     }
+  });
+});
+
+describe('parameters used by a claim', () => {
+  const use = (parameter: string, value: string | null, confirmed: boolean, label: string | null = null) => ({
+    stream: 'S5',
+    parameter,
+    valid_from: '2026-01-01',
+    first_day: '2026-01-01',
+    last_day: '2026-03-31',
+    value,
+    label,
+    source: null,
+    confirmed,
+  });
+
+  it('names the state its row offers to fix: fill an unknown value, confirm an unconfirmed one', () => {
+    expect(parameterState(use('monthly_reference', null, false))).toBe('unknown');
+    // A value stored but not checked against its source yet.
+    expect(parameterState(use('monthly_reference', '2029.88', false))).toBe('unconfirmed');
+    expect(parameterState(use('monthly_reference', '2029.88', true))).toBe('confirmed');
+    // The method is a label, not a number: known.
+    expect(parameterState(use('norm_method', null, false, 'pro_rata'))).toBe('unconfirmed');
+  });
+
+  it('sends the work form ratio rules to their own screen, claim parameters stay on the row', () => {
+    expect(isRatioParameter(use('norm', '0.5', false))).toBe(true);
+    expect(isRatioParameter(use('contingent_target_fte', '20', false))).toBe(true);
+    expect(isRatioParameter(use('monthly_reference', '2029.88', false))).toBe(false);
   });
 });
 

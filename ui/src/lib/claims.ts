@@ -109,6 +109,22 @@ export function parameterValueText(p: ParameterUse): string {
   return formatAmount(p.value, t('ui.claim.unknown'));
 }
 
+/**
+ * The work form's ratio rules a stream used (norm, method, contingents): kept with the
+ * work form's parameters, not in the claim's rule set.
+ */
+const RATIO_PARAMETERS = new Set(['norm', 'norm_method', 'contingent_target_fte', 'contingent_supervisor_fte']);
+
+export function isRatioParameter(p: ParameterUse): boolean {
+  return RATIO_PARAMETERS.has(p.parameter);
+}
+
+/** A used parameter's state, as the rule sets screen names it. */
+export function parameterState(p: ParameterUse): 'unknown' | 'unconfirmed' | 'confirmed' {
+  if (p.value === null && p.label === null) return 'unknown';
+  return p.confirmed ? 'confirmed' : 'unconfirmed';
+}
+
 /** Notes as short Dutch texts. */
 export function notesText(line: ClaimLine): string {
   return line.notes.map((n) => t(`claims.note.${n}`)).join('; ');
