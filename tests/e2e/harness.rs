@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(20);
 
+#[derive(Clone)]
 pub struct By(String);
 
 impl By {
@@ -267,6 +268,61 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Goes to a route of the app (`/staff`, `/claim/3`), as a link would.
+    pub async fn goto(&self, route: &str) -> Result<(), String> {
+        self.client
+            .execute("location.hash = arguments[0];", vec![serde_json::json!(format!("#{route}"))])
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("goto {route}: {e}"))
+    }
+
+    /// The value a script returns in the page.
+    pub async fn js(&self, script: &str) -> Result<serde_json::Value, String> {
+        self.client.execute(script, vec![]).await.map_err(|e| format!("script: {e}"))
+    }
+
+    /// The text a person sees in the page's main area (what `innerText` renders).
+    pub async fn main_text(&self) -> Result<String, String> {
+        let v = self
+            .client
+            .execute("const m = document.querySelector('main') || document.body; return m.innerText;", vec![])
+            .await
+            .map_err(|e| format!("main text: {e}"))?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Waits until the page has loaded what it shows: nothing busy, no "Laden…", and the
+    /// same text on two polls in a row.
+    pub async fn settle(&self) -> Result<String, String> {
+        let start = Instant::now();
+        let mut last = String::new();
+        loop {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let busy = self.count(By::css("[aria-busy=\"true\"]")).await.unwrap_or(0);
+            let text = self.main_text().await?;
+            if busy == 0 && !text.contains("Laden…") && text == last && !text.is_empty() {
+                return Ok(text);
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("the page did not settle; it shows {text:?}"));
+            }
+            last = text;
+        }
+    }
+
+    /// The attribute `name` of the first element matching `by`.
+    pub async fn attr(&self, by: By, name: &str) -> Result<String, String> {
+        self.wait_visible(By(by.0.clone())).await?;
+        let el = self.client.find(by.locator()).await.map_err(|e| format!("{}: {e}", by.0))?;
+        el.attr(name).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("{}: no {name}", by.0))
+    }
+
+    /// How many elements match now.
+    pub async fn count(&self, by: By) -> Result<usize, String> {
+        self.client.find_all(by.locator()).await.map(|v| v.len()).map_err(|e| format!("{}: {e}", by.0))
     }
 
     pub async fn wait_count(&self, by: By, n: usize) -> Result<(), String> {

@@ -457,7 +457,7 @@ pub(crate) async fn problems(
         if let (Some(h), Some(allowed)) = (&r.figures.headroom, &r.figures.allowed_supervisor_fte) {
             let headroom = Decimal::from_str(h).unwrap_or_default();
             let extra =
-                [("allowed", allowed.replace('.', ",")), ("headroom", h.trim_start_matches('-').replace('.', ","))];
+                [("allowed", allowed.clone()), ("headroom", h.trim_start_matches('-').to_string())];
             if headroom < Decimal::ZERO {
                 out.add(Severity::Warning, "problem.supervision_above_norm", None, None, wf, base(&extra));
             } else if headroom >= Decimal::new(5, 1) {
@@ -468,8 +468,8 @@ pub(crate) async fn problems(
         for (side, u) in [("target", &c.year_to_date_target), ("supervisor", &c.year_to_date_supervisor)] {
             let extra = [
                 ("side", cat.text(&format!("problem.side.{side}"))),
-                ("fte", u.fte.clone().unwrap_or_default().replace('.', ",")),
-                ("allocated", u.allocated.clone().unwrap_or_default().replace('.', ",")),
+                ("fte", u.fte.clone().unwrap_or_default()),
+                ("allocated", u.allocated.clone().unwrap_or_default()),
                 ("year", c.year.to_string()),
             ];
             if u.exceeded == Some(true) {
@@ -480,7 +480,7 @@ pub(crate) async fn problems(
         }
         if c.minimum_at_risk == Some(true) {
             let extra = [
-                ("projected", c.projected_year_average.clone().unwrap_or_default().replace('.', ",")),
+                ("projected", c.projected_year_average.clone().unwrap_or_default()),
                 ("minimum", c.yearly_minimum_fte.as_ref().map(|m| m.value.clone()).unwrap_or_default()),
                 ("year", c.year.to_string()),
             ];
@@ -488,8 +488,8 @@ pub(crate) async fn problems(
         }
         if r.figures.below_minimum_share == Some(true) {
             let extra = [
-                ("share", r.figures.target_share.clone().unwrap_or_default().replace('.', ",")),
-                ("minimum", r.figures.minimum_target_share.clone().unwrap_or_default().replace('.', ",")),
+                ("share", r.figures.target_share.clone().unwrap_or_default()),
+                ("minimum", r.figures.minimum_target_share.clone().unwrap_or_default()),
             ];
             out.add(Severity::Warning, "problem.target_share_below_minimum", None, None, wf, base(&extra));
         }

@@ -1,7 +1,10 @@
 //! Message catalogues. Texts live in `locales/<locale>/*.json`, keyed by stable codes;
 //! the UI reads the same files. Placeholders are `{name}`, with an optional format:
 //! `{start:date}` (ISO date → 31/01/2026), `{column:field}` (field id → column label),
-//! and `{x:group}` for any label group (`{category:category}` → `category.<id>`).
+//! the numbers `{x:fte}` (`15.2000` → `15,20`), `{x:amount}` (`1593.8` → `1.593,80`) and
+//! `{x:number}` (`38000` → `38.000`, `0.50` → `0,5`), and `{x:group}` for any label
+//! group (`{category:category}` → `category.<id>`). A number that does not parse is
+//! shown as it came.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -72,11 +75,40 @@ impl Catalogue {
     fn format_value(&self, value: &str, format: &str) -> String {
         match format {
             "date" => format_date(value),
+            // A date a person fills in: empty is "not filled in", not an open end.
+            "known_date" if value.is_empty() => self.text("criterion.date_missing"),
+            "known_date" => format_date(value),
             "field" => self.texts.get(&format!("field.{value}")).cloned().unwrap_or_else(|| value.to_string()),
+            "fte" | "amount" => number(value, Some(2)),
+            "number" => number(value, None),
+            "percent" => percent(value),
             "" => value.to_string(),
             // Any other format names a label group: `{level:education}` → `education.<level>`.
             group => self.texts.get(&format!("{group}.{value}")).cloned().unwrap_or_else(|| value.to_string()),
         }
+    }
+}
+
+/// A decimal text in the one nl-BE number format ([`werkbank_pdf::format::format_number`]):
+/// `places` decimals, or as many as the value needs (`None`); other text unchanged.
+fn number(value: &str, places: Option<u32>) -> String {
+    match rust_decimal::Decimal::from_str_exact(value.trim()) {
+        Ok(d) => {
+            let places = places.unwrap_or_else(|| d.normalize().scale());
+            werkbank_pdf::format::format_number(d, places)
+        }
+        Err(_) => value.to_string(),
+    }
+}
+
+/// A share (`0.6525`) as a percentage with at most two decimals (`65,25 %`).
+fn percent(value: &str) -> String {
+    match rust_decimal::Decimal::from_str_exact(value.trim()).ok().and_then(|d| d.checked_mul(100.into())) {
+        Some(p) => {
+            let places = p.round_dp(2).normalize().scale();
+            format!("{} %", werkbank_pdf::format::format_number(p, places))
+        }
+        None => value.to_string(),
     }
 }
 
@@ -129,6 +161,17 @@ mod tests {
             }
         }
         assert!(seen.len() > 500, "{} keys read", seen.len());
+    }
+
+    #[test]
+    fn numbers_render_in_the_belgian_format() {
+        let cat = Catalogue { texts: [("k".to_string(), "{a:fte} {b:amount} {c:number} {d:number} {e:fte} {f:percent}".to_string())].into() };
+        let msg = cat.render(
+            "k",
+            &params(&[("a", "15.2000"), ("b", "1593.805"), ("c", "38000"), ("d", "0.50"), ("e", "n.v.t."), ("f", "0.6525")]),
+        );
+        // 1593,805 rounds half away from zero to 1.593,81; 0.50 needs one decimal.
+        assert_eq!(msg, "15,20 1.593,81 38.000 0,5 n.v.t. 65,25 %");
     }
 
     #[test]

@@ -38,6 +38,21 @@ describe('t', () => {
     expect(render('[{x:category}]', { x: '' })).toBe('[]');
   });
 
+  it('formats numbers as the backend does, in one nl-BE format', () => {
+    // The same template and values as the backend's messages test.
+    const params = { a: '15.2000', b: '1593.805', c: '38000', d: '0.50', e: 'n.v.t.', f: '0.6525' };
+    expect(render('{a:fte} {b:amount} {c:number} {d:number} {e:fte} {f:percent}', params)).toBe(
+      '15,20 1.593,81 38.000 0,5 n.v.t. 65,25 %',
+    );
+    expect(render('{x:percent}', { x: '1' })).toBe('100 %');
+    expect(render('{x:percent}', { x: '0.65' })).toBe('65 %');
+    expect(render('{x:percent}', { x: '-0.0125' })).toBe('-1,25 %');
+    expect(render('{x:fte}', { x: '12345.6' })).toBe('12.345,60');
+    // A date a person has to fill in: empty is "niet ingevuld", not an open end.
+    expect(render('(geldig tot: {d:known_date})', { d: '' })).toBe('(geldig tot: niet ingevuld)');
+    expect(render('(geldig tot: {d:known_date})', { d: '2026-11-27' })).toBe('(geldig tot: 27/11/2026)');
+  });
+
   it('renders a missing key as the key and its parameters', () => {
     expect(t('no.such.key')).toBe('no.such.key');
     expect(t('no.such.key', { a: 1 })).toBe('no.such.key (a=1)');
