@@ -1030,7 +1030,7 @@ fn help_is_dutch() {
     // The root: its commands, the version flag and the generated `help` subcommand.
     assert!(root.contains("Gebruik: werkbank [OPTIES] <OPDRACHT>\n\nOpdrachten:\n"), "{root}");
     assert!(root.contains("-V, --version") && root.contains("Toon de versie"), "{root}");
-    assert!(root.contains("Toon deze hulp of die van de gegeven opdracht(en)"), "{root}");
+    assert!(root.contains("Toon deze hulp of die van de gegeven opdrachten"), "{root}");
     assert!(root.contains("Subsidieafrekeningen per kwartaal"), "{root}");
     // A command: its subcommands described in Dutch.
     assert!(claim.contains("Gebruik: werkbank claim [OPTIES] <OPDRACHT>\n\nOpdrachten:\n"), "{claim}");
@@ -1051,4 +1051,40 @@ fn help_is_dutch() {
     let generate = help(&["bench", "generate", "--help"]);
     assert!(generate.contains("Personen in het personeelsregister [standaard: 3000]"), "{generate}");
     assert!(!generate.contains("[default:"), "{generate}");
+}
+
+/// A command line clap refuses is answered in Dutch too: what is wrong, its suggestion,
+/// the usage line; exit code 2, nothing on stdout, none of clap's English words.
+#[test]
+fn refused_command_lines_are_explained_in_dutch() {
+    let refused = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_werkbank"))
+            .args(args)
+            .env_remove("WERKBANK_DB")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .expect("run werkbank");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {out:?}");
+        let text = String::from_utf8(out.stderr).expect("UTF-8");
+        for english in ["error:", "Usage:", "tip:", "For more information", "unexpected", "[OPTIONS]", "found"] {
+            assert!(!text.contains(english), "{args:?}: {english:?} in\n{text}");
+        }
+        text
+    };
+    let cases: [(&[&str], &[&str]); 6] = [
+        (&["staff", "list", "--bogus"], &["Fout: onbekende optie ‘--bogus’.", "Gebruik: werkbank staff list [OPTIES]"]),
+        (&["staff", "lst"], &["Fout: onbekende opdracht ‘lst’.", "Bedoelt u ‘list’?"]),
+        (&["claim", "show"], &["Fout: verplicht maar niet opgegeven: <ID>.", "Gebruik: werkbank claim show <ID>"]),
+        (&["claim", "show", "abc"], &["Fout: ‘abc’ is geen geldige waarde voor <ID>."]),
+        (&["claim", "list", "--xlsx"], &["Fout: --xlsx <BESTAND.xlsx> heeft een waarde nodig."]),
+        (&["staff", "list", "--json", "--json"], &["Fout: --json staat er twee keer"]),
+    ];
+    for (args, expected) in cases {
+        let text = refused(args);
+        for e in expected {
+            assert!(text.contains(e), "{args:?}: no {e:?} in\n{text}");
+        }
+        assert!(text.ends_with("Meer uitleg met --help.\n"), "{args:?}: {text}");
+    }
 }

@@ -2,6 +2,7 @@
 //! arguments, calls one use case, and hands the result to [`emit`]: Dutch text or, with
 //! `--json`, the DTO's JSON (documented in docs/cli.md). Failures go through [`fail`].
 
+use clap::error::ErrorKind;
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -278,8 +279,72 @@ fn parse_cli() -> Cli {
     // The usage lines and the `help` subcommands exist once clap has built the tree.
     cmd.build();
     let mut cmd = dutch_usage(cmd);
-    let mut matches = cmd.get_matches_mut();
-    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
+    let parsed = cmd.try_get_matches_from_mut(std::env::args_os()).and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => match e.kind() {
+            // The help itself is Dutch already (dutch_help); clap prints it and exits 0.
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => e.exit(),
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+            _ => {
+                eprint!("{}", parse_error_text(Catalogue::nl_be(), &e));
+                std::process::exit(2);
+            }
+        },
+    }
+}
+
+/// A command line clap refuses, in Dutch: what is wrong (with the argument and value
+/// clap names, and its suggestion), the usage line and where the help is. Clap's own
+/// words never reach the user; the exit code stays clap's 2.
+fn parse_error_text(cat: &Catalogue, e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = [get(ContextKind::InvalidArg), get(ContextKind::InvalidSubcommand)].join("");
+    let value = get(ContextKind::InvalidValue);
+    let key = match e.kind() {
+        ErrorKind::UnknownArgument => "cli.args.unknown_argument",
+        ErrorKind::InvalidValue if value.is_empty() => "cli.args.value_missing",
+        // The same flag twice is a "conflict" with itself for clap.
+        ErrorKind::ArgumentConflict if get(ContextKind::PriorArg) == arg => "cli.args.repeated",
+        ErrorKind::InvalidSubcommand => "cli.args.unknown_command",
+        ErrorKind::MissingRequiredArgument => "cli.args.missing",
+        ErrorKind::MissingSubcommand => "cli.args.missing_command",
+        ErrorKind::InvalidValue if !get(ContextKind::ValidValue).is_empty() => "cli.args.invalid_choice",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "cli.args.invalid_value",
+        ErrorKind::ArgumentConflict => "cli.args.conflict",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => "cli.args.values",
+        _ => "cli.args.other",
+    };
+    let suggestion = [get(ContextKind::SuggestedArg), get(ContextKind::SuggestedSubcommand)].join("");
+    let mut out = cat.render(
+        key,
+        &params([
+            ("arg", arg),
+            ("value", value),
+            ("valid", get(ContextKind::ValidValue)),
+            ("other", get(ContextKind::PriorArg)),
+        ]),
+    );
+    out.push('\n');
+    if !suggestion.is_empty() {
+        out.push_str(&cat.render("cli.args.suggestion", &params([("suggestion", suggestion)])));
+        out.push('\n');
+    }
+    let usage = get(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim().replace("[OPTIONS]", "[OPTIES]");
+    if !usage.is_empty() {
+        out.push_str(&format!("\n{}\n", cat.render("cli.args.usage", &params([("usage", usage)]))));
+    }
+    out.push_str(&format!("{}\n", cat.text("cli.args.more")));
+    out
 }
 
 /// Before clap builds the tree, for `cmd` and every subcommand: Dutch headings (every
@@ -372,7 +437,7 @@ fn dutch_template(mut cmd: clap::Command) -> clap::Command {
 /// the tree below it (copies of the commands, with their Dutch descriptions already).
 fn dutch_help_subcommand(help: clap::Command) -> clap::Command {
     let help = help
-        .about("Toon deze hulp of die van de gegeven opdracht(en)")
+        .about("Toon deze hulp of die van de gegeven opdrachten")
         .subcommand_help_heading("Opdrachten")
         .subcommand_value_name("OPDRACHT")
         .mut_subcommands(|sub| if sub.get_name() == "help" { dutch_help_subcommand(sub) } else { sub });
