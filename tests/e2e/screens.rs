@@ -30,7 +30,10 @@ fn findings(route: &str, text: &str) -> Vec<String> {
     let text = formatted.replace_all(text, "‹id›");
     let rules: [(&str, &str); 7] = [
         ("identifier", r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"),
-        ("catalogue key", r"\b(?:ui|claims|cli|export|validation|dialog|file|work_form|category)\.[a-z_]+(?:\.[a-z_]+)*"),
+        (
+            "catalogue key",
+            r"\b(?:ui|claims|cli|export|validation|dialog|file|work_form|category)\.[a-z_]+(?:\.[a-z_]+)*",
+        ),
         ("placeholder", r"\{[a-z_]+(?::[a-z]+)?\}"),
         ("missing value", r"\b(?:undefined|null|NaN|Infinity)\b|\[object "),
         // A dot before one, two or four and more digits is a decimal point, not a

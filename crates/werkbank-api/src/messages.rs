@@ -165,10 +165,20 @@ mod tests {
 
     #[test]
     fn numbers_render_in_the_belgian_format() {
-        let cat = Catalogue { texts: [("k".to_string(), "{a:fte} {b:amount} {c:number} {d:number} {e:fte} {f:percent}".to_string())].into() };
+        let cat = Catalogue {
+            texts: [("k".to_string(), "{a:fte} {b:amount} {c:number} {d:number} {e:fte} {f:percent}".to_string())]
+                .into(),
+        };
         let msg = cat.render(
             "k",
-            &params(&[("a", "15.2000"), ("b", "1593.805"), ("c", "38000"), ("d", "0.50"), ("e", "n.v.t."), ("f", "0.6525")]),
+            &params(&[
+                ("a", "15.2000"),
+                ("b", "1593.805"),
+                ("c", "38000"),
+                ("d", "0.50"),
+                ("e", "n.v.t."),
+                ("f", "0.6525"),
+            ]),
         );
         // 1593,805 rounds half away from zero to 1.593,81; 0.50 needs one decimal.
         assert_eq!(msg, "15,20 1.593,81 38.000 0,5 n.v.t. 65,25 %");

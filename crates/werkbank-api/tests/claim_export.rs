@@ -4,7 +4,7 @@
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use werkbank_api::claim_export::{mask_insz, OPEN_WITH_ENV};
+use werkbank_api::claims::export::{mask_insz, OPEN_WITH_ENV};
 use werkbank_api::dto::*;
 use werkbank_api::Api;
 use werkbank_domain::WorkFormKind;

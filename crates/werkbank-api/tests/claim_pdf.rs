@@ -314,7 +314,7 @@ async fn a_prestatiestaat_saved_as_a_file_is_named_and_audited() {
         staff.iter().find(|r| r.category == Some(werkbank_domain::Category::Article60)).expect("an article 60 worker");
     // The default name: last and first name made file-safe, then the month as 2026-01.
     let name = api.prestatiestaat_file_name(row.id, "2026-01").await.unwrap();
-    let expected = werkbank_api::claim_export::prestatiestaat_file_name(
+    let expected = werkbank_api::claims::export::prestatiestaat_file_name(
         api.catalogue(),
         &format!("{} {}", row.last_name, row.first_name),
         &werkbank_domain::ReportingPeriod::parse("2026-01").unwrap(),

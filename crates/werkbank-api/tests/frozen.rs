@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use werkbank_api::claims::frozen::{thaw_document, thaw_result};
 use werkbank_api::dto::*;
-use werkbank_api::frozen::{thaw_document, thaw_result};
 use werkbank_api::Api;
 use werkbank_domain::WorkFormKind;
 

@@ -1,9 +1,13 @@
 //! The waitlist use cases: candidates, their status with history, the list in its
 //! explained order, the figures per work form, and hiring from the list.
 
+pub mod dto;
+
+use crate::convert::iso;
 use crate::dto::*;
 use crate::error::{AppError, Result};
-use crate::{compliance, input, iso, parse_period, person_detail, person_dto, Api};
+use crate::register::{parse_period, person_detail, person_dto};
+use crate::{compliance, input, Api};
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -235,7 +239,7 @@ impl Api {
         c.person_id = old.person_id;
         store::update(&mut tx, id, &c).await?;
         // The audit names the fields that changed, never their values.
-        let mut fields = crate::changed_fields(&old.person, &c.person);
+        let mut fields = crate::register::changed_fields(&old.person, &c.person);
         let mut check = |name: &'static str, changed: bool| {
             if changed {
                 fields.push(name);

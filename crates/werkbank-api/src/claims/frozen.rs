@@ -15,7 +15,7 @@
 //! The inputs (`claim.inputs`) are kept as they were computed from, for the record; the
 //! claim's outputs never read them.
 
-use crate::claim_pdf::ClaimPdfContext;
+use crate::claims::pdf::ClaimPdfContext;
 use crate::error::{AppError, Result};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

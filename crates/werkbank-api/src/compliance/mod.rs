@@ -3,10 +3,17 @@
 //! `werkbank_domain::{rules, ratios, eligibility}`; this module loads what they need and
 //! turns the results into DTOs.
 
+pub mod dto;
+
+use crate::error::AppError;
+use crate::{input, Api};
+use werkbank_domain::Violations;
+
+use crate::convert::iso;
 use crate::dto::*;
 use crate::error::Result;
 use crate::messages::Catalogue;
-use crate::{category_dtos, iso};
+use crate::register::category_dtos;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -456,8 +463,7 @@ pub(crate) async fn problems(
         };
         if let (Some(h), Some(allowed)) = (&r.figures.headroom, &r.figures.allowed_supervisor_fte) {
             let headroom = Decimal::from_str(h).unwrap_or_default();
-            let extra =
-                [("allowed", allowed.clone()), ("headroom", h.trim_start_matches('-').to_string())];
+            let extra = [("allowed", allowed.clone()), ("headroom", h.trim_start_matches('-').to_string())];
             if headroom < Decimal::ZERO {
                 out.add(Severity::Warning, "problem.supervision_above_norm", None, None, wf, base(&extra));
             } else if headroom >= Decimal::new(5, 1) {
@@ -586,4 +592,165 @@ fn failing(e: &EligibilityDto) -> String {
         list = pick(CriterionStatus::Unknown);
     }
     list.join(" ")
+}
+
+// ----- use cases ------------------------------------------------------------
+
+impl Api {
+    /// The rule parameters of every work form, with their dated values.
+    pub async fn rule_sets(&self) -> Result<Vec<RuleSetDto>> {
+        let mut conn = self.store.conn().await?;
+        rule_sets(&mut conn).await
+    }
+
+    /// Adds a dated value (or replaces the value of that key on that day).
+    pub async fn save_rule_value(&self, input: RuleValueInput) -> Result<Vec<RuleSetDto>> {
+        let mut out = Vec::new();
+        let key = input.key;
+        if key.is_none() {
+            out.push(Violation::new("key", "value.required"));
+        }
+        let from = if input.effective_from.trim().is_empty() {
+            out.push(Violation::new("effective_from", "date.required"));
+            None
+        } else {
+            input::optional_date("effective_from", &input.effective_from, &mut out)
+        };
+        let value = key.and_then(|k| parse_input(k, &input.value).map_err(|v| out.push(v)).ok());
+        Violations::check(out)?;
+        let (key, from, value) = (key.expect("checked"), from.expect("checked"), value.expect("checked"));
+        let source = Some(input.source.trim().to_string()).filter(|s| !s.is_empty());
+        let dated = werkbank_domain::DatedValue { key, value, effective_from: from, source };
+        Violations::check(dated.validate())?;
+        let mut tx = self.store.begin().await?;
+        let org = organisation::get(&mut tx).await?;
+        if !org.is_some_and(|o| o.work_forms.iter().any(|w| w.id == Some(input.work_form_id))) {
+            return Err(AppError::NotFound { entity: "work_form", id: input.work_form_id });
+        }
+        seed_missing(&mut tx).await?;
+        // The new value must also fit the rest of the set (e.g. no category on both sides).
+        let forms = load_rules(&mut tx).await?;
+        if let Some(f) = forms.iter().find(|f| f.form.id == Some(input.work_form_id)) {
+            let mut set = f.rules.clone();
+            set.values.retain(|v| !(v.key == dated.key && v.effective_from == dated.effective_from));
+            set.values.push(dated.clone());
+            set.validate()
+                .map_err(|e| Violations(e.0.into_iter().map(|v| Violation { field: "value".into(), ..v }).collect()))?;
+        }
+        let id = werkbank_store::rules::upsert(&mut tx, &rule_row(input.work_form_id, &dated)).await?;
+        let details = serde_json::json!({ "work_form_id": input.work_form_id, "key": key.id(),
+            "value": value_text(&dated.value), "effective_from": iso(from) });
+        self.audit(&mut tx, "save", "rule_value", Some(id), details).await?;
+        let sets = rule_sets(&mut tx).await?;
+        tx.commit().await?;
+        Ok(sets)
+    }
+
+    pub async fn delete_rule_value(&self, id: i64) -> Result<Vec<RuleSetDto>> {
+        let mut tx = self.store.begin().await?;
+        if !werkbank_store::rules::delete(&mut tx, id).await? {
+            return Err(AppError::NotFound { entity: "rule_value", id });
+        }
+        self.audit(&mut tx, "delete", "rule_value", Some(id), serde_json::json!({})).await?;
+        let sets = rule_sets(&mut tx).await?;
+        tx.commit().await?;
+        Ok(sets)
+    }
+
+    /// Supervision ratios and contingent use per work form over a period.
+    pub async fn ratios(&self, period: &str) -> Result<RatiosDto> {
+        let period = ReportingPeriod::parse(period)?;
+        let mut conn = self.store.conn().await?;
+        let forms = load_rules(&mut conn).await?;
+        let grouped = periods_by_work_form(&periods::by_person(&mut conn).await?, &forms);
+        let mut work_forms = Vec::new();
+        for f in &forms {
+            let people = grouped.get(&f.form.id.expect("stored")).map(Vec::as_slice).unwrap_or_default();
+            work_forms.push(work_form_ratios(f, people, &period)?);
+        }
+        Ok(RatiosDto {
+            period: period.to_string(),
+            start: iso(period.first_day()),
+            end: iso(period.last_day()),
+            work_forms,
+        })
+    }
+
+    /// Checks a person against the entry conditions of `category` on a hire date.
+    /// `work_form_id` = null: the main work form.
+    pub async fn eligibility(
+        &self,
+        person_id: i64,
+        category: werkbank_domain::Category,
+        on: &str,
+        work_form_id: Option<i64>,
+    ) -> Result<EligibilityDto> {
+        let mut errs = Vec::new();
+        let hire = if on.trim().is_empty() {
+            errs.push(Violation::new("on", "date.required"));
+            None
+        } else {
+            input::optional_date("on", on, &mut errs)
+        };
+        Violations::check(errs)?;
+        let hire = hire.expect("checked");
+        let mut conn = self.store.conn().await?;
+        let person =
+            people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
+        let org = organisation::get(&mut conn).await?;
+        let forms = org.map(|o| o.work_forms).unwrap_or_default();
+        let kind = forms
+            .iter()
+            .find(|w| w.id == work_form_id && work_form_id.is_some())
+            .or(forms.first())
+            .map(|w| w.kind_on(hire))
+            .unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop);
+        let ps = periods::for_person(&mut conn, person_id).await?;
+        let period = ps.iter().find(|p| p.start == hire && p.category == category);
+        Ok(eligibility_dto(self.catalogue(), &person, category, kind, hire, period))
+    }
+
+    /// The same, for the person with this INSZ (CLI).
+    pub async fn eligibility_by_insz(
+        &self,
+        insz: &str,
+        category: werkbank_domain::Category,
+        on: &str,
+    ) -> Result<EligibilityDto> {
+        let insz = werkbank_domain::Insz::parse(insz)?;
+        let id = {
+            let mut conn = self.store.conn().await?;
+            people::find_by_insz(&mut conn, &insz).await?.and_then(|p| p.id)
+        };
+        let id = id.ok_or_else(|| {
+            AppError::from(Violation::new("insz", "person.insz_unknown").with("value", insz.formatted()))
+        })?;
+        self.eligibility(id, category, on, None).await
+    }
+
+    /// What a director should look at for a period (default: the current quarter).
+    pub async fn problems(&self, period: Option<&str>) -> Result<ProblemsDto> {
+        let period = match period {
+            Some(p) => ReportingPeriod::parse(p)?,
+            None => ReportingPeriod::quarter_of(self.today()),
+        };
+        let mut conn = self.store.conn().await?;
+        let problems = problems(&mut conn, self.catalogue(), &period).await?;
+        Ok(ProblemsDto {
+            period: period.to_string(),
+            start: iso(period.first_day()),
+            end: iso(period.last_day()),
+            problems,
+        })
+    }
+}
+
+pub(crate) async fn rule_sets(conn: &mut SqliteConnection) -> Result<Vec<RuleSetDto>> {
+    let forms = load_rules(conn).await?;
+    let mut out = Vec::new();
+    for f in &forms {
+        let rows = werkbank_store::rules::for_work_form(conn, f.form.id.expect("stored")).await?;
+        out.push(rule_set_dto(f, &rows));
+    }
+    Ok(out)
 }

@@ -215,7 +215,7 @@ fn header_row(
 
 /// What the workbook needs beside the claim (the organisation and each person's masked
 /// INSZ): the claim documents' context, frozen for an issued claim.
-type Context = crate::claim_pdf::ClaimPdfContext;
+type Context = crate::claims::pdf::ClaimPdfContext;
 
 fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Result<Workbook, XlsxError> {
     let f = Formats::new();
@@ -469,7 +469,7 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
         ws.write_datetime_with_format(row, 3, excel_date(p.valid_from), &f.date)?;
         ws.write_datetime_with_format(row, 4, excel_date(p.first_day), &f.date)?;
         ws.write_datetime_with_format(row, 5, excel_date(p.last_day), &f.date)?;
-        ws.write_string(row, 6, crate::claim_pdf::printable_source(p.source.as_deref().unwrap_or_default()))?;
+        ws.write_string(row, 6, crate::claims::pdf::printable_source(p.source.as_deref().unwrap_or_default()))?;
         ws.write_string(row, 7, text(if p.confirmed { "yes" } else { "no" }))?;
     }
     if !r.parameters.is_empty() {

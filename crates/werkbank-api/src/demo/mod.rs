@@ -3,6 +3,15 @@
 //! since 2017, so that a 2018 quarter has a claim under the sociale-werkplaats rules). Every name and number is made up; INSZ numbers
 //! are valid by construction. Deterministic: the same data on every machine.
 
+pub mod dto;
+
+use crate::dto::DemoSummaryDto;
+use crate::error::{AppError, Result};
+use crate::{claims, compliance, Api};
+use chrono::Utc;
+use std::collections::BTreeMap;
+use werkbank_store::{organisation, people, periods};
+
 use chrono::NaiveDate;
 use werkbank_domain::{
     Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState,
@@ -664,6 +673,86 @@ pub fn monthly_pay(
         ("3200", cent(Decimal::from(120) * share)),
         ("9100", cent(gross * Decimal::new(72, 2))),
     ]
+}
+
+// ----- use cases ------------------------------------------------------------
+
+impl Api {
+    /// Loads the synthetic demo workplace into an empty register.
+    pub async fn load_demo(&self) -> Result<DemoSummaryDto> {
+        let mut tx = self.store.begin().await?;
+        if people::count(&mut tx).await? > 0 {
+            return Err(AppError::Conflict { code: "demo.not_empty", params: BTreeMap::new() });
+        }
+        let workplace = workplace();
+        organisation::save(&mut tx, &workplace.organisation).await?;
+        compliance::seed_missing(&mut tx).await?;
+        let forms = organisation::get(&mut tx).await?.expect("just saved").work_forms;
+        for (kind, value) in rule_values() {
+            if let Some(id) = forms.iter().find(|f| f.has_been(kind)).and_then(|f| f.id) {
+                werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(id, &value)).await?;
+            }
+        }
+        let mut n_periods = 0;
+        let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
+        let today = self.today();
+        let path_settings = werkbank_store::path::path_settings(&mut tx).await?;
+        let mut demo_people = Vec::new();
+        for (index, (person, ps)) in workplace.people.iter().enumerate() {
+            let id = people::insert(&mut tx, person).await?;
+            let mut stored = Vec::new();
+            for p in ps {
+                let in_work_care =
+                    p.category == werkbank_domain::Category::WorkCare || p.job.as_deref() == Some(WORK_CARE_SUPERVISOR);
+                let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
+                let period_id = periods::insert(&mut tx, id, &p).await?;
+                stored.push(EmploymentPeriod { id: Some(period_id), ..p });
+                n_periods += 1;
+            }
+            // The path: held meetings, and why those who left did so.
+            for m in held_meetings(index, id, &stored, &path_settings, today) {
+                werkbank_store::path::upsert_meeting(&mut tx, &m).await?;
+                if let Some(plan) = plan_of(&m) {
+                    werkbank_store::path::save_plan(&mut tx, &plan).await?;
+                }
+            }
+            for e in werkbank_domain::path::employments(&stored) {
+                if let (Some(end), Some(period_id)) = (e.end, e.last_period_id) {
+                    if end <= today {
+                        let (reason, return_right) = leaving_reason(index);
+                        let note = String::new();
+                        let leaving =
+                            werkbank_store::path::Leaving { person_id: id, period_id, reason, return_right, note };
+                        werkbank_store::path::save_leaving(&mut tx, &leaving).await?;
+                    }
+                }
+            }
+            demo_people.push(claims::DemoPerson {
+                id,
+                index,
+                periods: stored,
+                insz: person.insz.as_ref().map(|i| i.digits().to_string()),
+                name: person.display_name(),
+            });
+        }
+        // The waitlist, dated relative to today.
+        let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        for c in candidates(today) {
+            let candidate = werkbank_domain::waitlist::Candidate {
+                work_form_id: forms.get(c.work_form).and_then(|f| f.id),
+                ..c.candidate
+            };
+            let cid = werkbank_store::waitlist::insert(&mut tx, &candidate).await?;
+            for (status, date, reason) in c.history {
+                werkbank_store::waitlist::add_status(&mut tx, cid, status, date, reason, &self.actor, &now).await?;
+            }
+        }
+        claims::load_demo_claims(&mut tx, &self.actor, &demo_people).await?;
+        let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };
+        self.audit(&mut tx, "load_demo", "register", None, serde_json::to_value(&summary).expect("json")).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
 }
 
 #[cfg(test)]

@@ -2,9 +2,12 @@
 //! recording a held meeting, the guidance plan, leaving, the path's intervals, and the
 //! turnover figures.
 
+pub mod dto;
+
+use crate::convert::iso;
 use crate::dto::*;
 use crate::error::{AppError, Result};
-use crate::{input, iso, Api};
+use crate::{input, Api};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
 use werkbank_domain::path::{self as dp, Employment, PathSettings, PlannedMeeting};

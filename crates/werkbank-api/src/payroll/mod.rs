@@ -4,9 +4,15 @@
 //! transaction — or refused whole. Also: batches and their undo, wage-code meanings,
 //! mapping profiles, and the reconciliation of payroll hours with register FTE.
 
+pub mod dto;
+
+use crate::Api;
+use chrono::Utc;
+use werkbank_domain::{Violation, Violations};
+
+use crate::convert::iso;
 use crate::dto::*;
 use crate::error::{AppError, ImportIssueDto, Result};
-use crate::iso;
 use crate::messages::Catalogue;
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
@@ -705,4 +711,181 @@ fn local_time(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| t.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M").to_string())
         .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+// ----- use cases ------------------------------------------------------------
+
+impl Api {
+    /// Imports a payroll export: all lines as one batch, or nothing (with every problem
+    /// listed). With `dry_run`, only the preview.
+    pub async fn import_payroll(&self, path: &Path, options: PayrollImportOptions) -> Result<PayrollImportResultDto> {
+        self.import_payroll_with_progress(path, options, &mut |_| {}).await
+    }
+
+    /// The same, reporting progress while the file is read (for a progress bar).
+    pub async fn import_payroll_with_progress(
+        &self,
+        path: &Path,
+        options: PayrollImportOptions,
+        progress: &mut (dyn FnMut(werkbank_import::table::Progress) + Send),
+    ) -> Result<PayrollImportResultDto> {
+        let mut tx = self.store.begin().await?;
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        // A commit reads and stores at the same time; a preview, a re-import or a file that
+        // a saved profile maps differently from its headers takes the ordinary path.
+        if !options.dry_run {
+            let outcome =
+                import_streaming(&mut tx, self.catalogue(), path, &options, &self.actor, &at, progress).await?;
+            if let StreamOutcome::Done(result) = outcome {
+                let result = *result;
+                if let Some(id) = result.batch_id {
+                    let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
+                        "lines": result.lines_imported, "profile": result.profile });
+                    self.audit(&mut tx, "import", "payroll_batch", Some(id), details).await?;
+                    tx.commit().await?;
+                }
+                return Ok(result);
+            }
+        }
+        let file = read(&mut tx, path, &options, progress).await?;
+        let matcher = Matcher::load(&mut tx, &options).await?;
+        let result = import(&mut tx, self.catalogue(), file, &options, &self.actor, &at, matcher, None).await?;
+        if let Some(id) = result.batch_id {
+            let details = serde_json::json!({ "file": result.file_name, "sha256": result.sha256,
+                "lines": result.lines_imported, "profile": result.profile });
+            self.audit(&mut tx, "import", "payroll_batch", Some(id), details).await?;
+            tx.commit().await?;
+        }
+        Ok(result)
+    }
+
+    /// Every payroll batch, newest first, undone ones included.
+    pub async fn payroll_batches(&self) -> Result<Vec<BatchDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::batches(&mut conn).await?.into_iter().map(batch_dto).collect())
+    }
+
+    /// Removes every line of a batch; the batch stays listed as undone.
+    pub async fn undo_payroll_batch(&self, id: i64) -> Result<BatchDto> {
+        let mut tx = self.store.begin().await?;
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let Some(removed) = werkbank_store::payroll::undo_batch(&mut tx, id, &at, &self.actor).await? else {
+            return match werkbank_store::payroll::batch_by_id(&mut tx, id).await? {
+                Some(_) => Err(AppError::Conflict { code: "payroll.already_undone", params: BTreeMap::new() }),
+                None => Err(AppError::NotFound { entity: "payroll_batch", id }),
+            };
+        };
+        self.audit(&mut tx, "undo", "payroll_batch", Some(id), serde_json::json!({ "lines_removed": removed })).await?;
+        let batch = werkbank_store::payroll::batch_by_id(&mut tx, id).await?.expect("exists");
+        tx.commit().await?;
+        Ok(batch_dto(batch))
+    }
+
+    pub async fn wage_codes(&self) -> Result<Vec<WageCodeDto>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::wage_codes(&mut conn)
+            .await?
+            .into_iter()
+            .map(|w| WageCodeDto { id: w.id, code: w.code, meaning: w.meaning, description: w.description })
+            .collect())
+    }
+
+    /// Adds a wage code or changes its meaning.
+    pub async fn save_wage_code(&self, input: WageCodeDto) -> Result<Vec<WageCodeDto>> {
+        let mut out = Vec::new();
+        let code = input.code.trim().to_string();
+        if code.is_empty() {
+            out.push(Violation::new("code", "value.required"));
+        }
+        if let Err(v) = check_meaning(&input.meaning) {
+            out.push(v);
+        }
+        Violations::check(out)?;
+        let mut tx = self.store.begin().await?;
+        let row = werkbank_store::payroll::WageCodeRow {
+            id: None,
+            code: code.clone(),
+            meaning: input.meaning.clone(),
+            description: input.description.clone().filter(|d| !d.trim().is_empty()),
+        };
+        let id = werkbank_store::payroll::upsert_wage_code(&mut tx, &row).await?;
+        self.audit(
+            &mut tx,
+            "save",
+            "wage_code",
+            Some(id),
+            serde_json::json!({ "code": code, "meaning": input.meaning }),
+        )
+        .await?;
+        tx.commit().await?;
+        self.wage_codes().await
+    }
+
+    pub async fn delete_wage_code(&self, id: i64) -> Result<Vec<WageCodeDto>> {
+        let mut tx = self.store.begin().await?;
+        if !werkbank_store::payroll::delete_wage_code(&mut tx, id).await? {
+            return Err(AppError::NotFound { entity: "wage_code", id });
+        }
+        self.audit(&mut tx, "delete", "wage_code", Some(id), serde_json::json!({})).await?;
+        tx.commit().await?;
+        self.wage_codes().await
+    }
+
+    /// Names of the saved column mappings.
+    pub async fn mapping_profiles(&self) -> Result<Vec<String>> {
+        let mut conn = self.store.conn().await?;
+        Ok(werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(|p| p.name).collect())
+    }
+
+    /// The saved column mappings with what they map, by name.
+    pub async fn mapping_profile_list(&self) -> Result<Vec<MappingProfileDto>> {
+        let mut conn = self.store.conn().await?;
+        werkbank_store::payroll::profiles(&mut conn).await?.into_iter().map(profile_dto).collect()
+    }
+
+    /// Renames a saved column mapping; its mapping and headers stay. Batches imported with it
+    /// keep the name they were imported under.
+    pub async fn rename_mapping_profile(&self, old: &str, new: &str) -> Result<Vec<MappingProfileDto>> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(Violation::new("name", "value.required").into());
+        }
+        let mut tx = self.store.begin().await?;
+        if old != new {
+            if werkbank_store::payroll::profile_by_name(&mut tx, new).await?.is_some() {
+                return Err(AppError::Conflict {
+                    code: "payroll.profile_exists",
+                    params: [("name".to_string(), new.to_string())].into(),
+                });
+            }
+            let Some(id) = werkbank_store::payroll::rename_profile(&mut tx, old, new).await? else {
+                return Err(profile_unknown(old));
+            };
+            let details = serde_json::json!({ "fields": ["name"], "from": old, "to": new });
+            self.audit(&mut tx, "rename", "mapping_profile", Some(id), details).await?;
+            tx.commit().await?;
+        } else if werkbank_store::payroll::profile_by_name(&mut tx, old).await?.is_none() {
+            return Err(profile_unknown(old));
+        }
+        self.mapping_profile_list().await
+    }
+
+    /// Deletes a saved column mapping. Files with its headers are then read by their headers
+    /// again (or by another profile saved for them).
+    pub async fn delete_mapping_profile(&self, name: &str) -> Result<Vec<MappingProfileDto>> {
+        let mut tx = self.store.begin().await?;
+        let Some(id) = werkbank_store::payroll::delete_profile(&mut tx, name).await? else {
+            return Err(profile_unknown(name));
+        };
+        self.audit(&mut tx, "delete", "mapping_profile", Some(id), serde_json::json!({ "name": name })).await?;
+        tx.commit().await?;
+        self.mapping_profile_list().await
+    }
+
+    /// Paid hours from the payroll against FTE from the register, per person.
+    pub async fn reconciliation(&self, period: &str) -> Result<ReconciliationDto> {
+        let period = ReportingPeriod::parse(period)?;
+        let mut conn = self.store.conn().await?;
+        reconcile(&mut conn, &period).await
+    }
 }

@@ -1,9 +1,13 @@
 //! Staff register import: the file is parsed to a preview by `werkbank-import`; here it
 //! is checked against what the register already holds, then committed in one transaction.
 
+pub mod dto;
+
+use crate::Api;
+
+use crate::convert::iso;
 use crate::dto::{ImportColumnDto, StaffImportPreviewDto, StaffImportResultDto, StaffImportRowDto};
 use crate::error::{AppError, ImportIssueDto, Result};
-use crate::iso;
 use crate::messages::Catalogue;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -238,4 +242,59 @@ pub(crate) async fn commit(conn: &mut SqliteConnection, plan: Plan) -> Result<St
         }
     }
     Ok(result)
+}
+
+// ----- use cases ------------------------------------------------------------
+
+impl Api {
+    /// Reads a staff register file and shows what an import would do; stores nothing.
+    pub async fn preview_staff_import(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportPreviewDto> {
+        self.preview_staff_import_mapped(path, sheet, None).await
+    }
+
+    /// The same, with a hand mapping (field id → column index) instead of the headers.
+    pub async fn preview_staff_import_mapped(
+        &self,
+        path: &Path,
+        sheet: Option<String>,
+        mapping: Option<BTreeMap<String, u32>>,
+    ) -> Result<StaffImportPreviewDto> {
+        let wc = self.work_care_full_time().await?;
+        let preview = read(path, sheet, mapping, wc)?;
+        let mut conn = self.store.conn().await?;
+        self::preview(&mut conn, self.catalogue(), preview).await.map(|(dto, _)| dto)
+    }
+
+    /// Imports a staff register file: all rows or, on any problem, nothing.
+    pub async fn import_staff(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportResultDto> {
+        self.import_staff_mapped(path, sheet, None).await
+    }
+
+    /// The same, with a hand mapping (field id → column index) instead of the headers.
+    pub async fn import_staff_mapped(
+        &self,
+        path: &Path,
+        sheet: Option<String>,
+        mapping: Option<BTreeMap<String, u32>>,
+    ) -> Result<StaffImportResultDto> {
+        let wc = self.work_care_full_time().await?;
+        let preview = read(path, sheet, mapping, wc)?;
+        let mut tx = self.store.begin().await?;
+        let (dto, plan) = self::preview(&mut tx, self.catalogue(), preview).await?;
+        if !dto.issues.is_empty() || dto.rows.is_empty() {
+            return Err(refusal(&dto));
+        }
+        let result = commit(&mut tx, plan).await?;
+        self.audit(
+            &mut tx,
+            "import",
+            "staff_register",
+            None,
+            serde_json::json!({ "file": dto.file_name, "sheet": dto.sheet, "rows": result.rows,
+                "people_created": result.people_created, "periods_created": result.periods_created }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(result)
+    }
 }

@@ -12,7 +12,9 @@
 //! The file is readable by the user only (0600 on Unix), and each export is recorded in
 //! the audit trail: the list and its number of rows, never the path nor a personal value.
 
-use crate::claim_export::{excel_date, number, save_private, Formats};
+pub mod dto;
+
+use crate::claims::export::{excel_date, number, save_private, Formats};
 use crate::dto::*;
 use crate::error::Result;
 use crate::messages::Catalogue;
@@ -373,7 +375,13 @@ fn claims_sheet(cat: &Catalogue, claims: &[ClaimSummaryDto]) -> Sheet {
         .col("work_form", |c| Cell::Text(cat.text(&format!("work_form.{}", c.work_form_kind))))
         .col("status", |c| Cell::Text(cat.text(&format!("claims.status.{}", c.status))))
         // An incomplete draft has no total: the word says so, as on screen.
-        .col("total", |c| if c.complete { Cell::decimal(&c.total, 2) } else { Cell::Text(cat.text("export.list.claims.incomplete")) })
+        .col("total", |c| {
+            if c.complete {
+                Cell::decimal(&c.total, 2)
+            } else {
+                Cell::Text(cat.text("export.list.claims.incomplete"))
+            }
+        })
         .col("issued_at", |c| Cell::opt_date(c.issued_at.as_deref().map(|t| t.get(..10).unwrap_or(t))))
         .col("number", |c| Cell::Integer(c.id))
         .done()
@@ -407,7 +415,7 @@ impl Api {
             _ => self.today().format("%Y-%m-%d").to_string(),
         };
         let words = format!("{} {when}", cat.text(&format!("export.list.{}.sheet", request.list())));
-        format!("{}.xlsx", crate::claim_export::readable_file_name(&words))
+        format!("{}.xlsx", crate::claims::export::readable_file_name(&words))
     }
 
     /// Every claim as the claims screen lists it ([`Api::claims`]).
@@ -423,7 +431,7 @@ impl Api {
         let rows = sheets.first().map(|s| s.rows.len()).unwrap_or_default();
         let sheets: Vec<Sheet> =
             sheets.into_iter().enumerate().filter(|(i, s)| *i == 0 || !s.rows.is_empty()).map(|(_, s)| s).collect();
-        let failed = |e: XlsxError| crate::claim_export::file_write_failed(WRITE_FAILED, path, e);
+        let failed = |e: XlsxError| crate::claims::export::file_write_failed(WRITE_FAILED, path, e);
         let bytes = workbook(&sheets).map_err(failed)?.save_to_buffer().map_err(failed)?;
         save_private(WRITE_FAILED, path, &bytes)?;
         self.audit_list_export(list, rows).await?;

@@ -13,9 +13,15 @@
 //! canonical JSON, the rule set's version and SHA-256, the lines, the total, the SHA-256
 //! of the frozen JSON and the PDF bytes from [`render_claim_pdf`] with their SHA-256.
 
+pub mod dto;
+pub mod export;
+pub mod frozen;
+pub mod pdf;
+
+use crate::convert::iso;
 use crate::dto::*;
 use crate::error::{AppError, Result};
-use crate::{input, iso, Api};
+use crate::{input, Api};
 use chrono::{Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
@@ -33,8 +39,8 @@ use werkbank_store::{organisation, people, periods, SqliteConnection};
 
 /// The PDF of a claim (see [`crate::claim_pdf`]): the claim and what its document needs
 /// besides (organisation, masked INSZ, formula kinds, print date, hash, signature block).
-pub fn render_claim_pdf(claim: &ClaimDto, ctx: &crate::claim_pdf::ClaimPdfContext) -> Result<Vec<u8>> {
-    crate::claim_pdf::render_claim(claim, ctx, crate::messages::Catalogue::nl_be())
+pub fn render_claim_pdf(claim: &ClaimDto, ctx: &crate::claims::pdf::ClaimPdfContext) -> Result<Vec<u8>> {
+    crate::claims::pdf::render_claim(claim, ctx, crate::messages::Catalogue::nl_be())
         .map_err(|e| AppError::Internal(format!("claim PDF: {e}")))
 }
 
@@ -44,7 +50,7 @@ async fn pdf_context(
     conn: &mut SqliteConnection,
     claim: &ClaimDto,
     input: &ClaimInput,
-) -> Result<crate::claim_pdf::ClaimPdfContext> {
+) -> Result<crate::claims::pdf::ClaimPdfContext> {
     let organisation = organisation::get(conn).await?.unwrap_or_default();
     let recognition_number = organisation
         .work_forms
@@ -62,7 +68,7 @@ async fn pdf_context(
         .collect();
     let formulas = input.rule_set.streams.iter().map(|s| (s.code.clone(), s.formula)).collect();
     let norm = input.rules.in_force(claim.result.first_day).norm_value();
-    Ok(crate::claim_pdf::ClaimPdfContext {
+    Ok(crate::claims::pdf::ClaimPdfContext {
         place: organisation.signing_place.clone(),
         organisation,
         recognition_number,
@@ -308,7 +314,7 @@ fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules:
         rule_set_version: rules.version,
         rule_set_sha256: rules.sha256.clone(),
         inputs: canonical(input),
-        result: crate::frozen::freeze_result(result),
+        result: crate::claims::frozen::freeze_result(result),
         total: result.total.to_string(),
         complete: result.complete,
         computed_at: now(),
@@ -330,7 +336,7 @@ fn line_rows(result: &ClaimResult) -> Vec<LineRow> {
 }
 
 fn result_of(row: &ClaimRow) -> Result<ClaimResult> {
-    crate::frozen::thaw_result(&row.result)
+    crate::claims::frozen::thaw_result(&row.result)
 }
 
 /// What a claim's documents show besides the result: for an issued claim the snapshot
@@ -342,9 +348,9 @@ pub(crate) async fn documents_context(
     conn: &mut SqliteConnection,
     claim: &ClaimDto,
     today: NaiveDate,
-) -> Result<crate::claim_pdf::ClaimPdfContext> {
+) -> Result<crate::claims::pdf::ClaimPdfContext> {
     if let Some((version, text)) = store::document(conn, claim.id).await? {
-        return crate::frozen::thaw_document(version, &text);
+        return crate::claims::frozen::thaw_document(version, &text);
     }
     let row = store::claim(conn, claim.id).await?.ok_or(AppError::NotFound { entity: "claim", id: claim.id })?;
     let input: ClaimInput = serde_json::from_str(&row.inputs).map_err(|e| corrupt("claim inputs", e))?;
@@ -788,7 +794,7 @@ impl Api {
         ctx.unconfirmed_checked = unconfirmed;
         let pdf = render_claim_pdf(&dto, &ctx)?;
         let pdf_sha256 = Some(sha256(&pdf));
-        let document = crate::frozen::freeze_document(&ctx);
+        let document = crate::claims::frozen::freeze_document(&ctx);
         let issue = IssueRow {
             issued_at: now(),
             issued_by: self.actor.clone(),
@@ -798,7 +804,7 @@ impl Api {
             pdf,
             pdf_sha256,
             document,
-            snapshot_version: crate::frozen::SNAPSHOT_VERSION,
+            snapshot_version: crate::claims::frozen::SNAPSHOT_VERSION,
         };
         if !store::issue(&mut tx, id, &issue).await? {
             return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
@@ -970,7 +976,7 @@ impl Api {
                 .flatten()
                 // Q hours a week over five days, in hundredths, rounded half up.
                 .map(|p| (p.fraction.q * 2 + 5) / 10);
-            days.push(crate::claim_pdf::AttendanceDay { date: day, planned, holiday });
+            days.push(crate::claims::pdf::AttendanceDay { date: day, planned, holiday });
             day = day.succ_opt().expect("date");
         }
         let fractions = art60
@@ -995,7 +1001,7 @@ impl Api {
             .filter(|l| NaiveDate::parse_from_str(&l.period_start, "%Y-%m-%d").is_ok_and(|d| span.contains(d)))
             .filter_map(|l| l.hours)
             .reduce(|a, b| a + b);
-        let doc = crate::claim_pdf::Prestatiestaat {
+        let doc = crate::claims::pdf::Prestatiestaat {
             organisation: organisation::get(&mut conn).await?.unwrap_or_default(),
             worker: format!("{} {}", person.first_name, person.last_name),
             insz: person.insz.as_ref().map(|i| i.digits().to_string()),
@@ -1006,7 +1012,7 @@ impl Api {
             payroll_hours,
             printed_on: self.today(),
         };
-        crate::claim_pdf::render_prestatiestaat(&doc, crate::messages::Catalogue::nl_be())
+        crate::claims::pdf::render_prestatiestaat(&doc, crate::messages::Catalogue::nl_be())
             .map_err(|e| AppError::Internal(format!("prestatiestaat PDF: {e}")))
     }
 
