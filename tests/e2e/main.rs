@@ -4,6 +4,7 @@
 //! Screenshots land in `test-artifacts/e2e/` at the workspace root.
 
 mod harness;
+mod lists;
 mod prestatiestaat;
 mod screens;
 mod waitlist;

@@ -1,0 +1,89 @@
+//! E2E: a list sorts by its columns (Dutch order: "Öztürk" with the O's, not after "Z";
+//! fractions as numbers) and exports what it shows to Excel, read back from the file the
+//! (replaced) save dialog named.
+
+use crate::harness::{App, By};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_staff_list_sorts_and_exports_what_it_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("personeel.xlsx");
+    let app = App::launch_with_env("lists", &[("WERKBANK_SAVE_FILE", file.to_str().expect("utf-8"))]).await;
+    let result = scenario(&app, &file).await;
+    if result.is_err() {
+        app.screenshot("failure").await;
+    }
+    app.quit().await;
+    result.unwrap();
+}
+
+/// The last names of the staff rows, in the order shown.
+async fn names(app: &App) -> Result<Vec<String>, String> {
+    let v = app
+        .js("return [...document.querySelectorAll('[data-testid=\"staff-row\"]')].map((r) => r.children[0].innerText.split('\\n')[0].trim());")
+        .await?;
+    Ok(v.as_array().ok_or("no rows")?.iter().map(|n| n.as_str().unwrap_or_default().to_string()).collect())
+}
+
+async fn scenario(app: &App, file: &std::path::Path) -> Result<(), String> {
+    app.click(By::id("load-demo")).await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    // The register's own order puts Öztürk last (byte order of the stored names).
+    let before = names(app).await?;
+    if before.last().map(String::as_str) != Some("Öztürk") {
+        return Err(format!("backend order: {before:?}"));
+    }
+    // Name, ascending: Dutch order, accents ignored — Öztürk between Nowak and Pauwels.
+    app.click(By::id("sort-last_name")).await?;
+    app.wait_text(By::css("[data-testid=\"sort-last_name\"]"), "Naam").await?;
+    let up = names(app).await?;
+    let nowak = up.iter().position(|n| n == "Nowak").ok_or("no Nowak")?;
+    if up.first().map(String::as_str) != Some("Aerts") || up.get(nowak + 1).map(String::as_str) != Some("Öztürk") {
+        return Err(format!("ascending: {up:?}"));
+    }
+    let header = app.attr(By::css("[aria-sort=\"ascending\"]"), "aria-sort").await?;
+    if header != "ascending" {
+        return Err(header);
+    }
+    // Again: descending, Wouters first, Aerts last.
+    app.click(By::id("sort-last_name")).await?;
+    let down = names(app).await?;
+    if down.first().map(String::as_str) != Some("Wouters") || down.last().map(String::as_str) != Some("Aerts") {
+        return Err(format!("descending: {down:?}"));
+    }
+    // The fraction as a number: the smallest of the demo (0,30) first.
+    app.click(By::id("sort-fraction")).await?;
+    app.wait_text(By::css("[data-testid=\"staff-row\"]"), "0,30").await?;
+    app.screenshot("01-sorted-by-fraction").await;
+
+    // Export what the list shows: all 40 people, then only the article 60 workers.
+    app.click(By::css("[data-testid=\"export-xlsx\"][data-list=\"staff\"]")).await?;
+    app.wait_text(By::id("export-outcome"), "40 lijnen geschreven naar").await?;
+    let (rows, categories) = read_staff(file)?;
+    if rows != 40 {
+        return Err(format!("{rows} rows exported, not 40"));
+    }
+    std::fs::remove_file(file).map_err(|e| e.to_string())?;
+    app.select(By::id("staff-category"), "article_60").await?;
+    app.wait_until(By::css("[data-testid=\"staff-row\"]"), |t| t.contains("Artikel 60"), "only article 60").await?;
+    let shown = names(app).await?.len();
+    app.click(By::css("[data-testid=\"export-xlsx\"][data-list=\"staff\"]")).await?;
+    app.wait_text(By::id("export-outcome"), &format!("{shown} lijnen geschreven naar")).await?;
+    let (rows, categories2) = read_staff(file)?;
+    if rows != shown || categories2.iter().any(|c| c != "Artikel 60") || categories.len() != 40 {
+        return Err(format!("filtered export: {rows} rows of {shown}, categories {categories2:?}"));
+    }
+    app.screenshot("02-exported").await;
+    Ok(())
+}
+
+/// The data rows of the exported staff workbook and their category column (labels).
+fn read_staff(path: &std::path::Path) -> Result<(usize, Vec<String>), String> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let sheet = book.worksheet_range("Personeel").map_err(|e| e.to_string())?;
+    let header: Vec<String> = sheet.rows().next().ok_or("empty")?.iter().map(|c| c.to_string()).collect();
+    let col = header.iter().position(|h| h == "Categorie").ok_or(format!("headers {header:?}"))?;
+    let categories: Vec<String> = sheet.rows().skip(1).map(|r| r[col].to_string()).collect();
+    Ok((categories.len(), categories))
+}
