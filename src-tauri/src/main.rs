@@ -88,7 +88,7 @@ async fn preview_staff_import(
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportPreviewDto> {
-    reply(&api, api.preview_staff_import_mapped(&path, sheet, mapping).await)
+    reply(&api, api.preview_staff_import(&path, StaffFileOptions { sheet, mapping }).await)
 }
 
 #[tauri::command]
@@ -98,7 +98,7 @@ async fn import_staff(
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportResultDto> {
-    reply(&api, api.import_staff_mapped(&path, sheet, mapping).await)
+    reply(&api, api.import_staff(&path, StaffFileOptions { sheet, mapping }).await)
 }
 
 #[tauri::command]
@@ -164,7 +164,7 @@ async fn import_payroll(
     let mut progress = |p: werkbank_api::Progress| {
         let _ = on_progress.send(ProgressDto { rows_done: p.rows_done as u32, rows_total: p.rows_total as u32 });
     };
-    reply(&api, api.import_payroll_with_progress(&path, options, &mut progress).await)
+    reply(&api, api.import_payroll(&path, options, &mut progress).await)
 }
 
 #[tauri::command]
@@ -334,7 +334,7 @@ async fn recompute_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
 
 #[tauri::command]
 async fn issue_claim(api: State<'_, Api>, id: i64, input: IssueClaimInput) -> Reply<ClaimDto> {
-    reply(&api, api.issue_claim_with(id, input).await)
+    reply(&api, api.issue_claim(id, input).await)
 }
 
 #[tauri::command]

@@ -34,6 +34,21 @@ pub use error::ErrorDto;
 pub use werkbank_domain::Category;
 pub use werkbank_import::table::Progress;
 
+/// Who hears how far a long import is: `()` for nobody, or any closure taking [`Progress`].
+pub trait ProgressSink: Send {
+    fn report(&mut self, progress: Progress);
+}
+
+impl ProgressSink for () {
+    fn report(&mut self, _: Progress) {}
+}
+
+impl<F: FnMut(Progress) + Send> ProgressSink for F {
+    fn report(&mut self, progress: Progress) {
+        self(progress)
+    }
+}
+
 /// Setting: the weekly hours of activity that make one FTE in work care (hundredths).
 pub const WORK_CARE_FULL_TIME_KEY: &str = "work_care_full_time";
 pub const WORK_CARE_FULL_TIME_DEFAULT: u32 = 3000;

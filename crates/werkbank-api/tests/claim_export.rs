@@ -166,7 +166,7 @@ async fn default_file_names_name_quarter_work_form_and_number() {
         api.claim_file_name(id, "pdf").await.unwrap(),
         format!("Afrekening 2026-1 Maatwerkbedrijf nr {id} ontwerp.pdf")
     );
-    api.issue_claim(id, "Marc Directeur", "directeur").await.unwrap();
+    api.issue_claim(id, IssueClaimInput::checked("Marc Directeur", "directeur")).await.unwrap();
     assert_eq!(
         api.claim_file_name(id, "xlsx").await.unwrap(),
         format!("Afrekening 2026-1 Maatwerkbedrijf nr {id}.xlsx")
@@ -201,7 +201,7 @@ async fn a_workbook_that_cannot_be_written_is_a_readable_error() {
 async fn an_issued_claim_is_saved_and_opened_as_pdf() {
     use std::os::unix::fs::PermissionsExt;
     let (api, claim) = demo_claim().await;
-    api.issue_claim(claim.id, "Marc Directeur", "directeur").await.unwrap();
+    api.issue_claim(claim.id, IssueClaimInput::checked("Marc Directeur", "directeur")).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("afrekening.pdf");
     let out = api.save_claim_pdf(claim.id, &saved).await.unwrap();

@@ -171,7 +171,7 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
         with_declaration_page: true,
         unconfirmed_checked: false,
     };
-    let refused = api.issue_claim_with(draft.id, input.clone()).await.unwrap_err();
+    let refused = api.issue_claim(draft.id, input.clone()).await.unwrap_err();
     let dto = api.error_dto(&refused);
     assert_eq!(dto.code, "claims.unconfirmed_not_checked");
     assert!(dto.message.contains(&format!("{unconfirmed} waarden")), "{}", dto.message);
@@ -179,7 +179,7 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
 
     // Issued: frozen bytes, hash of the frozen canonical JSON, status "definitief".
     input.unconfirmed_checked = true;
-    let issued = api.issue_claim_with(draft.id, input).await.unwrap();
+    let issued = api.issue_claim(draft.id, input).await.unwrap();
     assert!(issued.has_pdf);
     let a = api.claim_pdf(draft.id).await.unwrap();
     let b = api.claim_pdf(draft.id).await.unwrap();
@@ -223,7 +223,7 @@ async fn the_demo_2018_social_workshop_claim_prints_its_supervision_calculation(
         with_declaration_page: false,
         unconfirmed_checked: true,
     };
-    let issued = api.issue_claim_with(draft.id, input).await.unwrap();
+    let issued = api.issue_claim(draft.id, input).await.unwrap();
     let pages = read(&api.claim_pdf(issued.id).await.unwrap(), "demo-2018-4-issued");
     check_common(&pages, "definitief");
     assert!(pages[0].contains("2018/4 (01/10/2018 – 31/12/2018)"));

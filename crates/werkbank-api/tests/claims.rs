@@ -106,9 +106,12 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     for expected in ["claims.attribute_missing", "claims.payroll_missing", "claims.parameter_missing"] {
         assert!(problem_codes.contains(&expected), "{expected} in {problem_codes:?}");
     }
-    let e = api.issue_claim(draft.id, "An Directeur", "directeur").await.unwrap_err();
+    let e = api.issue_claim(draft.id, IssueClaimInput::checked("An Directeur", "directeur")).await.unwrap_err();
     assert_eq!(code(&api, &e), "claims.incomplete");
-    assert_eq!(code(&api, &api.issue_claim(draft.id, " ", "directeur").await.unwrap_err()), "claims.signer_required");
+    assert_eq!(
+        code(&api, &api.issue_claim(draft.id, IssueClaimInput::checked(" ", "directeur")).await.unwrap_err()),
+        "claims.signer_required"
+    );
 
     // The federation's file for the year: only the wage premium, GGMMI confirmed. Same
     // code: stored as version 2.
@@ -162,7 +165,7 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
             .await
             .unwrap();
     }
-    api.import_payroll(&payroll_file(dir.path()), PayrollImportOptions::default()).await.unwrap();
+    api.import_payroll(&payroll_file(dir.path()), PayrollImportOptions::default(), ()).await.unwrap();
 
     // Referteloon 3 × (2 500 + 600 − 100) = 9 000; cap 2 × 2 029,88 × 3 = 12 179,28;
     // 60 % × 9 000 = 5 400,00.
@@ -178,14 +181,17 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     assert_eq!(again.id, draft.id);
 
     // Issue: frozen.
-    let issued = api.issue_claim(draft.id, "An Directeur", "directeur").await.unwrap();
+    let issued = api.issue_claim(draft.id, IssueClaimInput::checked("An Directeur", "directeur")).await.unwrap();
     assert_eq!(issued.status, "issued");
     assert_eq!(issued.sha256.as_ref().map(String::len), Some(64));
     assert!(issued.has_pdf, "the PDF is frozen with the claim");
     let pdf = api.claim_pdf(issued.id).await.unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert_eq!(issued.pdf_sha256.as_ref().map(String::len), Some(64));
-    assert_eq!(code(&api, &api.issue_claim(draft.id, "X", "Y").await.unwrap_err()), "claims.already_issued");
+    assert_eq!(
+        code(&api, &api.issue_claim(draft.id, IssueClaimInput::checked("X", "Y")).await.unwrap_err()),
+        "claims.already_issued"
+    );
     assert_eq!(code(&api, &api.compute_claim(form, "2026/1").await.unwrap_err()), "claims.period_issued");
 
     // The register changes afterwards: 65 % from 1 January 2026. The issued claim does not.

@@ -360,7 +360,7 @@ async fn staff_import_places_periods_in_the_named_work_form() {
          00012556777;Maes;Jef;25/01/2000;doelgroep erkend;01/01/2026;;38;38;\n",
     )
     .unwrap();
-    let result = api.import_staff(&file, None).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!(result.periods_created, 3);
     let r = api.ratios("2026/1").await.unwrap();
     let wc = form(&r, WorkFormKind::WorkCare);
@@ -374,7 +374,7 @@ async fn staff_import_places_periods_in_the_named_work_form() {
          17073003384;Jacobs;Tom;30/07/2017;overig personeel;01/01/2026;;38;38;Invoegbedrijf\n",
     )
     .unwrap();
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!(preview.issues.len(), 1);
     assert_eq!((preview.issues[0].row, preview.issues[0].column.as_str()), (2, "work_form"));
     assert_eq!(preview.issues[0].code, "import.work_form_unknown");

@@ -21,7 +21,7 @@ async fn issued_demo_claim() -> (Api, ClaimDto) {
     api.load_demo().await.unwrap();
     let mw = api.work_form_id_of(WorkFormKind::Maatwerk).await.unwrap().unwrap();
     let draft = api.compute_claim(mw, "2026/1").await.unwrap();
-    let issued = api.issue_claim(draft.id, "Marc Directeur", "directeur").await.unwrap();
+    let issued = api.issue_claim(draft.id, IssueClaimInput::checked("Marc Directeur", "directeur")).await.unwrap();
     (api, issued)
 }
 

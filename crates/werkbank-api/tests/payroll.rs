@@ -54,7 +54,7 @@ async fn unmatched_workers_are_linked_once_and_remembered() {
     let file = write(dir.path(), "loon-2026-01.csv", JANUARY);
 
     // Claes has no INSZ in the file and no remembered number: refused, nothing stored.
-    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "import.has_issues");
     let unmatched = dto.details.issues.iter().find(|i| i.code == "payroll.worker_unmatched").unwrap();
@@ -63,7 +63,7 @@ async fn unmatched_workers_are_linked_once_and_remembered() {
 
     // The preview shows the same, and who matched.
     let preview =
-        api.import_payroll(&file, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+        api.import_payroll(&file, PayrollImportOptions { dry_run: true, ..Default::default() }, ()).await.unwrap();
     assert!(!preview.can_commit);
     assert_eq!(preview.lines_read, 4);
     assert_eq!(preview.unmatched.len(), 1);
@@ -77,7 +77,7 @@ async fn unmatched_workers_are_linked_once_and_remembered() {
 
     // Link 202 to Claes: the batch is stored.
     let links = vec![WorkerLink { worker: "202".into(), person_id: claes }];
-    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }, ()).await.unwrap();
     assert_eq!(done.lines_imported, 4);
     let batches = api.payroll_batches().await.unwrap();
     assert_eq!(batches.len(), 1);
@@ -86,7 +86,7 @@ async fn unmatched_workers_are_linked_once_and_remembered() {
 
     // February: 202 is recognised by its remembered number.
     let feb = write(dir.path(), "loon-2026-02.csv", &JANUARY.replace("01/2026", "02/2026"));
-    let result = api.import_payroll(&feb, PayrollImportOptions::default()).await.unwrap();
+    let result = api.import_payroll(&feb, PayrollImportOptions::default(), ()).await.unwrap();
     assert_eq!(result.lines_imported, 4);
     assert!(result
         .lines
@@ -105,10 +105,10 @@ async fn the_same_file_twice_is_refused_until_undone() {
         links: vec![WorkerLink { worker: "202".into(), person_id: claes }],
         ..Default::default()
     };
-    let first = api.import_payroll(&file, opts()).await.unwrap();
+    let first = api.import_payroll(&file, opts(), ()).await.unwrap();
     // the same bytes under another name are the same file
     let copy = write(dir.path(), "kopie.csv", JANUARY);
-    let err = api.import_payroll(&copy, opts()).await.unwrap_err();
+    let err = api.import_payroll(&copy, opts(), ()).await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "payroll.already_imported");
     assert!(dto.message.contains("loon.csv"), "{}", dto.message);
@@ -118,7 +118,7 @@ async fn the_same_file_twice_is_refused_until_undone() {
     assert!(api.reconciliation("2026-01").await.unwrap().rows.iter().all(|r| r.paid_hours == 0), "lines gone");
     let err = api.undo_payroll_batch(first.batch_id.unwrap()).await.unwrap_err();
     assert_eq!(api.error_dto(&err).code, "payroll.already_undone");
-    let again = api.import_payroll(&copy, opts()).await.unwrap();
+    let again = api.import_payroll(&copy, opts(), ()).await.unwrap();
     assert_eq!(again.lines_imported, 4);
     assert_eq!(api.payroll_batches().await.unwrap().len(), 2, "the undone batch stays as history");
     let trail = api.audit_trail(None).await.unwrap();
@@ -139,7 +139,7 @@ async fn a_file_with_problems_stores_nothing() {
          101;93.05.18-223.61;Peeters X;13/2026;1010;8;u;\n\
          101;93.05.18-223.61;Peeters X;01/2026;2000;;;veel\n",
     );
-    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     let dto = api.error_dto(&err);
     let at: Vec<(u32, &str, &str)> =
         dto.details.issues.iter().map(|i| (i.row, i.column.as_str(), i.code.as_str())).collect();
@@ -152,7 +152,7 @@ async fn a_file_with_problems_stores_nothing() {
     for (name, bytes) in [("leeg.xlsx", &b""[..]), ("kapot.xlsx", &b"PK\x03\x04 not really a zip"[..])] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let err = api.import_payroll(&path, PayrollImportOptions::default()).await.unwrap_err();
+        let err = api.import_payroll(&path, PayrollImportOptions::default(), ()).await.unwrap_err();
         assert!(matches!(err, AppError::Import { .. }), "{name}: {err}");
         assert!(!api.error_dto(&err).message.is_empty());
     }
@@ -168,7 +168,7 @@ async fn a_hand_mapping_is_saved_and_applied_next_time() {
                93051822361;01/2026;1010;168,29;u\n\
                85073003328;01/2026;1010;100;u\n";
     let file = write(dir.path(), "vreemd.csv", odd);
-    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "import.header_not_found"));
     let mapping: BTreeMap<String, u32> = [("insz", 0), ("period", 1), ("wage_code", 2), ("quantity", 3), ("unit", 4)]
         .map(|(k, v)| (k.to_string(), v))
@@ -178,19 +178,19 @@ async fn a_hand_mapping_is_saved_and_applied_next_time() {
         save_profile_as: Some("Eigen export".into()),
         ..Default::default()
     };
-    let done = api.import_payroll(&file, opts).await.unwrap();
+    let done = api.import_payroll(&file, opts, ()).await.unwrap();
     assert_eq!((done.lines_imported, done.profile.as_deref()), (2, Some("Eigen export")));
     assert_eq!(api.mapping_profiles().await.unwrap(), ["Eigen export"]);
 
     // Next month, same headers: the profile is chosen automatically.
     let next = write(dir.path(), "vreemd-02.csv", &odd.replace("01/2026", "02/2026"));
     let preview =
-        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }, ()).await.unwrap();
     assert_eq!(preview.profile.as_deref(), Some("Eigen export"));
     assert!(preview.can_commit, "{:?}", preview.issues);
     assert_eq!(preview.columns.iter().find(|c| c.field == "insz").unwrap().column, Some(0));
     // Committed, it is read again with the profile (its headers alone say nothing).
-    let done = api.import_payroll(&next, PayrollImportOptions::default()).await.unwrap();
+    let done = api.import_payroll(&next, PayrollImportOptions::default(), ()).await.unwrap();
     assert_eq!((done.lines_imported, done.profile.as_deref()), (2, Some("Eigen export")));
     let batches = api.payroll_batches().await.unwrap();
     assert_eq!(batches.len(), 2, "one batch per file, no leftover of the first reading");
@@ -211,7 +211,7 @@ async fn mapping_profiles_are_renamed_and_deleted_with_an_audit_record() {
         save_profile_as: Some(name.into()),
         ..Default::default()
     };
-    let done = api.import_payroll(&file, save("SD Worx")).await.unwrap();
+    let done = api.import_payroll(&file, save("SD Worx"), ()).await.unwrap();
     let list = api.mapping_profile_list().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "SD Worx");
@@ -225,14 +225,14 @@ async fn mapping_profiles_are_renamed_and_deleted_with_an_audit_record() {
     // The renamed profile is still chosen for files with the same headers.
     let next = write(dir.path(), "vreemd-02.csv", &odd.replace("01/2026", "02/2026"));
     let preview =
-        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }).await.unwrap();
+        api.import_payroll(&next, PayrollImportOptions { dry_run: true, ..Default::default() }, ()).await.unwrap();
     assert_eq!(preview.profile.as_deref(), Some("SD Worx Gent"));
 
     // Refusals: an empty name, a taken name, an unknown profile. Nothing changes.
     let err = api.rename_mapping_profile("SD Worx Gent", " ").await.unwrap_err();
     assert_eq!(api.error_dto(&err).details.violations[0].field, "name");
     api.undo_payroll_batch(done.batch_id.unwrap()).await.unwrap();
-    api.import_payroll(&file, save("Securex")).await.unwrap();
+    api.import_payroll(&file, save("Securex"), ()).await.unwrap();
     let err = api.rename_mapping_profile("Securex", "SD Worx Gent").await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "payroll.profile_exists");
@@ -284,7 +284,7 @@ async fn reconciliation_compares_paid_hours_with_register_fte() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "loon.csv", JANUARY);
     let links = vec![WorkerLink { worker: "202".into(), person_id: claes }];
-    api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }, ()).await.unwrap();
 
     let r = api.reconciliation("2026-01").await.unwrap();
     // full time in January: 38 h × 31 days ÷ 7 = 168,2857 h
@@ -341,7 +341,7 @@ async fn reconciliation_compares_only_what_the_payroll_covers() {
          93051822361;Peeters X;02/2026;1010;152,00;u\n\
          85073003328;Claes X;01/2026;1010;100;u\n",
     );
-    let batch = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap().batch_id.unwrap();
+    let batch = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap().batch_id.unwrap();
 
     let q1 = api.reconciliation("2026/1").await.unwrap();
     assert_eq!(q1.months, ["2026-01", "2026-02", "2026-03"]);
@@ -409,7 +409,7 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     // The last line repeats the first: a duplicate, found only once the whole file is read.
     let with_duplicate = format!("{text}101;93051822361;01/2026;1010;0,01;u\n");
     let file = write(dir.path(), "dubbel.csv", &with_duplicate);
-    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "import.has_issues");
     assert_eq!(
@@ -422,14 +422,14 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     // An unknown worker number at the very end: refused too, and 101 is not remembered.
     let with_stranger = format!("{text}999;;01/2026;1010;1;u\n");
     let file = write(dir.path(), "vreemde.csv", &with_stranger);
-    let err = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap_err();
+    let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "payroll.worker_unmatched"));
     assert!(api.payroll_batches().await.unwrap().is_empty());
 
     // Linked, it is stored whole: 2 501 lines; Peeters' hours are 0,01 + … + 25,00 h
     // = 2 500 × 2 501 ÷ 2 hundredths = 3 126 250 hundredths.
     let links = vec![WorkerLink { worker: "999".into(), person_id: claes }];
-    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }).await.unwrap();
+    let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }, ()).await.unwrap();
     assert_eq!((done.lines_read, done.lines_imported), (2501, 2501));
     let batches = api.payroll_batches().await.unwrap();
     assert_eq!((batches.len(), batches[0].lines, batches[0].sha256.len()), (1, 2501, 64));
@@ -440,7 +440,7 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     // Worker 101 was matched by INSZ and is remembered: a file with only the number matches.
     let again =
         write(dir.path(), "feb.csv", "Werknemersnummer;Periode;Looncode;Aantal;Eenheid\n101;02/2026;1010;8;u\n");
-    assert_eq!(api.import_payroll(&again, PayrollImportOptions::default()).await.unwrap().lines_imported, 1);
+    assert_eq!(api.import_payroll(&again, PayrollImportOptions::default(), ()).await.unwrap().lines_imported, 1);
 }
 
 /// A value like 1.000 waits for the end of its column before it is read: the line is
@@ -473,7 +473,7 @@ async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value(
     })
     .await
     .unwrap();
-    let done = api.import_payroll(&file, PayrollImportOptions::default()).await.unwrap();
+    let done = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap();
     assert_eq!(done.lines_imported, 2);
     let r = api.reconciliation("2026-01").await.unwrap();
     // 1 000 h + 100,50 h (not 1 h + 100,50 h)

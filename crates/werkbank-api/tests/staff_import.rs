@@ -13,7 +13,7 @@
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-use werkbank_api::dto::{PersonInput, StaffFilter};
+use werkbank_api::dto::{PersonInput, StaffFileOptions, StaffFilter};
 use werkbank_api::Api;
 
 const HEADER: &str = "INSZ;Naam;Voornaam;Geboortedatum;Categorie;Begindatum;Einddatum;Q;S\n";
@@ -56,7 +56,7 @@ async fn an_empty_birth_date_is_the_one_the_insz_encodes() {
          93451822350;Diallo;Moussa;;doelgroep erkend;01/01/2026;;38;38\n\
          93251822406;Haddad;Sami;;overig personeel;01/01/2026;;38;38\n",
     );
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert!(preview.issues.is_empty(), "{:?}", preview.issues);
     assert!(preview.can_commit);
     let dates: Vec<_> = preview.rows.iter().map(|r| (r.row, r.birth_date.clone())).collect();
@@ -65,7 +65,7 @@ async fn an_empty_birth_date_is_the_one_the_insz_encodes() {
         [(2, born("1993-05-18")), (3, born("2003-07-14")), (4, born("1993-05-18")), (5, born("1993-05-18"))]
     );
 
-    let result = api.import_staff(&file, None).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!((result.people_created, result.periods_created), (4, 4));
     assert_eq!(
         register(&api).await,
@@ -79,10 +79,10 @@ async fn an_empty_birth_date_is_the_one_the_insz_encodes() {
 
     // A later register that leaves the cell empty matches the stored person (no mismatch).
     let file = csv(dir.path(), "93051822361;Peeters;An;;doelgroep erkend;01/01/2025;31/12/2025;38;38\n");
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert!(preview.issues.is_empty(), "{:?}", preview.issues);
     assert!(preview.rows[0].existing_person);
-    let result = api.import_staff(&file, None).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!((result.people_matched, result.periods_created), (1, 1));
 }
 
@@ -91,11 +91,11 @@ async fn an_insz_without_a_date_imports_with_the_birth_date_unknown() {
     let api = api().await;
     let dir = tempfile::tempdir().unwrap();
     let file = csv(dir.path(), "00000100166;Haile;Selam;;doelgroep erkend;01/01/2026;;38;38\n");
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert!(preview.issues.is_empty(), "{:?}", preview.issues);
     assert!(preview.can_commit);
     assert_eq!(preview.rows[0].birth_date, None);
-    let result = api.import_staff(&file, None).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!(result.people_created, 1);
     assert_eq!(register(&api).await, [("Haile".into(), None)]);
 }
@@ -110,9 +110,9 @@ async fn a_birth_date_on_one_row_of_a_number_without_a_date_is_the_persons() {
         "00000100166;Haile;Selam;;doelgroep niet erkend;01/01/2025;31/12/2025;38;38\n\
          00000100166;Haile;Selam;12/03/1990;doelgroep erkend;01/01/2026;;38;38\n",
     );
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert!(preview.issues.is_empty(), "{:?}", preview.issues);
-    let result = api.import_staff(&file, None).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions::default()).await.unwrap();
     assert_eq!((result.people_created, result.periods_created), (1, 2));
     assert_eq!(register(&api).await, [("Haile".into(), born("1990-03-12"))]);
 }
@@ -126,7 +126,7 @@ async fn a_birth_date_that_contradicts_the_insz_is_refused_on_its_row_and_column
         "03071412383;Claes;Lotte;;doelgroep erkend;01/01/2026;;38;38\n\
          93051822361;Peeters;An;19/05/1993;doelgroep erkend;01/01/2026;;38;38\n",
     );
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     // Only the contradiction: the empty cell on row 2 is no problem.
     let issues: Vec<_> = preview.issues.iter().map(|i| (i.row, i.column.as_str(), i.code.as_str())).collect();
     assert_eq!(issues, [(3, "birth_date", "person.birth_date_insz_mismatch")]);
@@ -135,7 +135,7 @@ async fn a_birth_date_that_contradicts_the_insz_is_refused_on_its_row_and_column
     assert_eq!(issue.message, "De geboortedatum 19/05/1993 past niet bij het INSZ-nummer (dat geeft 18/05/1993).");
     assert!(!preview.can_commit);
 
-    let err = api.import_staff(&file, None).await.unwrap_err();
+    let err = api.import_staff(&file, StaffFileOptions::default()).await.unwrap_err();
     let dto = api.error_dto(&err);
     assert_eq!(dto.code, "import.has_issues");
     let refused: Vec<_> = dto.details.issues.iter().map(|i| (i.row, i.column.as_str())).collect();

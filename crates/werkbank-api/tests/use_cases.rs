@@ -229,7 +229,7 @@ async fn staff_import_with_a_hand_mapping() {
     )
     .unwrap();
     // Only "Van" and "Tot" are known headers (start, end): the other columns are missing.
-    let preview = api.preview_staff_import(&file, None).await.unwrap();
+    let preview = api.preview_staff_import(&file, StaffFileOptions::default()).await.unwrap();
     assert!(!preview.can_commit);
     assert!(
         preview.issues.iter().any(|i| i.code == "import.column_missing" && i.column == "insz"),
@@ -241,11 +241,14 @@ async fn staff_import_with_a_hand_mapping() {
     let fields = ["insz", "last_name", "first_name", "birth_date", "category", "start", "end", "q", "s"];
     let mapping: std::collections::BTreeMap<String, u32> =
         fields.iter().enumerate().map(|(i, f)| (f.to_string(), i as u32)).collect();
-    let preview = api.preview_staff_import_mapped(&file, None, Some(mapping.clone())).await.unwrap();
+    let preview = api
+        .preview_staff_import(&file, StaffFileOptions { sheet: None, mapping: Some(mapping.clone()) })
+        .await
+        .unwrap();
     assert!(preview.can_commit, "{:?}", preview.issues);
     assert_eq!(preview.headers[1], "Wie");
     let insz = preview.columns.iter().find(|c| c.field == "insz").unwrap();
     assert_eq!((insz.column, insz.header.as_str()), (0, "Nr"));
-    let result = api.import_staff_mapped(&file, None, Some(mapping)).await.unwrap();
+    let result = api.import_staff(&file, StaffFileOptions { sheet: None, mapping: Some(mapping) }).await.unwrap();
     assert_eq!((result.people_created, result.periods_created), (1, 1));
 }

@@ -288,7 +288,7 @@ fn prepare_database(db: &Path, staff: &Path) -> Result<(), String> {
                 })
                 .await?;
             }
-            api.import_staff(staff, None).await
+            api.import_staff(staff, werkbank_api::dto::StaffFileOptions::default()).await
         }
         .await;
         let result = outcome.map(|_| ()).map_err(|e| {
@@ -317,7 +317,7 @@ mod import {
             reset_peak_memory();
             m.before_kib = current_memory_kib();
             let start = Instant::now();
-            let outcome = api.import_payroll(file, PayrollImportOptions::default()).await;
+            let outcome = api.import_payroll(file, PayrollImportOptions::default(), ()).await;
             m.seconds = start.elapsed().as_secs_f64();
             let result = match outcome {
                 Ok(r) if r.lines_imported > 0 && r.batch_id.is_some() => Ok(u64::from(r.lines_imported)),

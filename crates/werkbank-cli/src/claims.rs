@@ -501,7 +501,7 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                 with_declaration_page: !no_declaration_page,
                 unconfirmed_checked: *checked_unconfirmed,
             };
-            show(&api.issue_claim_with(*id, input).await?)
+            show(&api.issue_claim(*id, input).await?)
         }
         ClaimCommand::Amend { id } => show(&api.amend_claim(*id).await?),
         ClaimCommand::Settle { id, stream, amount } => show(&api.settle_claim(*id, stream, amount).await?),

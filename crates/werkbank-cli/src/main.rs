@@ -873,7 +873,9 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
         Command::Staff { command: StaffCommand::Import { file, sheet, dry_run, map } } => {
             let mapping = column_mapping(map)?;
             if *dry_run {
-                let preview = api.preview_staff_import_mapped(file, sheet.clone(), mapping).await?;
+                let preview = api
+                    .preview_staff_import(file, werkbank_api::dto::StaffFileOptions { sheet: sheet.clone(), mapping })
+                    .await?;
                 emit(json, &preview, |preview| {
                     for i in &preview.issues {
                         out!("{}", issue_line(cat, i.row, &i.column, &i.message));
@@ -894,7 +896,9 @@ async fn run(api: &Api, cli: &Cli, path: &std::path::Path) -> Result<ExitCode, A
                     return Ok(ExitCode::FAILURE);
                 }
             } else {
-                let result = api.import_staff_mapped(file, sheet.clone(), mapping).await?;
+                let result = api
+                    .import_staff(file, werkbank_api::dto::StaffFileOptions { sheet: sheet.clone(), mapping })
+                    .await?;
                 emit(json, &result, |result| {
                     out!(
                         "{}",

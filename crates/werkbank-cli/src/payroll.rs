@@ -107,7 +107,7 @@ pub async fn run(api: &Api, cat: &Catalogue, json: bool, command: &PayrollComman
                     eprint!("\r{}", cat.render("cli.payroll.progress", &figures));
                 }
             };
-            let r = api.import_payroll_with_progress(file, options, &mut progress).await;
+            let r = api.import_payroll(file, options, &mut progress).await;
             if shown {
                 eprintln!();
             }

@@ -148,3 +148,18 @@ pub struct IssueClaimInput {
     #[serde(default)]
     pub unconfirmed_checked: bool,
 }
+
+impl IssueClaimInput {
+    /// Signed by `signer` in `function` at the organisation's place, with the declaration
+    /// page, the unconfirmed values counted as checked: for scripts and tests that checked
+    /// them (the app and the CLI ask the director).
+    pub fn checked(signer: &str, function: &str) -> Self {
+        IssueClaimInput {
+            signer: signer.to_string(),
+            function: function.to_string(),
+            place: String::new(),
+            with_declaration_page: true,
+            unconfirmed_checked: true,
+        }
+    }
+}

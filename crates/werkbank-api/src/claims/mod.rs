@@ -437,11 +437,6 @@ impl Api {
         store::rule_sets(&mut conn).await?.iter().map(rule_set_dto).collect()
     }
 
-    /// The codes and names of the shipped templates.
-    pub fn claim_templates(&self) -> Vec<(String, String)> {
-        templates().into_iter().map(|t| (t.code, t.name)).collect()
-    }
-
     /// Installs a shipped template (`sw_1998`, `maatwerk_2019`). Conflict
     /// `claims.rule_set_exists` when a rule set with that code is stored already.
     pub async fn install_claim_template(&self, code: &str) -> Result<ClaimRuleSetDto> {
@@ -727,24 +722,12 @@ impl Api {
     }
 
     /// Recomputes a draft from the register as it is now and freezes it (see the module
-    /// documentation). Conflicts: `claims.already_issued`, `claims.incomplete` (blocking
-    /// problems: missing parameters, attributes or payroll data). For scripts that have
-    /// checked the values: the values not confirmed in the rule set count as checked (the
-    /// app and the CLI ask, through [`Api::issue_claim_with`]).
-    pub async fn issue_claim(&self, id: i64, signer: &str, function: &str) -> Result<ClaimDto> {
-        let input = IssueClaimInput {
-            signer: signer.to_string(),
-            function: function.to_string(),
-            place: String::new(),
-            with_declaration_page: true,
-            unconfirmed_checked: true,
-        };
-        self.issue_claim_with(id, input).await
-    }
-
-    /// Issues a claim as [`Api::issue_claim`], with the signing place (empty = the
-    /// organisation's) and the choice of the "aangifte van schuldvordering" page.
-    pub async fn issue_claim_with(&self, id: i64, input: IssueClaimInput) -> Result<ClaimDto> {
+    /// documentation), signed by `input.signer` at `input.place` (empty = the organisation's
+    /// signing place), with or without the "aangifte van schuldvordering" page. Conflicts:
+    /// `claims.already_issued`, `claims.incomplete` (blocking problems: missing parameters,
+    /// attributes or payroll data), `claims.unconfirmed_not_checked` (values not confirmed
+    /// in the rule set, and `input.unconfirmed_checked` not set).
+    pub async fn issue_claim(&self, id: i64, input: IssueClaimInput) -> Result<ClaimDto> {
         let (signer, function) = (input.signer.clone(), input.function.clone());
         let (signer, function) = (signer.as_str(), function.as_str());
         let mut out = Vec::new();

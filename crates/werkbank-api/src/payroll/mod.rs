@@ -6,7 +6,7 @@
 
 pub mod dto;
 
-use crate::Api;
+use crate::{Api, ProgressSink};
 use chrono::Utc;
 use werkbank_domain::{Violation, Violations};
 
@@ -717,18 +717,15 @@ fn local_time(rfc3339: &str) -> String {
 
 impl Api {
     /// Imports a payroll export: all lines as one batch, or nothing (with every problem
-    /// listed). With `dry_run`, only the preview.
-    pub async fn import_payroll(&self, path: &Path, options: PayrollImportOptions) -> Result<PayrollImportResultDto> {
-        self.import_payroll_with_progress(path, options, &mut |_| {}).await
-    }
-
-    /// The same, reporting progress while the file is read (for a progress bar).
-    pub async fn import_payroll_with_progress(
+    /// listed). With `dry_run`, only the preview. `progress` hears how far the file is read
+    /// (`()` when nobody listens; a closure for a progress bar).
+    pub async fn import_payroll(
         &self,
         path: &Path,
         options: PayrollImportOptions,
-        progress: &mut (dyn FnMut(werkbank_import::table::Progress) + Send),
+        mut progress: impl ProgressSink,
     ) -> Result<PayrollImportResultDto> {
+        let progress = &mut |p| progress.report(p);
         let mut tx = self.store.begin().await?;
         let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         // A commit reads and stores at the same time; a preview, a re-import or a file that

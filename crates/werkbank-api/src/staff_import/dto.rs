@@ -2,6 +2,7 @@
 //! (conventions: [`crate::dto`]).
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 use werkbank_domain::Category;
 
@@ -61,4 +62,12 @@ pub struct StaffImportResultDto {
     pub people_created: u32,
     pub people_matched: u32,
     pub periods_created: u32,
+}
+
+/// How to read a staff register file: the sheet (default the first) and a hand mapping
+/// (field id → column index) instead of the headers (default: the headers).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StaffFileOptions {
+    pub sheet: Option<String>,
+    pub mapping: Option<BTreeMap<String, u32>>,
 }

@@ -6,7 +6,7 @@ pub mod dto;
 use crate::Api;
 
 use crate::convert::iso;
-use crate::dto::{ImportColumnDto, StaffImportPreviewDto, StaffImportResultDto, StaffImportRowDto};
+use crate::dto::{ImportColumnDto, StaffFileOptions, StaffImportPreviewDto, StaffImportResultDto, StaffImportRowDto};
 use crate::error::{AppError, ImportIssueDto, Result};
 use crate::messages::Catalogue;
 use std::collections::{BTreeMap, HashMap};
@@ -248,37 +248,20 @@ pub(crate) async fn commit(conn: &mut SqliteConnection, plan: Plan) -> Result<St
 
 impl Api {
     /// Reads a staff register file and shows what an import would do; stores nothing.
-    pub async fn preview_staff_import(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportPreviewDto> {
-        self.preview_staff_import_mapped(path, sheet, None).await
-    }
-
-    /// The same, with a hand mapping (field id → column index) instead of the headers.
-    pub async fn preview_staff_import_mapped(
-        &self,
-        path: &Path,
-        sheet: Option<String>,
-        mapping: Option<BTreeMap<String, u32>>,
-    ) -> Result<StaffImportPreviewDto> {
+    /// `options`: the sheet (default the first) and a hand mapping (field id → column
+    /// index) instead of the headers.
+    pub async fn preview_staff_import(&self, path: &Path, options: StaffFileOptions) -> Result<StaffImportPreviewDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = read(path, sheet, mapping, wc)?;
+        let preview = read(path, options.sheet, options.mapping, wc)?;
         let mut conn = self.store.conn().await?;
         self::preview(&mut conn, self.catalogue(), preview).await.map(|(dto, _)| dto)
     }
 
-    /// Imports a staff register file: all rows or, on any problem, nothing.
-    pub async fn import_staff(&self, path: &Path, sheet: Option<String>) -> Result<StaffImportResultDto> {
-        self.import_staff_mapped(path, sheet, None).await
-    }
-
-    /// The same, with a hand mapping (field id → column index) instead of the headers.
-    pub async fn import_staff_mapped(
-        &self,
-        path: &Path,
-        sheet: Option<String>,
-        mapping: Option<BTreeMap<String, u32>>,
-    ) -> Result<StaffImportResultDto> {
+    /// Imports a staff register file: all rows or, on any problem, nothing (the options
+    /// of [`Api::preview_staff_import`]).
+    pub async fn import_staff(&self, path: &Path, options: StaffFileOptions) -> Result<StaffImportResultDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = read(path, sheet, mapping, wc)?;
+        let preview = read(path, options.sheet, options.mapping, wc)?;
         let mut tx = self.store.begin().await?;
         let (dto, plan) = self::preview(&mut tx, self.catalogue(), preview).await?;
         if !dto.issues.is_empty() || dto.rows.is_empty() {

@@ -122,7 +122,7 @@ async fn main() {
     }
     let staff_file = dir.path().join("personeel.csv");
     std::fs::write(&staff_file, staff).expect("write");
-    api.import_staff(&staff_file, None).await.expect("staff import");
+    api.import_staff(&staff_file, StaffFileOptions::default()).await.expect("staff import");
     for (code, meaning) in
         [("1200", "gross_wage"), ("3100", "employer_contributions"), ("3200", "reduction"), ("9100", "net_wage")]
     {
@@ -132,7 +132,7 @@ async fn main() {
     }
     let payroll_file = dir.path().join("loon.csv");
     std::fs::write(&payroll_file, payroll).expect("write");
-    let imported = api.import_payroll(&payroll_file, PayrollImportOptions::default()).await.expect("payroll");
+    let imported = api.import_payroll(&payroll_file, PayrollImportOptions::default(), ()).await.expect("payroll");
 
     // Rule set with every amount filled in (benchmark values), contingent, attributes.
     api.install_claim_template("maatwerk_2019").await.expect("template");
@@ -197,7 +197,7 @@ async fn main() {
     }
     let claim = claim.expect("one run");
     let t = Instant::now();
-    let issued = api.issue_claim(claim.id, "Benchmark", "directeur").await;
+    let issued = api.issue_claim(claim.id, IssueClaimInput::checked("Benchmark", "directeur")).await;
     let issue_s = t.elapsed().as_secs_f64();
     let issued_ok = issued.is_ok();
     let frozen_pdf_bytes = match &issued {
