@@ -1,4 +1,5 @@
-//! Staff categories (DOMAIN.md §3). The identifiers are part of the CLI and JSON contract.
+//! Staff categories (docs/domain/categories.md, "The seven categories"). The identifiers are part
+//! of the CLI and JSON contract.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

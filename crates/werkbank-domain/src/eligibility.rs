@@ -1,4 +1,4 @@
-//! Entry conditions on a hire date (DOMAIN.md §6).
+//! Entry conditions on a hire date (docs/domain/entry-conditions.md).
 //!
 //! [`check`] tests the facts known about a person against the conditions of one
 //! [`EligibilityKind`] and returns every criterion with its status, the fact it used and

@@ -1,4 +1,5 @@
-//! Heads and FTE (VTE) over a reporting period (DOMAIN.md §4, subsidy-rules.md §8).
+//! Heads and FTE (VTE) over a reporting period (docs/domain/fte.md, "FTE of a person over a
+//! period"; Q and S as in "Q, S and the occupation fraction").
 //!
 //! FTE of a person over a period = Σ over their employment periods of
 //! Q/S × (days of the employment period inside the period ÷ days of the period).

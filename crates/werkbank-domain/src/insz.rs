@@ -1,4 +1,4 @@
-//! INSZ / rijksregisternummer and BIS numbers (subsidy-rules.md §10).
+//! INSZ / rijksregisternummer and BIS numbers (docs/domain/identifiers.md, "INSZ and BIS numbers").
 
 use crate::violation::Violation;
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! KBO enterprise number (ondernemingsnummer), subsidy-rules.md §10.
+//! KBO enterprise number (ondernemingsnummer), docs/domain/identifiers.md, "KBO enterprise numbers".
 
 use crate::violation::Violation;
 use std::fmt;

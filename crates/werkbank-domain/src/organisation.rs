@@ -1,4 +1,5 @@
-//! The organisation that runs the workplace and its work forms (DOMAIN.md §2).
+//! The organisation that runs the workplace and its work forms (docs/domain/work-forms.md, "The
+//! five work forms"; its numbers: docs/domain/identifiers.md, "The organisation's other numbers").
 
 use crate::kbo::KboNumber;
 use crate::violation::Violation;

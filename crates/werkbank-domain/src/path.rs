@@ -1,6 +1,7 @@
-//! The worker's path (DOMAIN.md §7, steps 3–7): the meetings planned from the hire date,
-//! leaving and its reasons, and the turnover figures. Month arithmetic clamps to the end
-//! of the month (31 January + 3 months = 30 April; 29 February + 1 year = 28 February).
+//! The worker's path (docs/domain/path.md, "The path after hiring" and "Leaving"): the
+//! meetings planned from the hire date, leaving and its reasons, and the turnover figures.
+//! Month arithmetic clamps to the end of the month (31 January + 3 months = 30 April;
+//! 29 February + 1 year = 28 February).
 
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;

@@ -1,4 +1,5 @@
-//! A person in the register and the facts the entry conditions need (DOMAIN.md §6).
+//! A person in the register and the facts the entry conditions need (docs/domain/entry-conditions.md,
+//! "The facts the register keeps").
 
 use crate::insz::Insz;
 use crate::violation::{Violation, Violations};
@@ -151,8 +152,9 @@ impl Person {
         format!("{}, {}", self.last_name, self.first_name)
     }
 
-    /// A birth date left empty becomes the one the INSZ encodes (subsidy-rules.md §10: the
-    /// century from the check digits, a BIS number's month less 20 or 40). A number without
+    /// A birth date left empty becomes the one the INSZ encodes (docs/domain/identifiers.md,
+    /// "Birth date and sex in the number": the century from the check digits, a BIS number's
+    /// month less 20 or 40). A number without
     /// a complete date (`00000100166`: month 00, as for refugees and others whose date is
     /// not known) leaves it unknown. A birth date that is given is kept as it is:
     /// [`Person::validate`] reports one that contradicts the INSZ.

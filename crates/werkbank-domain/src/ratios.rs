@@ -1,5 +1,6 @@
 //! Supervision ratios, contingent use and target-group share of one work form over a
-//! reporting period (DOMAIN.md §5, subsidy-rules.md §2, §3, §7, §12 A and B).
+//! reporting period (docs/domain/ratios.md: "The figures", "Methods", "Parameter changes inside a
+//! period", "Contingents and the yearly minimum", and examples A and B of "Worked examples").
 //!
 //! The caller passes the work form's [`RuleSet`] and the employment periods that belong to
 //! that work form, grouped per person. Everything is exact `Decimal`; round with
@@ -300,7 +301,7 @@ pub struct ContingentUse {
 }
 
 /// Target categories that are never within a contingent: non-recognised workers and
-/// article 60 workers are hired outside it (DOMAIN.md §3).
+/// article 60 workers are hired outside it (docs/domain/categories.md, "What counts where").
 fn counts_in_contingent(category: Category) -> bool {
     !matches!(category, Category::TargetGroupNonRecognised | Category::Article60 | Category::SupervisorNonRecognised)
 }
@@ -424,8 +425,8 @@ mod tests {
         vec![period(category, from, last, 3800, 3800)]
     }
 
-    /// §12 A: 7 full-time recognised workers, one full-time supervisor and one at 0,2
-    /// (7,60 of 38 h), the whole of 2026/1.
+    /// docs/domain/ratios.md, "Worked examples", A: 7 full-time recognised workers, one
+    /// full-time supervisor and one at 0,2 (7,60 of 38 h), the whole of 2026/1.
     fn example_a() -> Vec<Vec<EmploymentPeriod>> {
         let mut people: Vec<Vec<EmploymentPeriod>> =
             (0..7).map(|_| full_time(TargetGroupRecognised, d(2020, 1, 1), None)).collect();
@@ -625,8 +626,9 @@ mod tests {
 
     #[test]
     fn recognised_and_worked_ratios_differ() {
-        // DOMAIN.md §3 in small: 4 recognised + 1 non-recognised + 1 article 60 workers,
-        // 1 recognised and 0,5 non-recognised supervisor, 1 other staff.
+        // docs/domain/categories.md, "How the sector counts them", in small: 4 recognised
+        // + 1 non-recognised + 1 article 60 workers, 1 recognised and 0,5 non-recognised
+        // supervisor, 1 other staff.
         let mut people: Vec<Vec<EmploymentPeriod>> =
             (0..4).map(|_| full_time(TargetGroupRecognised, d(2020, 1, 1), None)).collect();
         people.push(full_time(TargetGroupNonRecognised, d(2020, 1, 1), None));

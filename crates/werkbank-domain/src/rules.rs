@@ -1,4 +1,5 @@
-//! Dated rule parameters per work form (DOMAIN.md §5, subsidy-rules.md §2, §3, §7).
+//! Dated rule parameters per work form (docs/domain/ratios.md, "The parameters of a work form"
+//! and "Norms per work form").
 //!
 //! A [`RuleSet`] is the history of a work form's parameters: every value is a
 //! [`DatedValue`] that applies from its `effective_from` day (inclusive) until the next
@@ -54,7 +55,7 @@ pub(crate) fn snap(value: Decimal) -> Decimal {
 }
 
 /// How the norm turns target-group FTE into the supervisor FTE that may be subsidised
-/// (subsidy-rules.md §2, open question: the BVR text is not confirmed, hence both).
+/// (docs/domain/ratios.md, "Methods": the legal text that decides is not known, hence both).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,6 +1,7 @@
-//! The waitlist (DOMAIN.md §7, steps 1–2): candidates referred by VDAB, ATB, an OCMW, …,
-//! their status with an explicit transition table, the order of the list, and the
-//! wait-time figures per work form. "Today" is always a parameter.
+//! The waitlist (docs/domain/path.md, "Before hiring: vacancy and referral" and "The waitlist"):
+//! candidates referred by VDAB, ATB, an OCMW, …, their status with an explicit transition
+//! table, the order of the list, and the wait-time figures per work form. "Today" is always
+//! a parameter.
 
 use crate::category::Category;
 use crate::person::Person;

@@ -1,11 +1,11 @@
 //! Payroll exports of social secretariats (SD Worx, Securex, Partena, Acerta, Liantis,
 //! Group S, …): one line per worker, period and wage code, read to a [`PayrollPreview`].
 //!
-//! No secretariat publishes its export layout (subsidy-rules.md §9), so the import is
-//! mapping-driven: columns are recognised by header synonyms in Dutch, French and English
-//! ([`FIELDS`]), and a hand-made or saved [`ColumnMapping`] replaces that recognition
-//! entirely. [`PayrollPreview::header_signature`] identifies a layout, so a front end can
-//! offer the mapping saved for it the next time.
+//! No secretariat publishes its export layout (docs/domain/payroll.md, "No published layout"), so
+//! the import is mapping-driven: columns are recognised by header synonyms in Dutch, French
+//! and English ([`FIELDS`]), and a hand-made or saved [`ColumnMapping`] replaces that
+//! recognition entirely. [`PayrollPreview::header_signature`] identifies a layout, so a front
+//! end can offer the mapping saved for it the next time.
 //!
 //! # Reading
 //!

@@ -94,7 +94,8 @@ fn amount(i: usize) -> Decimal {
 
 const ROWS: usize = 120;
 
-/// A quarterly claim laid out as proposed in claims.md §3, with the texts a caller would render.
+/// A quarterly claim laid out as docs/domain/claims.md, "The printed claim", describes it, with the
+/// texts a caller would render.
 fn sample_claim() -> Document {
     let quarter = format!("2026/1 ({} – {})", format_date(date(2026, 1, 1)), format_date(date(2026, 3, 31)));
     let header = vec![

@@ -24,8 +24,8 @@
 //! formulas are split at the months too. Every value is read on the first day of its
 //! part, so it is constant inside it; no formula takes a value "on the first day of the
 //! quarter". Each part is a [`LineSegment`] with the values it used, and every value used
-//! is a [`ParameterUse`] with the days of the quarter it covered. docs/domain/claims.md
-//! gives each formula per part.
+//! is a [`ParameterUse`] with the days of the quarter it covered. docs/domain/claims.md, "Every
+//! dated value splits the line at its date", gives each formula per part.
 //!
 //! **Nothing silently zero.** A parameter without a value, a missing worker attribute,
 //! missing payroll data or an unknown contingent is a [`ClaimProblem`]; the line's amount

@@ -70,8 +70,8 @@ pub enum SeniorityUnit {
     Quarter,
 }
 
-/// The formula kinds (docs/domain/claims.md, S1–S10). Each needs the parameters
-/// [`Formula::parameter_names`] lists.
+/// The formula kinds (docs/domain/claims.md, "The streams" and "Stream by stream", S1–S10). Each
+/// needs the parameters [`Formula::parameter_names`] lists.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -344,8 +344,9 @@ impl RuleFile {
 }
 
 /// The shipped templates: `sw_1998` (sociale werkplaats / arbeidszorg 1998–2018) and
-/// `maatwerk_2019` (collectief maatwerk 2019–), with the known values (docs/domain/claims.md) and
-/// their sources, the unknown ones empty. No value is confirmed by the user yet.
+/// `maatwerk_2019` (collectief maatwerk 2019–), with the known values (docs/domain/claims.md, "The
+/// rule sets and their templates" and "Stream by stream") and their sources, the unknown ones
+/// empty. No value is confirmed by the user yet.
 pub fn templates() -> Vec<ClaimRuleSet> {
     [include_str!("templates/sw_1998.json"), include_str!("templates/maatwerk_2019.json")]
         .iter()
