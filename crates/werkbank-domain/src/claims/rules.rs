@@ -70,8 +70,8 @@ pub enum SeniorityUnit {
     Quarter,
 }
 
-/// The formula kinds (docs/domain/claims.md, "The streams" and "Stream by stream", S1–S10). Each
-/// needs the parameters [`Formula::parameter_names`] lists.
+/// The formula kinds (docs/domain/claims.md, S1–S10). Each needs the parameters
+/// [`Formula::parameter_names`] lists.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
