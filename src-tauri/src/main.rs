@@ -3,6 +3,8 @@
 //! Nothing else lives here: rules, storage and texts are in the shared crates.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+// A command function that src/command_list.rs does not name is never registered: refuse it.
+#![deny(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -11,6 +13,16 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 use werkbank_api::dto::*;
 use werkbank_api::{paths, Api, ErrorDto};
+
+macro_rules! werkbank_commands {
+    [$($command:ident),* $(,)?] => {
+        /// The invoke handler of exactly the commands of `command_list.rs`.
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($command),*]
+        }
+    };
+}
+include!("command_list.rs");
 
 type Reply<T> = Result<T, ErrorDto>;
 
@@ -468,75 +480,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(api)
-        .invoke_handler(tauri::generate_handler![
-            app_status,
-            load_demo,
-            get_organisation,
-            save_organisation,
-            list_staff,
-            get_person,
-            create_person,
-            update_person,
-            add_period,
-            update_period,
-            delete_period,
-            fte_overview,
-            preview_staff_import,
-            import_staff,
-            rule_sets,
-            save_rule_value,
-            delete_rule_value,
-            ratios,
-            eligibility,
-            problems,
-            choose_spreadsheet,
-            import_payroll,
-            payroll_batches,
-            undo_payroll_batch,
-            wage_codes,
-            save_wage_code,
-            delete_wage_code,
-            mapping_profiles,
-            reconciliation,
-            mapping_profile_list,
-            rename_mapping_profile,
-            delete_mapping_profile,
-            waitlist,
-            get_candidate,
-            create_candidate,
-            update_candidate,
-            change_candidate_status,
-            hire_candidate,
-            waitlist_stats,
-            set_open_places,
-            agenda,
-            person_path,
-            record_meeting,
-            save_guidance_plan,
-            record_leaving,
-            path_settings,
-            save_path_settings,
-            turnover,
-            worker_attributes,
-            save_worker_attribute,
-            delete_worker_attribute,
-            compute_claim,
-            list_claims,
-            get_claim,
-            recompute_claim,
-            issue_claim,
-            amend_claim,
-            settle_claim,
-            claim_rule_sets,
-            install_claim_template,
-            set_claim_parameter,
-            save_claim_pdf,
-            open_claim_pdf,
-            save_claim_xlsx,
-            save_list_xlsx,
-            save_prestatiestaat,
-            open_prestatiestaat,
-        ])
+        .invoke_handler(invoke_handler())
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");
 }
