@@ -2,6 +2,6 @@
 
 /**
  * How the norm turns target-group FTE into the supervisor FTE that may be subsidised
- * (subsidy-rules.md §2, open question: the BVR text is not confirmed, hence both).
+ * (docs/domain/ratios.md, "Methods": the legal text that decides is not known, hence both).
  */
 export type NormMethod = "pro_rata" | "block";
