@@ -61,7 +61,7 @@ fn form(r: &RatiosDto, kind: WorkFormKind) -> &WorkFormRatiosDto {
     r.work_forms.iter().find(|w| w.work_form.kind == kind).unwrap()
 }
 
-/// subsidy-rules.md §12 A: 7,0 target FTE and 1,2 supervisor FTE in a quarter.
+/// docs/domain/ratios.md, "Worked examples", A: 7,0 target FTE and 1,2 supervisor FTE in a quarter.
 async fn example_a(api: &Api) {
     for i in 0..7 {
         hire(api, &format!("Werknemer{i}"), period(Category::TargetGroupRecognised, "01/01/2025", "", "38", None))
@@ -154,7 +154,7 @@ async fn work_care_counts_hours_in_its_own_work_form() {
     let api = api().await;
     let org = workshop(&api).await;
     let wc = org.work_forms[1].id;
-    // subsidy-rules.md §12 B: 30, 24, 20, 18, 15, 12, 8, 8 h of 30 → 135/30 = 4,5 FTE
+    // docs/domain/ratios.md, "Worked examples", B: 30, 24, 20, 18, 15, 12, 8, 8 h of 30 → 135/30 = 4,5 FTE
     for (i, h) in ["30", "24", "20", "18", "15", "12", "8", "8"].iter().enumerate() {
         hire(&api, &format!("Deelnemer{i}"), period(Category::WorkCare, "01/01/2026", "", h, wc)).await;
     }

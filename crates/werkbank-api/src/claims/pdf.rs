@@ -1,4 +1,4 @@
-//! The printed claim ("Kwartaalafrekening subsidies — controleoverzicht", claims.md §3) and the monthly
+//! The printed claim ("Kwartaalafrekening subsidies — controleoverzicht", docs/domain/claims.md, "The printed claim") and the monthly
 //! attendance statement of an article 60 worker (prestatiestaat), mapped onto `werkbank-pdf`'s generic
 //! document model. Pure functions of their inputs: every text comes from the message catalogue (`pdf.*`),
 //! values are formatted the Belgian way (1.234,56 €, 31/03/2026, decimal comma), an INSZ is masked, and
@@ -132,7 +132,7 @@ fn name_with_form(o: &Organisation) -> String {
     }
 }
 
-/// The per-worker table's columns for a formula kind: the sample layout of claims.md §3 has 15 columns, which do
+/// The per-worker table's columns for a formula kind: the layout in docs/domain/claims.md ("The printed claim") has 15 columns, which do
 /// not fit A4 portrait; each kind shows the inputs its formula uses.
 #[derive(Clone, Copy, PartialEq)]
 enum Col {
