@@ -126,6 +126,11 @@ async fn walk(app: &App) -> Result<(), String> {
         }
         app.js("window.scrollTo(0, 0); return 0;").await?;
         app.screenshot(&format!("{:02}-{name}", all.len())).await;
+        if *name == "claim" {
+            // The lines of the first stream, with their sortable headers and sticky names.
+            app.scroll_to(By::css("table.lines")).await?;
+            app.screenshot(&format!("{:02}-{name}-lines", all.len())).await;
+        }
         all.push(findings(route, &text));
     }
     let errors = app.page_errors().await;
