@@ -89,27 +89,14 @@ impl Catalogue {
     }
 }
 
-/// A decimal text in the one nl-BE number format ([`werkbank_pdf::format::format_number`]):
-/// `places` decimals, or as many as the value needs (`None`); other text unchanged.
+/// A decimal text in the one nl-BE number format ([`werkbank_domain::format`]); other text unchanged.
 fn number(value: &str, places: Option<u32>) -> String {
-    match rust_decimal::Decimal::from_str_exact(value.trim()) {
-        Ok(d) => {
-            let places = places.unwrap_or_else(|| d.normalize().scale());
-            werkbank_pdf::format::format_number(d, places)
-        }
-        Err(_) => value.to_string(),
-    }
+    werkbank_domain::format::format_decimal_text(value, places).unwrap_or_else(|| value.to_string())
 }
 
-/// A share (`0.6525`) as a percentage with at most two decimals (`65,25 %`).
+/// A share (`0.6525`) as a percentage (`65,25 %`); other text unchanged.
 fn percent(value: &str) -> String {
-    match rust_decimal::Decimal::from_str_exact(value.trim()).ok().and_then(|d| d.checked_mul(100.into())) {
-        Some(p) => {
-            let places = p.round_dp(2).normalize().scale();
-            format!("{} %", werkbank_pdf::format::format_number(p, places))
-        }
-        None => value.to_string(),
-    }
+    werkbank_domain::format::format_percent_text(value).unwrap_or_else(|| value.to_string())
 }
 
 /// ISO `2026-01-31` → `31/01/2026`; an empty date (open end) → `…`; other text unchanged.

@@ -10,6 +10,7 @@ use werkbank_api::dto::{ClaimDto, ClaimParameterInput, ExportDto, IssueClaimInpu
 use werkbank_api::error::AppError;
 use werkbank_api::messages::{format_date, Catalogue};
 use werkbank_api::Api;
+use werkbank_domain::format::format_decimal_text;
 
 #[derive(Subcommand)]
 pub enum RulesCommand {
@@ -194,39 +195,24 @@ pub enum AttributeCommand {
     },
 }
 
-/// A decimal with a point → Belgian notation: 1234.5 → 1.234,50.
+/// A decimal with a point → Belgian notation: 1234.5 → 1.234,50 ([`werkbank_domain::format`]).
 pub fn money(decimal: &str) -> String {
-    let (neg, digits) = decimal.strip_prefix('-').map(|d| (true, d)).unwrap_or((false, decimal));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let frac = format!("{frac:0<2}");
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    // Amounts arrive rounded to the cent; more digits are cut, never shown.
-    format!("{}{grouped},{}", if neg { "-" } else { "" }, &frac[..2])
+    format_decimal_text(decimal, Some(2)).unwrap_or_else(|| decimal.to_string())
 }
 
-/// Exact FTE → 4 decimals with a comma for display (cut, the exact value is in --json).
 /// A value that is not always money (a factor, a number of FTE): Belgian notation with
 /// only its own decimals, `1.741,29`, `1,15`, `100`.
 fn quantity(decimal: &str) -> String {
-    match decimal.split_once('.') {
-        Some((int, frac)) => format!("{},{frac}", money(int).trim_end_matches(",00")),
-        None => money(decimal).trim_end_matches(",00").to_string(),
-    }
+    format_decimal_text(decimal, None).unwrap_or_else(|| decimal.to_string())
 }
 
 fn opt_money<T: ToString>(v: Option<T>) -> String {
     v.map(|x| money(&x.to_string())).unwrap_or_default()
 }
 
+/// Exact FTE → 4 decimals with a comma for display (the exact value is in --json).
 fn fte(decimal: &str) -> String {
-    let (int, frac) = decimal.split_once('.').unwrap_or((decimal, ""));
-    format!("{int},{:0<4}", &frac[..frac.len().min(4)])
+    format_decimal_text(decimal, Some(4)).unwrap_or_else(|| decimal.to_string())
 }
 
 fn print_claim(cat: &Catalogue, c: &ClaimDto) {

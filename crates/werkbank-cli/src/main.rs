@@ -655,9 +655,11 @@ fn params<const N: usize>(list: [(&str, String); N]) -> BTreeMap<String, String>
     list.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
-/// "9.4500" → "9,4500"
+/// "9.4500" → "9,4500", "1234.5000" → "1.234,5000": the decimals as they came, in the
+/// Belgian format ([`werkbank_domain::format`]).
 fn comma(decimal: &str) -> String {
-    decimal.replace('.', ",")
+    let places = decimal.trim().split_once('.').map(|(_, f)| f.len() as u32).unwrap_or(0);
+    werkbank_domain::format::format_decimal_text(decimal, Some(places)).unwrap_or_else(|| decimal.to_string())
 }
 
 fn bench(cat: &Catalogue, json: bool, command: &BenchCommand) -> ExitCode {

@@ -9,6 +9,7 @@ pub mod category;
 pub mod claims;
 pub mod eligibility;
 pub mod employment;
+pub mod format;
 pub mod fte;
 pub mod insz;
 pub mod kbo;

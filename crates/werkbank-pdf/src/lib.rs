@@ -41,7 +41,7 @@
 //! [`mod@format`] has the nl-BE helpers a caller needs to fill the model: amounts, numbers, dates, a masked INSZ
 //! and an amount in Dutch words.
 
-pub mod format;
+pub use werkbank_domain::format;
 pub mod layout;
 pub mod model;
 mod render;

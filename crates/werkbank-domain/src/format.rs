@@ -1,8 +1,11 @@
-//! Belgian (nl-BE) formatting of values for printed documents: amounts, numbers, dates, a masked INSZ and
-//! an amount in Dutch words. Pure functions, no clock, no IO.
+//! The one Belgian (nl-BE) format of values, for every output: the PDF documents, the xlsx
+//! texts, the CLI and the catalogue messages (`{x:fte}`, `{x:amount}`, …). Amounts, numbers,
+//! decimal texts as the DTOs carry them, dates, a masked INSZ and an amount in Dutch words.
+//! Pure functions, no clock, no IO. (The UI formats the same way in ui/src/lib/format.ts,
+//! held to the same examples by its tests.)
 //!
-//! These are the only Dutch words in the crate: the number words of [`amount_in_words_nl`] (a spelling rule,
-//! not a sentence). Every other text of a document comes from the caller.
+//! The only Dutch words here are the number words of [`amount_in_words_nl`] (a spelling
+//! rule, not a sentence). Every other text comes from the catalogues.
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -35,6 +38,22 @@ pub fn format_number(value: Decimal, places: u32) -> String {
         out.push_str(f);
     }
     out
+}
+
+/// A decimal text as the DTOs carry it (`"1593.805"`, `"15.2000"`, `"-0.5"`) with `places`
+/// decimals, or with as many as the value needs when `None` (`"38000"` → `38.000`,
+/// `"0.50"` → `0,5`). `None` when the text is not a decimal.
+pub fn format_decimal_text(text: &str, places: Option<u32>) -> Option<String> {
+    let value = Decimal::from_str_exact(text.trim()).ok()?;
+    Some(format_number(value, places.unwrap_or_else(|| value.normalize().scale())))
+}
+
+/// A share (`"0.6525"`) as a percentage with at most two decimals (`65,25 %`); `None`
+/// when the text is not a decimal (or too large to multiply).
+pub fn format_percent_text(text: &str) -> Option<String> {
+    let share = Decimal::from_str_exact(text.trim()).ok()?.checked_mul(Decimal::ONE_HUNDRED)?;
+    let places = share.round_dp(2).normalize().scale();
+    Some(format!("{} %", format_number(share, places)))
 }
 
 /// An amount in euro: two decimals, half away from zero, `1.234,56 €` (a space before the euro sign).
@@ -193,6 +212,20 @@ pub fn amount_in_words_nl(amount: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_texts_in_the_one_format() {
+        // 1593,805 rounds half away from zero; `None` keeps the value's own decimals.
+        assert_eq!(format_decimal_text("1593.805", Some(2)).as_deref(), Some("1.593,81"));
+        assert_eq!(format_decimal_text("15.2000", Some(2)).as_deref(), Some("15,20"));
+        assert_eq!(format_decimal_text("38000", None).as_deref(), Some("38.000"));
+        assert_eq!(format_decimal_text("0.50", None).as_deref(), Some("0,5"));
+        assert_eq!(format_decimal_text("-1234567.1", Some(2)).as_deref(), Some("-1.234.567,10"));
+        assert_eq!(format_decimal_text("n.v.t.", Some(2)), None);
+        assert_eq!(format_percent_text("0.6525").as_deref(), Some("65,25 %"));
+        assert_eq!(format_percent_text("1").as_deref(), Some("100 %"));
+        assert_eq!(format_percent_text("x"), None);
+    }
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
