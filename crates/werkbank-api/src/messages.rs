@@ -316,6 +316,7 @@ mod tests {
             "date.required",
             "hours.invalid",
             "value.required",
+            "form.incomplete",
             "organisation.name_required",
             "organisation.kind_history_order",
             "organisation.kind_history_same",

@@ -54,6 +54,17 @@ impl Violations {
         }
     }
 
+    /// [`Violations::check`], then the values parsed alongside the violations, unwrapped:
+    /// a form's fields are parsed one by one (each failure pushed on `list`, its value
+    /// `None`), and the parsed values come out of here only when nothing was wrong:
+    /// `let (key, from) = Violations::checked(out, (key, from))?;`. A value still missing
+    /// although nothing was reported is a violation of its own (`form.incomplete`), never
+    /// a panic.
+    pub fn checked<T: AllPresent>(list: Vec<Violation>, values: T) -> Result<T::Values, Violations> {
+        Self::check(list)?;
+        values.all_present().ok_or_else(|| Violations::one(Violation::new("form", "form.incomplete")))
+    }
+
     /// The same violations with `prefix.` before each field (e.g. for rows of an import).
     pub fn prefixed(self, prefix: &str) -> Self {
         Self(
@@ -71,5 +82,51 @@ impl Violations {
 impl From<Violation> for Violations {
     fn from(v: Violation) -> Self {
         Self::one(v)
+    }
+}
+
+/// Values parsed alongside a list of violations (an `Option` or a tuple of them): all
+/// present, or `None`. See [`Violations::checked`].
+pub trait AllPresent {
+    type Values;
+    fn all_present(self) -> Option<Self::Values>;
+}
+
+impl<A> AllPresent for Option<A> {
+    type Values = A;
+    fn all_present(self) -> Option<A> {
+        self
+    }
+}
+
+macro_rules! all_present_tuple {
+    ($($t:ident),+) => {
+        impl<$($t),+> AllPresent for ($(Option<$t>,)+) {
+            type Values = ($($t,)+);
+            #[allow(non_snake_case)]
+            fn all_present(self) -> Option<Self::Values> {
+                let ($($t,)+) = self;
+                Some(($($t?,)+))
+            }
+        }
+    };
+}
+all_present_tuple!(A, B);
+all_present_tuple!(A, B, C);
+all_present_tuple!(A, B, C, D);
+
+#[cfg(test)]
+mod checked_tests {
+    use super::*;
+
+    #[test]
+    fn parsed_values_come_out_only_when_nothing_is_wrong() {
+        assert_eq!(Violations::checked(vec![], (Some(1), Some("a"))), Ok((1, "a")));
+        assert_eq!(Violations::checked(vec![], Some(7)), Ok(7));
+        let wrong = Violation::new("from", "date.required");
+        assert_eq!(Violations::checked(vec![wrong.clone()], (Some(1), None::<u8>)), Err(Violations(vec![wrong])));
+        // A value missing without a violation is reported, not unwrapped.
+        let missing = Violations::checked(vec![], (Some(1), None::<u8>, Some(3))).unwrap_err();
+        assert_eq!(missing.0[0].code, "form.incomplete");
     }
 }

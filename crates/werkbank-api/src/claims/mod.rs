@@ -481,7 +481,7 @@ impl Api {
                 }
             }
         };
-        Violations::check(out)?;
+        let from = Violations::checked(out, from)?;
         let mut tx = self.store.begin().await?;
         let row = store::rule_set_by_code(&mut tx, &input.rule_set)
             .await?
@@ -491,7 +491,7 @@ impl Api {
         set.set_param(
             &input.stream,
             &input.parameter,
-            DatedParam { valid_from: from.expect("checked"), value, source, confirmed: input.confirmed },
+            DatedParam { valid_from: from, value, source, confirmed: input.confirmed },
         )?;
         let (row, _) = save_rule_set(&mut tx, &set).await?;
         self.audit(
@@ -500,7 +500,7 @@ impl Api {
             "claim_rule_set",
             Some(row.id),
             serde_json::json!({ "code": row.code, "version": row.version, "stream": input.stream,
-                "parameter": input.parameter, "valid_from": iso(from.expect("checked")),
+                "parameter": input.parameter, "valid_from": iso(from),
                 "value": value.map(|v| v.to_string()), "confirmed": input.confirmed }),
         )
         .await?;
@@ -611,7 +611,7 @@ impl Api {
             }
             _ => String::new(),
         };
-        Violations::check(out)?;
+        let from = Violations::checked(out, from)?;
         let mut tx = self.store.begin().await?;
         if people::get(&mut tx, input.person_id).await?.is_none() {
             return Err(AppError::NotFound { entity: "person", id: input.person_id });
@@ -621,7 +621,7 @@ impl Api {
             person_id: input.person_id,
             key: key.clone(),
             value,
-            valid_from: from.expect("checked"),
+            valid_from: from,
             valid_until: if key == "sine_attest" { until } else { None },
         };
         let id = store::upsert_attribute(&mut tx, &row).await?;

@@ -617,8 +617,7 @@ impl Api {
             input::optional_date("effective_from", &input.effective_from, &mut out)
         };
         let value = key.and_then(|k| parse_input(k, &input.value).map_err(|v| out.push(v)).ok());
-        Violations::check(out)?;
-        let (key, from, value) = (key.expect("checked"), from.expect("checked"), value.expect("checked"));
+        let (key, from, value) = Violations::checked(out, (key, from, value))?;
         let source = Some(input.source.trim().to_string()).filter(|s| !s.is_empty());
         let dated = werkbank_domain::DatedValue { key, value, effective_from: from, source };
         Violations::check(dated.validate())?;
@@ -692,8 +691,7 @@ impl Api {
         } else {
             input::optional_date("on", on, &mut errs)
         };
-        Violations::check(errs)?;
-        let hire = hire.expect("checked");
+        let hire = Violations::checked(errs, hire)?;
         let mut conn = self.store.conn().await?;
         let person =
             people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;

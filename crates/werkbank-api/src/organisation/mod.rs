@@ -79,8 +79,7 @@ impl Api {
                 out.push(v);
             }
         }
-        Violations::check(out)?;
-        let wc = wc.expect("checked");
+        let wc = Violations::checked(out, wc)?;
         let org = Organisation {
             name: input.name.trim().into(),
             kbo,

@@ -202,8 +202,7 @@ impl Api {
         if input.outcome.trim().is_empty() {
             errs.push(Violation::new("outcome", "value.required"));
         }
-        Violations::check(errs)?;
-        let (hire, held, kind) = (hire.expect("checked"), held.expect("checked"), input.kind.expect("checked"));
+        let (hire, held, kind) = Violations::checked(errs, (hire, held, input.kind))?;
         let mut tx = self.store.begin().await?;
         let e = employment(&mut tx, input.person_id, hire).await?;
         let settings = store::path_settings(&mut tx).await?;
@@ -265,8 +264,7 @@ impl Api {
                 errs.push(Violation::new(format!("tasks.{i}.task"), "value.required"));
             }
         }
-        Violations::check(errs)?;
-        let hire = hire.expect("checked");
+        let hire = Violations::checked(errs, hire)?;
         let mut tx = self.store.begin().await?;
         employment(&mut tx, input.person_id, hire).await?;
         let plan = GuidancePlan {
@@ -302,8 +300,7 @@ impl Api {
         if input.reason.is_none() {
             errs.push(Violation::new("reason", "value.required"));
         }
-        Violations::check(errs)?;
-        let (end, reason) = (end.expect("checked"), input.reason.expect("checked"));
+        let (end, reason) = Violations::checked(errs, (end, input.reason))?;
         let mut tx = self.store.begin().await?;
         people::get(&mut tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
         let ps = periods::for_person(&mut tx, person_id).await?;

@@ -48,18 +48,19 @@ fn parse_candidate(input: &CandidateInput, id: Option<i64>, today: NaiveDate) ->
     if input.attest_kind.is_none() && (attest_date.is_some() || attest_until.is_some()) {
         out.push(Violation::new("attest_kind", "value.required"));
     }
-    Violations::check(out)?;
+    let (person, referrer, referral_date, category) =
+        Violations::checked(out, (person, input.referrer, referral, input.category))?;
     let text = |s: &str| s.trim().to_string();
     let candidate = Candidate {
         id,
-        person: person.expect("checked"),
+        person,
         contact: text(&input.contact),
-        referrer: input.referrer.expect("checked"),
+        referrer,
         counsellor_name: text(&input.counsellor_name),
         counsellor_contact: text(&input.counsellor_contact),
-        referral_date: referral.expect("checked"),
+        referral_date,
         work_form_id: input.work_form_id,
-        category: input.category.expect("checked"),
+        category,
         attest: input.attest_kind.map(|kind| Attest { kind, date: attest_date, valid_until: attest_until }),
         priority: input.priority.unwrap_or(Priority::Normal),
         notes: input.notes.trim().to_string(),
@@ -281,8 +282,7 @@ impl Api {
         if to == CandidateStatus::Hired {
             errs.push(Violation::new("status", "candidate.hire_through_hire"));
         }
-        Violations::check(errs)?;
-        let date = date.expect("checked");
+        let date = Violations::checked(errs, date)?;
         let mut tx = self.store.begin().await?;
         let mut c = store::get(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "candidate", id })?;
         let previous = store::history(&mut tx, Some(id)).await?.last().map(|h| h.date).unwrap_or(c.referral_date);
