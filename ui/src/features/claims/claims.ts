@@ -119,10 +119,15 @@ export function isRatioParameter(p: ParameterUse): boolean {
   return RATIO_PARAMETERS.has(p.parameter);
 }
 
-/** A used parameter's state, as the rule sets screen names it. */
-export function parameterState(p: ParameterUse): 'unknown' | 'unconfirmed' | 'confirmed' {
-  if (p.value === null && p.label === null) return 'unknown';
-  return p.confirmed ? 'confirmed' : 'unconfirmed';
+/** A parameter value's state: not known (no value), not confirmed yet, or confirmed. */
+function stateOf(known: boolean, confirmed: boolean): ParameterState {
+  if (!known) return 'unknown';
+  return confirmed ? 'confirmed' : 'unconfirmed';
+}
+
+/** A used parameter's state, as the rule sets screen names it (a method label is a known value). */
+export function parameterState(p: ParameterUse): ParameterState {
+  return stateOf(p.value !== null || p.label !== null, p.confirmed);
 }
 
 /** Notes as short Dutch texts. */
@@ -173,7 +178,7 @@ export function parameterRows(stream: Stream): { parameter: string; value: Dated
         .map((value) => ({
           parameter,
           value,
-          state: (value.value === null ? 'unknown' : value.confirmed ? 'confirmed' : 'unconfirmed') as ParameterState,
+          state: stateOf(value.value !== null, value.confirmed),
         })),
     );
 }
