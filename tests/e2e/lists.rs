@@ -65,8 +65,20 @@ async fn scenario(app: &App, file: &std::path::Path) -> Result<(), String> {
     }
     std::fs::remove_file(file).map_err(|e| e.to_string())?;
     app.select(By::id("staff-category"), "article_60").await?;
-    app.wait_until(By::css("[data-testid=\"staff-row\"]"), |t| t.contains("Artikel 60"), "only article 60").await?;
-    let shown = names(app).await?.len();
+    // Every row shown is an article 60 worker (the filtered list has replaced the full one).
+    let only_article_60 = "const rows = [...document.querySelectorAll('[data-testid=\"staff-row\"]')];
+        return rows.length > 0 && rows.every((r) => r.innerText.includes('Artikel 60')) ? rows.length : 0;";
+    let start = std::time::Instant::now();
+    let shown = loop {
+        let n = app.js(only_article_60).await?.as_u64().unwrap_or(0) as usize;
+        if n > 0 {
+            break n;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            return Err("the list never showed only article 60 workers".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    };
     app.click(By::css("[data-testid=\"export-xlsx\"][data-list=\"staff\"]")).await?;
     app.wait_text(By::id("export-outcome"), &format!("{shown} lijnen geschreven naar")).await?;
     let (rows, categories2) = read_staff(file)?;
