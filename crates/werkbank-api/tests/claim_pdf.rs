@@ -175,7 +175,7 @@ async fn the_demo_maatwerk_claim_prints_as_draft_and_issued() {
     let dto = api.error_dto(&refused);
     assert_eq!(dto.code, "claims.unconfirmed_not_checked");
     assert!(dto.message.contains(&format!("{unconfirmed} waarden")), "{}", dto.message);
-    assert_eq!(api.claim(draft.id).await.unwrap().status, "draft", "nothing frozen");
+    assert_eq!(api.claim(draft.id).await.unwrap().status.id(), "draft", "nothing frozen");
 
     // Issued: frozen bytes, hash of the frozen canonical JSON, status "definitief".
     input.unconfirmed_checked = true;

@@ -100,7 +100,7 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
     // A draft: the wage premium lacks the worker's percentage and the payroll; the
     // guidance premium and organisation support lack their amounts (never zero).
     let draft = api.compute_claim(form, "2026/1").await.unwrap();
-    assert_eq!(draft.status, "draft");
+    assert_eq!(draft.status.id(), "draft");
     assert!(!draft.result.complete);
     let problem_codes: Vec<&str> = draft.result.problems.iter().map(|p| p.code.as_str()).collect();
     for expected in ["claims.attribute_missing", "claims.payroll_missing", "claims.parameter_missing"] {
@@ -182,7 +182,7 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
 
     // Issue: frozen.
     let issued = api.issue_claim(draft.id, IssueClaimInput::checked("An Directeur", "directeur")).await.unwrap();
-    assert_eq!(issued.status, "issued");
+    assert_eq!(issued.status.id(), "issued");
     assert_eq!(issued.sha256.as_ref().map(String::len), Some(64));
     assert!(issued.has_pdf, "the PDF is frozen with the claim");
     let pdf = api.claim_pdf(issued.id).await.unwrap();
@@ -210,7 +210,7 @@ async fn compute_issue_amend_and_settle_a_maatwerk_claim() {
 
     // Amendment: 65 % × 9 000 = 5 850,00, +450,00 on the line.
     let amended = api.amend_claim(issued.id).await.unwrap();
-    assert_eq!((amended.status.as_str(), amended.amends_id), ("draft", Some(issued.id)));
+    assert_eq!((amended.status.id(), amended.amends_id), ("draft", Some(issued.id)));
     assert_eq!(amended.result.total.to_string(), "5850.00");
     assert_eq!(amended.differences.len(), 1);
     assert_eq!(amended.differences[0].difference.map(|d| d.to_string()).as_deref(), Some("450.00"));

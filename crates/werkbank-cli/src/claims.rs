@@ -223,7 +223,7 @@ fn print_claim(cat: &Catalogue, c: &ClaimDto) {
             "cli.claim.title",
             &params([
                 ("id", c.id.to_string()),
-                ("status", cat.text(&format!("claims.status.{}", c.status))),
+                ("status", cat.text(&format!("claims.status.{}", c.status.id()))),
                 ("work_form", c.work_form_kind.id().to_string()),
                 ("period", c.period.clone()),
                 ("rule_set", c.rule_set_code.clone()),
@@ -507,7 +507,7 @@ pub async fn claim(api: &Api, cat: &Catalogue, json: bool, command: &ClaimComman
                             c.id,
                             cat.text(&format!("work_form.{}", c.work_form_kind)),
                             c.period,
-                            cat.text(&format!("claims.status.{}", c.status)),
+                            cat.text(&format!("claims.status.{}", c.status.id())),
                             total,
                             c.amends_id
                                 .map(|a| format!(

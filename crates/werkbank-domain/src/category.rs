@@ -1,49 +1,23 @@
 //! Staff categories (docs/domain/categories.md, "The seven categories"). The identifiers are part
 //! of the CLI and JSON contract.
 
-use serde::{Deserialize, Serialize};
+use crate::id_enum::id_enum;
 use std::fmt;
 use std::str::FromStr;
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    TargetGroupRecognised,
-    TargetGroupNonRecognised,
-    #[serde(rename = "article_60")]
-    Article60,
-    SupervisorRecognised,
-    SupervisorNonRecognised,
-    WorkCare,
-    OtherStaff,
+id_enum! {
+    pub enum Category {
+        TargetGroupRecognised => "target_group_recognised",
+        TargetGroupNonRecognised => "target_group_non_recognised",
+        Article60 => "article_60",
+        SupervisorRecognised => "supervisor_recognised",
+        SupervisorNonRecognised => "supervisor_non_recognised",
+        WorkCare => "work_care",
+        OtherStaff => "other_staff",
+    }
 }
 
 impl Category {
-    /// Every category, in the order reports list them.
-    pub const ALL: [Category; 7] = [
-        Category::TargetGroupRecognised,
-        Category::TargetGroupNonRecognised,
-        Category::Article60,
-        Category::SupervisorRecognised,
-        Category::SupervisorNonRecognised,
-        Category::WorkCare,
-        Category::OtherStaff,
-    ];
-
-    /// The stable identifier (`target_group_recognised`, …).
-    pub fn id(self) -> &'static str {
-        match self {
-            Category::TargetGroupRecognised => "target_group_recognised",
-            Category::TargetGroupNonRecognised => "target_group_non_recognised",
-            Category::Article60 => "article_60",
-            Category::SupervisorRecognised => "supervisor_recognised",
-            Category::SupervisorNonRecognised => "supervisor_non_recognised",
-            Category::WorkCare => "work_care",
-            Category::OtherStaff => "other_staff",
-        }
-    }
-
     /// Dutch spellings that users type in spreadsheets, lower case, normalised by [`Category::parse_loose`].
     /// (Display labels live in the message catalogue, key `category.<id>`.)
     fn dutch_synonyms(self) -> &'static [&'static str] {

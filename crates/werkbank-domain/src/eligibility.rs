@@ -55,49 +55,28 @@
 
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;
+use crate::id_enum::id_enum;
 use crate::organisation::WorkFormKind;
 use crate::person::{EducationLevel, Person, TriState};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Which entry conditions apply.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EligibilityKind {
-    /// target group of a sociale werkplaats
-    SocialWorkshop,
-    /// invoegwerknemer
-    Insertion,
-    /// arbeidszorgmedewerker
-    WorkCare,
-    /// tewerkstelling artikel 60 §7
-    #[serde(rename = "article_60")]
-    Article60,
+id_enum! {
+    /// Which entry conditions apply.
+    pub enum EligibilityKind {
+        /// target group of a sociale werkplaats
+        SocialWorkshop => "social_workshop",
+        /// invoegwerknemer
+        Insertion => "insertion",
+        /// arbeidszorgmedewerker
+        WorkCare => "work_care",
+        /// tewerkstelling artikel 60 §7
+        Article60 => "article_60",
+    }
 }
 
 impl EligibilityKind {
-    pub const ALL: [EligibilityKind; 4] = [
-        EligibilityKind::SocialWorkshop,
-        EligibilityKind::Insertion,
-        EligibilityKind::WorkCare,
-        EligibilityKind::Article60,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            EligibilityKind::SocialWorkshop => "social_workshop",
-            EligibilityKind::Insertion => "insertion",
-            EligibilityKind::WorkCare => "work_care",
-            EligibilityKind::Article60 => "article_60",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == s)
-    }
-
     /// The conditions for a person in `category` in a work form of `kind`: target-group
     /// workers (recognised or not) in a social workshop → social_workshop, in an
     /// insertion company → insertion; work_care → work_care and article_60 → article_60
@@ -118,24 +97,15 @@ impl EligibilityKind {
     }
 }
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CriterionStatus {
-    Met,
-    NotMet,
-    Unknown,
+id_enum! {
+    pub enum CriterionStatus {
+        Met => "met",
+        NotMet => "not_met",
+        Unknown => "unknown",
+    }
 }
 
 impl CriterionStatus {
-    pub fn id(self) -> &'static str {
-        match self {
-            CriterionStatus::Met => "met",
-            CriterionStatus::NotMet => "not_met",
-            CriterionStatus::Unknown => "unknown",
-        }
-    }
-
     /// Every one must hold: any not met → not met; else any unknown → unknown; else met.
     pub fn all_of(statuses: impl IntoIterator<Item = CriterionStatus>) -> Self {
         let mut out = CriterionStatus::Met;
@@ -189,91 +159,26 @@ pub enum Combine {
     AnyOf,
 }
 
-/// The criteria of the entry conditions. JSON and [`CriterionId::id`] give the dotted id.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CriterionId {
-    #[serde(rename = "swp.limitation")]
-    SwpLimitation,
-    #[serde(rename = "swp.vdab_registered")]
-    SwpVdabRegistered,
-    #[serde(rename = "swp.guidance_trajectory")]
-    SwpGuidanceTrajectory,
-    #[serde(rename = "swp.inactive_5_years")]
-    SwpInactive5Years,
-    #[serde(rename = "swp.education")]
-    SwpEducation,
-    #[serde(rename = "insertion.vdab_registered")]
-    InsertionVdabRegistered,
-    #[serde(rename = "insertion.insufficient_skills")]
-    InsertionInsufficientSkills,
-    #[serde(rename = "insertion.alternatives")]
-    InsertionAlternatives,
-    #[serde(rename = "insertion.low_skilled")]
-    InsertionLowSkilled,
-    #[serde(rename = "insertion.low_skilled.education")]
-    InsertionLowSkilledEducation,
-    #[serde(rename = "insertion.low_skilled.inactive")]
-    InsertionLowSkilledInactive,
-    #[serde(rename = "insertion.work_disabled")]
-    InsertionWorkDisabled,
-    #[serde(rename = "insertion.work_disabled.registration")]
-    InsertionWorkDisabledRegistration,
-    #[serde(rename = "insertion.work_disabled.inactive")]
-    InsertionWorkDisabledInactive,
-    #[serde(rename = "insertion.part_time_vocational")]
-    InsertionPartTimeVocational,
-    #[serde(rename = "work_care.attest_valid")]
-    WorkCareAttestValid,
-    #[serde(rename = "article_60.agreement_before_start")]
-    Article60AgreementBeforeStart,
-}
-
-impl CriterionId {
-    pub const ALL: [CriterionId; 17] = [
-        CriterionId::SwpLimitation,
-        CriterionId::SwpVdabRegistered,
-        CriterionId::SwpGuidanceTrajectory,
-        CriterionId::SwpInactive5Years,
-        CriterionId::SwpEducation,
-        CriterionId::InsertionVdabRegistered,
-        CriterionId::InsertionInsufficientSkills,
-        CriterionId::InsertionAlternatives,
-        CriterionId::InsertionLowSkilled,
-        CriterionId::InsertionLowSkilledEducation,
-        CriterionId::InsertionLowSkilledInactive,
-        CriterionId::InsertionWorkDisabled,
-        CriterionId::InsertionWorkDisabledRegistration,
-        CriterionId::InsertionWorkDisabledInactive,
-        CriterionId::InsertionPartTimeVocational,
-        CriterionId::WorkCareAttestValid,
-        CriterionId::Article60AgreementBeforeStart,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            CriterionId::SwpLimitation => "swp.limitation",
-            CriterionId::SwpVdabRegistered => "swp.vdab_registered",
-            CriterionId::SwpGuidanceTrajectory => "swp.guidance_trajectory",
-            CriterionId::SwpInactive5Years => "swp.inactive_5_years",
-            CriterionId::SwpEducation => "swp.education",
-            CriterionId::InsertionVdabRegistered => "insertion.vdab_registered",
-            CriterionId::InsertionInsufficientSkills => "insertion.insufficient_skills",
-            CriterionId::InsertionAlternatives => "insertion.alternatives",
-            CriterionId::InsertionLowSkilled => "insertion.low_skilled",
-            CriterionId::InsertionLowSkilledEducation => "insertion.low_skilled.education",
-            CriterionId::InsertionLowSkilledInactive => "insertion.low_skilled.inactive",
-            CriterionId::InsertionWorkDisabled => "insertion.work_disabled",
-            CriterionId::InsertionWorkDisabledRegistration => "insertion.work_disabled.registration",
-            CriterionId::InsertionWorkDisabledInactive => "insertion.work_disabled.inactive",
-            CriterionId::InsertionPartTimeVocational => "insertion.part_time_vocational",
-            CriterionId::WorkCareAttestValid => "work_care.attest_valid",
-            CriterionId::Article60AgreementBeforeStart => "article_60.agreement_before_start",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.id() == s)
+id_enum! {
+    /// The criteria of the entry conditions. JSON and [`CriterionId::id`] give the dotted id.
+    pub enum CriterionId {
+        SwpLimitation => "swp.limitation",
+        SwpVdabRegistered => "swp.vdab_registered",
+        SwpGuidanceTrajectory => "swp.guidance_trajectory",
+        SwpInactive5Years => "swp.inactive_5_years",
+        SwpEducation => "swp.education",
+        InsertionVdabRegistered => "insertion.vdab_registered",
+        InsertionInsufficientSkills => "insertion.insufficient_skills",
+        InsertionAlternatives => "insertion.alternatives",
+        InsertionLowSkilled => "insertion.low_skilled",
+        InsertionLowSkilledEducation => "insertion.low_skilled.education",
+        InsertionLowSkilledInactive => "insertion.low_skilled.inactive",
+        InsertionWorkDisabled => "insertion.work_disabled",
+        InsertionWorkDisabledRegistration => "insertion.work_disabled.registration",
+        InsertionWorkDisabledInactive => "insertion.work_disabled.inactive",
+        InsertionPartTimeVocational => "insertion.part_time_vocational",
+        WorkCareAttestValid => "work_care.attest_valid",
+        Article60AgreementBeforeStart => "article_60.agreement_before_start",
     }
 }
 

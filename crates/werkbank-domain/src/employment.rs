@@ -1,6 +1,7 @@
 //! Employment periods: a person's category, occupation fraction and contract over time.
 
 use crate::category::Category;
+use crate::id_enum::id_enum;
 use crate::period::DateSpan;
 use crate::violation::{Violation, Violations};
 use chrono::NaiveDate;
@@ -46,49 +47,23 @@ pub fn hours(hundredths: u32) -> String {
     format!("{},{:02}", hundredths / 100, hundredths % 100)
 }
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContractType {
-    /// arbeidsovereenkomst van onbepaalde duur
-    OpenEnded,
-    /// bepaalde duur
-    FixedTerm,
-    /// vervangingsovereenkomst
-    Replacement,
-    /// arbeidszorgovereenkomst (no employment contract)
-    WorkCareAgreement,
-    /// tewerkstelling artikel 60 §7 (the OCMW is the employer)
-    #[serde(rename = "article_60_placement")]
-    Article60Placement,
-    Other,
+id_enum! {
+    pub enum ContractType {
+        /// arbeidsovereenkomst van onbepaalde duur
+        OpenEnded => "open_ended",
+        /// bepaalde duur
+        FixedTerm => "fixed_term",
+        /// vervangingsovereenkomst
+        Replacement => "replacement",
+        /// arbeidszorgovereenkomst (no employment contract)
+        WorkCareAgreement => "work_care_agreement",
+        /// tewerkstelling artikel 60 §7 (the OCMW is the employer)
+        Article60Placement => "article_60_placement",
+        Other => "other",
+    }
 }
 
 impl ContractType {
-    pub const ALL: [ContractType; 6] = [
-        ContractType::OpenEnded,
-        ContractType::FixedTerm,
-        ContractType::Replacement,
-        ContractType::WorkCareAgreement,
-        ContractType::Article60Placement,
-        ContractType::Other,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ContractType::OpenEnded => "open_ended",
-            ContractType::FixedTerm => "fixed_term",
-            ContractType::Replacement => "replacement",
-            ContractType::WorkCareAgreement => "work_care_agreement",
-            ContractType::Article60Placement => "article_60_placement",
-            ContractType::Other => "other",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.id() == id)
-    }
-
     /// The usual contract for a category (a sensible default in forms and imports).
     pub fn default_for(category: Category) -> Self {
         match category {

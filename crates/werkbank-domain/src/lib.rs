@@ -11,6 +11,7 @@ pub mod eligibility;
 pub mod employment;
 pub mod format;
 pub mod fte;
+mod id_enum;
 pub mod insz;
 pub mod kbo;
 pub mod organisation;
@@ -28,6 +29,7 @@ pub use eligibility::{
 };
 pub use employment::{EmploymentPeriod, Fraction};
 pub use fte::{category_overview, fte_in_period, CategoryFigures};
+pub use id_enum::UnknownId;
 pub use insz::Insz;
 pub use kbo::KboNumber;
 pub use organisation::{EarlierKind, Organisation, WorkForm, WorkFormKind};

@@ -1,46 +1,24 @@
 //! The organisation that runs the workplace and its work forms (docs/domain/work-forms.md, "The
 //! five work forms"; its numbers: docs/domain/identifiers.md, "The organisation's other numbers").
 
+use crate::id_enum::id_enum;
 use crate::kbo::KboNumber;
 use crate::violation::Violation;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkFormKind {
-    /// sociale werkplaats
-    SocialWorkshop,
-    /// arbeidszorg
-    WorkCare,
-    /// beschutte werkplaats / maatwerkbedrijf
-    Maatwerk,
-    /// invoegbedrijf
-    Insertion,
-    /// buurt- en nabijheidsdiensten
-    LocalServices,
-}
-
-impl WorkFormKind {
-    pub const ALL: [WorkFormKind; 5] = [
-        WorkFormKind::SocialWorkshop,
-        WorkFormKind::WorkCare,
-        WorkFormKind::Maatwerk,
-        WorkFormKind::Insertion,
-        WorkFormKind::LocalServices,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            WorkFormKind::SocialWorkshop => "social_workshop",
-            WorkFormKind::WorkCare => "work_care",
-            WorkFormKind::Maatwerk => "maatwerk",
-            WorkFormKind::Insertion => "insertion",
-            WorkFormKind::LocalServices => "local_services",
-        }
-    }
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == s)
+id_enum! {
+    pub enum WorkFormKind {
+        /// sociale werkplaats
+        SocialWorkshop => "social_workshop",
+        /// arbeidszorg
+        WorkCare => "work_care",
+        /// beschutte werkplaats / maatwerkbedrijf
+        Maatwerk => "maatwerk",
+        /// invoegbedrijf
+        Insertion => "insertion",
+        /// buurt- en nabijheidsdiensten
+        LocalServices => "local_services",
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;
-use crate::waitlist::id_enum;
+use crate::id_enum::id_enum;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -1,101 +1,50 @@
 //! A person in the register and the facts the entry conditions need (docs/domain/entry-conditions.md,
 //! "The facts the register keeps").
 
+use crate::id_enum::id_enum;
 use crate::insz::Insz;
 use crate::violation::{Violation, Violations};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Yes, no, or not known. Unknown is a value of its own: it is never read as "no".
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TriState {
-    Yes,
-    No,
-    #[default]
-    Unknown,
-}
-
-impl TriState {
-    pub fn id(self) -> &'static str {
-        match self {
-            TriState::Yes => "yes",
-            TriState::No => "no",
-            TriState::Unknown => "unknown",
-        }
-    }
-    pub fn from_id(s: &str) -> Option<Self> {
-        [TriState::Yes, TriState::No, TriState::Unknown].into_iter().find(|t| t.id() == s)
+id_enum! {
+    /// Yes, no, or not known. Unknown is a value of its own: it is never read as "no".
+    #[derive(Default)]
+    pub enum TriState {
+        Yes => "yes",
+        No => "no",
+        #[default]
+        Unknown => "unknown",
     }
 }
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    Male,
-    Female,
-    X,
-    #[default]
-    Unknown,
-}
-
-impl Sex {
-    pub const ALL: [Sex; 4] = [Sex::Male, Sex::Female, Sex::X, Sex::Unknown];
-    pub fn id(self) -> &'static str {
-        match self {
-            Sex::Male => "male",
-            Sex::Female => "female",
-            Sex::X => "x",
-            Sex::Unknown => "unknown",
-        }
-    }
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.id() == s)
+id_enum! {
+    #[derive(Default)]
+    pub enum Sex {
+        Male => "male",
+        Female => "female",
+        X => "x",
+        #[default]
+        Unknown => "unknown",
     }
 }
 
-/// Highest education completed, in the steps the entry conditions use.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EducationLevel {
-    #[default]
-    Unknown,
-    /// geen diploma / lager onderwijs
-    Primary,
-    /// tot en met de tweede graad secundair onderwijs
-    SecondarySecondGrade,
-    /// deeltijds beroepssecundair onderwijs (DBSO)
-    PartTimeVocational,
-    /// derde graad secundair onderwijs (diploma secundair)
-    SecondaryThirdGrade,
-    /// hoger onderwijs
-    Higher,
-}
-
-impl EducationLevel {
-    pub const ALL: [EducationLevel; 6] = [
-        EducationLevel::Unknown,
-        EducationLevel::Primary,
-        EducationLevel::SecondarySecondGrade,
-        EducationLevel::PartTimeVocational,
-        EducationLevel::SecondaryThirdGrade,
-        EducationLevel::Higher,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            EducationLevel::Unknown => "unknown",
-            EducationLevel::Primary => "primary",
-            EducationLevel::SecondarySecondGrade => "secondary_second_grade",
-            EducationLevel::PartTimeVocational => "part_time_vocational",
-            EducationLevel::SecondaryThirdGrade => "secondary_third_grade",
-            EducationLevel::Higher => "higher",
-        }
-    }
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.id() == s)
+id_enum! {
+    /// Highest education completed, in the steps the entry conditions use.
+    #[derive(Default)]
+    pub enum EducationLevel {
+        #[default]
+        Unknown => "unknown",
+        /// geen diploma / lager onderwijs
+        Primary => "primary",
+        /// tot en met de tweede graad secundair onderwijs
+        SecondarySecondGrade => "secondary_second_grade",
+        /// deeltijds beroepssecundair onderwijs (DBSO)
+        PartTimeVocational => "part_time_vocational",
+        /// derde graad secundair onderwijs (diploma secundair)
+        SecondaryThirdGrade => "secondary_third_grade",
+        /// hoger onderwijs
+        Higher => "higher",
     }
 }
 

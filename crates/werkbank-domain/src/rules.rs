@@ -31,6 +31,7 @@
 
 use crate::category::Category;
 use crate::employment::{hours, Fraction};
+use crate::id_enum::id_enum;
 use crate::organisation::WorkFormKind;
 use crate::period::DateSpan;
 use crate::violation::{Violation, Violations};
@@ -54,33 +55,20 @@ pub(crate) fn snap(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(SNAP_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// How the norm turns target-group FTE into the supervisor FTE that may be subsidised
-/// (docs/domain/ratios.md, "Methods": the legal text that decides is not known, hence both).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NormMethod {
-    /// allowed supervisor FTE = target FTE ÷ norm
-    #[default]
-    ProRata,
-    /// only completed blocks: ⌊target FTE ÷ norm⌋
-    Block,
+id_enum! {
+    /// How the norm turns target-group FTE into the supervisor FTE that may be subsidised
+    /// (docs/domain/ratios.md, "Methods": the legal text that decides is not known, hence both).
+    #[derive(Default)]
+    pub enum NormMethod {
+        /// allowed supervisor FTE = target FTE ÷ norm
+        #[default]
+        ProRata => "pro_rata",
+        /// only completed blocks: ⌊target FTE ÷ norm⌋
+        Block => "block",
+    }
 }
 
 impl NormMethod {
-    pub const ALL: [NormMethod; 2] = [NormMethod::ProRata, NormMethod::Block];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            NormMethod::ProRata => "pro_rata",
-            NormMethod::Block => "block",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.id() == s)
-    }
-
     /// The other reading (to show both results side by side).
     pub fn other(self) -> Self {
         match self {
@@ -103,63 +91,32 @@ impl NormMethod {
     }
 }
 
-/// The parameters a rule set can date. The identifiers are stable (storage, JSON, catalogue
-/// keys `rules.key.<id>`).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParameterKey {
-    /// Target-group FTE per subsidised supervisor FTE (decimal; 5 in SWP and work care).
-    Norm,
-    /// [`NormMethod`]; `pro_rata` unless set otherwise.
-    NormMethod,
-    /// Categories counted on the target side (non-empty list).
-    TargetCategories,
-    /// Categories counted on the supervisor side (non-empty list).
-    SupervisorCategories,
-    /// Allocated target-group FTE of the recognition decision (decimal; no default).
-    ContingentTargetFte,
-    /// Allocated supervisor FTE of the recognition decision (decimal; no default).
-    ContingentSupervisorFte,
-    /// Yearly average target-group FTE a maatwerk company must reach (decimal; 20).
-    YearlyMinimumFte,
-    /// Minimum share of target-group FTE in all FTE (decimal 0..=1; local services 0,5).
-    MinimumTargetShare,
-    /// Weekly hours of work-care activity that make one FTE (hundredths; 3000 = 30 h).
-    WorkCareHoursPerFte,
+id_enum! {
+    /// The parameters a rule set can date. The identifiers are stable (storage, JSON, catalogue
+    /// keys `rules.key.<id>`).
+    pub enum ParameterKey {
+        /// Target-group FTE per subsidised supervisor FTE (decimal; 5 in SWP and work care).
+        Norm => "norm",
+        /// [`NormMethod`]; `pro_rata` unless set otherwise.
+        NormMethod => "norm_method",
+        /// Categories counted on the target side (non-empty list).
+        TargetCategories => "target_categories",
+        /// Categories counted on the supervisor side (non-empty list).
+        SupervisorCategories => "supervisor_categories",
+        /// Allocated target-group FTE of the recognition decision (decimal; no default).
+        ContingentTargetFte => "contingent_target_fte",
+        /// Allocated supervisor FTE of the recognition decision (decimal; no default).
+        ContingentSupervisorFte => "contingent_supervisor_fte",
+        /// Yearly average target-group FTE a maatwerk company must reach (decimal; 20).
+        YearlyMinimumFte => "yearly_minimum_fte",
+        /// Minimum share of target-group FTE in all FTE (decimal 0..=1; local services 0,5).
+        MinimumTargetShare => "minimum_target_share",
+        /// Weekly hours of work-care activity that make one FTE (hundredths; 3000 = 30 h).
+        WorkCareHoursPerFte => "work_care_hours_per_fte",
+    }
 }
 
 impl ParameterKey {
-    pub const ALL: [ParameterKey; 9] = [
-        ParameterKey::Norm,
-        ParameterKey::NormMethod,
-        ParameterKey::TargetCategories,
-        ParameterKey::SupervisorCategories,
-        ParameterKey::ContingentTargetFte,
-        ParameterKey::ContingentSupervisorFte,
-        ParameterKey::YearlyMinimumFte,
-        ParameterKey::MinimumTargetShare,
-        ParameterKey::WorkCareHoursPerFte,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ParameterKey::Norm => "norm",
-            ParameterKey::NormMethod => "norm_method",
-            ParameterKey::TargetCategories => "target_categories",
-            ParameterKey::SupervisorCategories => "supervisor_categories",
-            ParameterKey::ContingentTargetFte => "contingent_target_fte",
-            ParameterKey::ContingentSupervisorFte => "contingent_supervisor_fte",
-            ParameterKey::YearlyMinimumFte => "yearly_minimum_fte",
-            ParameterKey::MinimumTargetShare => "minimum_target_share",
-            ParameterKey::WorkCareHoursPerFte => "work_care_hours_per_fte",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == s)
-    }
-
     /// The kind of value the key takes ([`ParameterValue::kind_id`]).
     pub fn value_kind(self) -> &'static str {
         match self {

@@ -4,34 +4,13 @@
 //! a parameter.
 
 use crate::category::Category;
+use crate::id_enum::id_enum;
 use crate::person::Person;
 use crate::violation::{Violation, Violations};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-
-/// An enum with stable snake_case identifiers (`id`, `from_id`, `ALL`).
-macro_rules! id_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal,)+ }) => {
-        $(#[$meta])*
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $id)] $variant,)+
-        }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id,)+ }
-            }
-            pub fn from_id(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.id() == s)
-            }
-        }
-    };
-}
-pub(crate) use id_enum;
 
 id_enum! {
     /// Who referred the candidate (toeleiding).
@@ -388,7 +367,7 @@ mod tests {
         }
         // Every status except hired has a way forward; hired is final.
         for s in CandidateStatus::ALL {
-            assert_eq!(s.next().is_empty(), *s == Hired);
+            assert_eq!(s.next().is_empty(), s == Hired);
         }
     }
 

@@ -9,6 +9,7 @@
 use crate::{codec, Result};
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
+use werkbank_domain::claims::ClaimStatus;
 
 // ----- worker attributes --------------------------------------------------------------
 
@@ -182,8 +183,8 @@ pub struct ClaimRow {
     pub work_form_kind: String,
     /// `2026/1`.
     pub period: String,
-    /// `draft` or `issued`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ClaimStatus,
     pub amends_id: Option<i64>,
     pub rule_set_code: String,
     pub rule_set_version: i64,

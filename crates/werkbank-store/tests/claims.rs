@@ -9,7 +9,7 @@ fn draft() -> ClaimRow {
         work_form_id: 1,
         work_form_kind: "maatwerk".into(),
         period: "2026/1".into(),
-        status: "draft".into(),
+        status: werkbank_domain::claims::ClaimStatus::Draft,
         rule_set_code: "maatwerk_2019".into(),
         rule_set_version: 1,
         rule_set_sha256: "ab".into(),
@@ -75,7 +75,7 @@ async fn an_issued_claim_cannot_be_changed() {
         refused(StoreError::Database(e));
     }
     let c = claims::claim(&mut conn, id).await.unwrap().unwrap();
-    assert_eq!((c.status.as_str(), c.total.as_str(), c.signer.as_deref()), ("issued", "11.00", Some("An Peeters")));
+    assert_eq!((c.status.id(), c.total.as_str(), c.signer.as_deref()), ("issued", "11.00", Some("An Peeters")));
     // The document snapshot was written with the issue, and cannot be changed after it.
     let doc = claims::document(&mut conn, id).await.unwrap();
     assert_eq!(doc, Some((1, "{\"organisation\":\"as issued\"}".to_string())));

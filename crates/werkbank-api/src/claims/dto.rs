@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use werkbank_domain::claims::ClaimStatus;
 use werkbank_domain::WorkFormKind;
 
 /// A stored claim rule set with its current version.
@@ -88,8 +89,7 @@ pub struct ClaimDto {
     pub work_form_id: i64,
     pub work_form_kind: WorkFormKind,
     pub period: String,
-    /// `draft` or `issued`.
-    pub status: String,
+    pub status: ClaimStatus,
     /// The issued claim this one corrects.
     #[ts(type = "number | null")]
     pub amends_id: Option<i64>,
@@ -121,7 +121,7 @@ pub struct ClaimSummaryDto {
     pub work_form_id: i64,
     pub work_form_kind: String,
     pub period: String,
-    pub status: String,
+    pub status: ClaimStatus,
     #[ts(type = "number | null")]
     pub amends_id: Option<i64>,
     pub rule_set_code: String,

@@ -28,6 +28,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, X
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use werkbank_domain::claims::ClaimStatus;
 use werkbank_store::people;
 
 /// Environment variable: a program to open a claim's PDF with instead of the system
@@ -64,7 +65,7 @@ pub use werkbank_pdf::mask_insz;
 /// `Afrekening 2026-1 Maatwerkbedrijf nr 12.pdf`; a draft gets ` ontwerp` so a printed
 /// draft is never mistaken for the issued claim.
 pub fn claim_file_name(cat: &Catalogue, claim: &ClaimDto, extension: &str) -> String {
-    let key = if claim.status == "issued" { "file.claim" } else { "file.claim_draft" };
+    let key = if claim.status == ClaimStatus::Issued { "file.claim" } else { "file.claim_draft" };
     let words = cat.render(
         key,
         &[
@@ -246,7 +247,7 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
     let q = pair(ws, "quarter", &claim.period)?;
     ws.write_datetime_with_format(q, 2, excel_date(r.first_day), &f.date)?;
     ws.write_datetime_with_format(q, 3, excel_date(r.last_day), &f.date)?;
-    pair(ws, "status", &cat.text(&format!("claims.status.{}", claim.status)))?;
+    pair(ws, "status", &cat.text(&format!("claims.status.{}", claim.status.id())))?;
     let n = pair(ws, "number", "")?;
     ws.write_number(n, 1, claim.id as f64)?;
     pair(ws, "rule_set", &format!("{} v{}", claim.rule_set_code, claim.rule_set_version))?;
@@ -261,7 +262,7 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
         let a = pair(ws, "amends", "")?;
         ws.write_number(a, 1, original as f64)?;
     }
-    if claim.status != "issued" {
+    if claim.status != ClaimStatus::Issued {
         ws.write_string_with_format(row, 0, text("draft_note"), &f.bold)?;
         row += 1;
     }

@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::str::FromStr;
 use werkbank_domain::claims::rules::{template, templates, ClaimRuleSet, DatedParam, RuleFile};
+use werkbank_domain::claims::ClaimStatus;
 use werkbank_domain::claims::{
     compute, diff, round_cent, Attest, ClaimInput, ClaimResult, Dated, GuidanceLevel, PayrollMonth, WorkerAttributes,
     WorkerInput,
@@ -666,11 +667,9 @@ impl Api {
     pub async fn compute_claim(&self, work_form_id: i64, period: &str) -> Result<ClaimDto> {
         let period = quarter(period)?;
         let mut tx = self.store.begin().await?;
-        if let Some(issued) = store::claims(&mut tx)
-            .await?
-            .into_iter()
-            .find(|c| c.work_form_id == work_form_id && c.period == period.to_string() && c.status == "issued")
-        {
+        if let Some(issued) = store::claims(&mut tx).await?.into_iter().find(|c| {
+            c.work_form_id == work_form_id && c.period == period.to_string() && c.status == ClaimStatus::Issued
+        }) {
             return Err(conflict(
                 "claims.period_issued",
                 &[("id", issued.id.to_string()), ("period", period.to_string())],
@@ -683,7 +682,7 @@ impl Api {
             work_form_id,
             work_form_kind: input.work_form.id().to_string(),
             period: period.to_string(),
-            status: "draft".into(),
+            status: ClaimStatus::Draft,
             ..ClaimRow::default()
         });
         let row = computed_row(base, &input, &result, &rules);
@@ -740,7 +739,7 @@ impl Api {
         Violations::check(out)?;
         let mut tx = self.store.begin().await?;
         let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
-        if row.status == "issued" {
+        if row.status == ClaimStatus::Issued {
             return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
         }
         let period = quarter(&row.period)?;
@@ -761,7 +760,7 @@ impl Api {
         store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
         let sealed = sha256(format!("{}\n{}", row.inputs, row.result).as_bytes());
         let mut dto = claim_dto(&mut tx, row).await?;
-        dto.status = "issued".into();
+        dto.status = ClaimStatus::Issued;
         dto.signer = Some(signer.trim().to_string());
         dto.signer_function = Some(function.trim().to_string());
         dto.sha256 = Some(sealed.clone());
@@ -813,7 +812,7 @@ impl Api {
     pub async fn amend_claim(&self, id: i64) -> Result<ClaimDto> {
         let mut tx = self.store.begin().await?;
         let original = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
-        if original.status != "issued" {
+        if original.status != ClaimStatus::Issued {
             return Err(conflict("claims.amend_not_issued", &[("id", id.to_string())]));
         }
         let period = quarter(&original.period)?;
@@ -823,7 +822,7 @@ impl Api {
             work_form_id: original.work_form_id,
             work_form_kind: original.work_form_kind.clone(),
             period: original.period.clone(),
-            status: "draft".into(),
+            status: ClaimStatus::Draft,
             amends_id: Some(id),
             ..ClaimRow::default()
         };
@@ -864,7 +863,7 @@ impl Api {
     pub async fn recompute_claim(&self, id: i64) -> Result<ClaimDto> {
         let mut tx = self.store.begin().await?;
         let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
-        if row.status == "issued" {
+        if row.status == ClaimStatus::Issued {
             return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
         }
         let period = quarter(&row.period)?;
@@ -912,7 +911,7 @@ impl Api {
     pub async fn claim_pdf(&self, id: i64) -> Result<Vec<u8>> {
         let mut conn = self.store.conn().await?;
         let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
-        if row.status == "issued" {
+        if row.status == ClaimStatus::Issued {
             return store::pdf(&mut conn, id)
                 .await?
                 .ok_or_else(|| conflict("claims.pdf_not_rendered", &[("id", id.to_string())]));

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use werkbank_domain::claims::rules::Formula;
 use werkbank_domain::claims::ClaimLine;
+use werkbank_domain::claims::ClaimStatus;
 use werkbank_domain::organisation::{format_iban, format_rsz_number};
 use werkbank_domain::{NormMethod, Organisation};
 use werkbank_pdf::{
@@ -290,7 +291,7 @@ pub fn claim_document(claim: &ClaimDto, ctx: &ClaimPdfContext, cat: &Catalogue) 
     let t = Texts(cat);
     let r = &claim.result;
     let org = &ctx.organisation;
-    let issued = claim.status == "issued";
+    let issued = claim.status == ClaimStatus::Issued;
     let quarter = t.r(
         "quarter_value",
         &[("period", r.period.clone()), ("first", format_date(r.first_day)), ("last", format_date(r.last_day))],

@@ -373,7 +373,7 @@ fn claims_sheet(cat: &Catalogue, claims: &[ClaimSummaryDto]) -> Sheet {
     Table::new(cat, "claims", claims)
         .col("period", |c| Cell::text(&c.period))
         .col("work_form", |c| Cell::Text(cat.text(&format!("work_form.{}", c.work_form_kind))))
-        .col("status", |c| Cell::Text(cat.text(&format!("claims.status.{}", c.status))))
+        .col("status", |c| Cell::Text(cat.text(&format!("claims.status.{}", c.status.id()))))
         // An incomplete draft has no total: the word says so, as on screen.
         .col("total", |c| {
             if c.complete {
@@ -571,7 +571,7 @@ mod tests {
             work_form_id: 1,
             work_form_kind: "maatwerk".into(),
             period: "2026/4".into(),
-            status: "draft".into(),
+            status: werkbank_domain::claims::ClaimStatus::Draft,
             amends_id: None,
             rule_set_code: "x".into(),
             rule_set_version: 1,

@@ -71,6 +71,7 @@ pub use exact::Exact;
 
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;
+use crate::id_enum::id_enum;
 use crate::organisation::WorkFormKind;
 use crate::period::{DateSpan, ReportingPeriod};
 use crate::rules::{NormMethod, ParameterKey, Parameters, RuleSet};
@@ -80,27 +81,23 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Guidance need (begeleidingsnood) of the maatwerk WOP: laag / midden / hoog.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GuidanceLevel {
-    Low,
-    Medium,
-    High,
+id_enum! {
+    /// A claim is a draft (recomputed on demand) until it is issued; issued claims are frozen
+    /// (docs/domain/claims.md).
+    #[derive(Default)]
+    pub enum ClaimStatus {
+        #[default]
+        Draft => "draft",
+        Issued => "issued",
+    }
 }
 
-impl GuidanceLevel {
-    pub const ALL: [GuidanceLevel; 3] = [GuidanceLevel::Low, GuidanceLevel::Medium, GuidanceLevel::High];
-    pub fn id(self) -> &'static str {
-        match self {
-            GuidanceLevel::Low => "low",
-            GuidanceLevel::Medium => "medium",
-            GuidanceLevel::High => "high",
-        }
-    }
-    pub fn from_id(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.id() == s)
+id_enum! {
+    /// Guidance need (begeleidingsnood) of the maatwerk WOP: laag / midden / hoog.
+    pub enum GuidanceLevel {
+        Low => "low",
+        Medium => "medium",
+        High => "high",
     }
 }
 
