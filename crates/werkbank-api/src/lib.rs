@@ -7,6 +7,7 @@
 
 mod app;
 pub mod claims;
+pub mod clock;
 mod compliance;
 mod convert;
 pub mod demo;
@@ -23,7 +24,8 @@ mod register;
 mod staff_import;
 mod waitlist;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use clock::Clock;
 use error::{AppError, Result};
 use messages::Catalogue;
 use std::path::Path;
@@ -56,7 +58,7 @@ pub const WORK_CARE_FULL_TIME_DEFAULT: u32 = 3000;
 pub struct Api {
     store: Store,
     actor: String,
-    fixed_today: Option<NaiveDate>,
+    clock: Clock,
 }
 
 impl Api {
@@ -72,17 +74,29 @@ impl Api {
 
     fn new(store: Store) -> Self {
         let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "werkbank".into());
-        Self { store, actor, fixed_today: None }
+        Self { store, actor, clock: Clock::system() }
     }
 
-    /// Pins "today" (tests, reproducible demos).
+    /// Pins "today" (tests, reproducible demos); timestamps keep the computer's clock.
     pub fn with_today(mut self, today: NaiveDate) -> Self {
-        self.fixed_today = Some(today);
+        self.clock = self.clock.with_today(today);
         self
     }
 
+    /// Pins the moment every record is stamped with, and with it "today".
+    pub fn with_now(mut self, now: DateTime<Utc>) -> Self {
+        self.clock = self.clock.with_now(now);
+        self
+    }
+
+    /// The day the use cases take as today.
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.clock.today()
+    }
+
+    /// The time written in records (audit, imports, claims), RFC 3339 in UTC.
+    pub fn now(&self) -> String {
+        self.clock.timestamp()
     }
 
     pub fn catalogue(&self) -> &'static Catalogue {
@@ -106,7 +120,7 @@ impl Api {
         id: Option<i64>,
         details: serde_json::Value,
     ) -> Result<()> {
-        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let at = self.now();
         audit::record(conn, &at, &self.actor, action, entity, id, &details).await?;
         Ok(())
     }

@@ -252,3 +252,20 @@ async fn staff_import_with_a_hand_mapping() {
     let result = api.import_staff(&file, StaffFileOptions { sheet: None, mapping: Some(mapping) }).await.unwrap();
     assert_eq!((result.people_created, result.periods_created), (1, 1));
 }
+
+#[tokio::test]
+async fn a_pinned_clock_stamps_the_audit_and_decides_today() {
+    use chrono::TimeZone;
+    // 3 December 2026, 09:30:00 UTC: the audit row carries exactly this moment, and "today"
+    // is that day (a birth date on 4 December is in the future, one on 3 December is not).
+    let moment = chrono::Utc.with_ymd_and_hms(2026, 12, 3, 9, 30, 0).unwrap();
+    let api = Api::open_in_memory().await.unwrap().with_now(moment);
+    assert_eq!(api.today(), NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+    let future = PersonInput { birth_date: "2026-12-04".into(), ..person("", "Peeters", "An") };
+    assert!(api.create_person(future).await.is_err(), "born tomorrow is refused");
+    let born_today = PersonInput { birth_date: "2026-12-03".into(), ..person("", "Peeters", "An") };
+    let id = api.create_person(born_today).await.unwrap().person.id;
+    let trail = api.audit_trail(Some(("person", id))).await.unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].at, "2026-12-03T09:30:00Z");
+}

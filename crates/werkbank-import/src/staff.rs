@@ -156,11 +156,14 @@ pub struct StaffImportOptions {
     /// payroll import takes). The header row is then the recognised one, else the first
     /// non-empty row.
     pub mapping: Option<crate::payroll::ColumnMapping>,
+    /// The day a birth date may not lie after. The use cases pass their clock's day; the
+    /// default is the computer's date.
+    pub today: NaiveDate,
 }
 
 impl Default for StaffImportOptions {
     fn default() -> Self {
-        Self { work_care_full_time: 3000, sheet: None, mapping: None }
+        Self { work_care_full_time: 3000, sheet: None, mapping: None, today: chrono::Local::now().date_naive() }
     }
 }
 
@@ -292,7 +295,7 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
         issues.push(issue_at(&map, &[], header_row, "", HEADER_ONLY, BTreeMap::new()));
     } else {
         issues.extend(column_issues(&map, header_row));
-        let today = chrono::Local::now().date_naive();
+        let today = opts.today;
         let separators = QsSeparators::of(&map, &data_rows);
         for (index, cells) in data_rows {
             let mut reader =

@@ -22,7 +22,7 @@ use crate::convert::iso;
 use crate::dto::*;
 use crate::error::{AppError, Result};
 use crate::{input, Api};
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -89,10 +89,6 @@ pub(crate) fn unconfirmed_values(result: &werkbank_domain::claims::ClaimResult) 
     seen.len() as u32
 }
 
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 fn sha256(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
@@ -131,9 +127,9 @@ fn rule_set_dto(row: &RuleSetRow) -> Result<ClaimRuleSetDto> {
     })
 }
 
-async fn save_rule_set(conn: &mut SqliteConnection, set: &ClaimRuleSet) -> Result<(RuleSetRow, bool)> {
+async fn save_rule_set(conn: &mut SqliteConnection, set: &ClaimRuleSet, at: &str) -> Result<(RuleSetRow, bool)> {
     let definition = canonical(set);
-    Ok(store::save_rule_set(conn, &set.code, &set.name, &definition, &sha256(definition.as_bytes()), &now()).await?)
+    Ok(store::save_rule_set(conn, &set.code, &set.name, &definition, &sha256(definition.as_bytes()), at).await?)
 }
 
 async fn stored_rule_sets(conn: &mut SqliteConnection) -> Result<Vec<(RuleSetRow, ClaimRuleSet)>> {
@@ -309,7 +305,7 @@ fn quarter(text: &str) -> Result<ReportingPeriod> {
     }
 }
 
-fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules: &RuleSetRow) -> ClaimRow {
+fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules: &RuleSetRow, at: &str) -> ClaimRow {
     ClaimRow {
         rule_set_code: rules.code.clone(),
         rule_set_version: rules.version,
@@ -318,7 +314,7 @@ fn computed_row(base: ClaimRow, input: &ClaimInput, result: &ClaimResult, rules:
         result: crate::claims::frozen::freeze_result(result),
         total: result.total.to_string(),
         complete: result.complete,
-        computed_at: now(),
+        computed_at: at.to_string(),
         ..base
     }
 }
@@ -447,7 +443,7 @@ impl Api {
         if store::rule_set_by_code(&mut tx, &set.code).await?.is_some() {
             return Err(conflict("claims.rule_set_exists", &[("code", set.code.clone())]));
         }
-        let (row, _) = save_rule_set(&mut tx, &set).await?;
+        let (row, _) = save_rule_set(&mut tx, &set, &self.now()).await?;
         self.audit(
             &mut tx,
             "install_template",
@@ -494,7 +490,7 @@ impl Api {
             &input.parameter,
             DatedParam { valid_from: from, value, source, confirmed: input.confirmed },
         )?;
-        let (row, _) = save_rule_set(&mut tx, &set).await?;
+        let (row, _) = save_rule_set(&mut tx, &set, &self.now()).await?;
         self.audit(
             &mut tx,
             "set_parameter",
@@ -535,7 +531,7 @@ impl Api {
         let mut tx = self.store.begin().await?;
         let mut out = Vec::new();
         for set in &file.rule_sets {
-            let (row, added) = save_rule_set(&mut tx, set).await?;
+            let (row, added) = save_rule_set(&mut tx, set, &self.now()).await?;
             if added {
                 self.audit(
                     &mut tx,
@@ -685,7 +681,7 @@ impl Api {
             status: ClaimStatus::Draft,
             ..ClaimRow::default()
         });
-        let row = computed_row(base, &input, &result, &rules);
+        let row = computed_row(base, &input, &result, &rules, &self.now());
         let id = match existing {
             Some(e) => {
                 store::update_draft(&mut tx, &ClaimRow { id: e.id, ..row }).await?;
@@ -755,7 +751,7 @@ impl Api {
         if unconfirmed > 0 && !issue.unconfirmed_checked {
             return Err(conflict("claims.unconfirmed_not_checked", &[("count", unconfirmed.to_string())]));
         }
-        let row = computed_row(row, &input, &result, &rules);
+        let row = computed_row(row, &input, &result, &rules, &self.now());
         store::update_draft(&mut tx, &row).await?;
         store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
         let sealed = sha256(format!("{}\n{}", row.inputs, row.result).as_bytes());
@@ -778,7 +774,7 @@ impl Api {
         let pdf_sha256 = Some(sha256(&pdf));
         let document = crate::claims::frozen::freeze_document(&ctx);
         let issue = IssueRow {
-            issued_at: now(),
+            issued_at: self.now(),
             issued_by: self.actor.clone(),
             signer: signer.trim().to_string(),
             signer_function: function.trim().to_string(),
@@ -826,7 +822,7 @@ impl Api {
             amends_id: Some(id),
             ..ClaimRow::default()
         };
-        let row = computed_row(base, &input, &result, &rules);
+        let row = computed_row(base, &input, &result, &rules, &self.now());
         let new_id = store::insert_draft(&mut tx, &row).await?;
         store::replace_lines(&mut tx, new_id, &line_rows(&result)).await?;
         self.audit(&mut tx, "amend", "claim", Some(new_id), serde_json::json!({ "amends": id })).await?;
@@ -869,7 +865,7 @@ impl Api {
         let period = quarter(&row.period)?;
         let (input, rules) = claim_input(&mut tx, row.work_form_id, &period).await?;
         let result = compute(&input).map_err(claim_error)?;
-        let row = computed_row(row, &input, &result, &rules);
+        let row = computed_row(row, &input, &result, &rules, &self.now());
         store::update_draft(&mut tx, &row).await?;
         store::replace_lines(&mut tx, id, &line_rows(&result)).await?;
         self.audit(&mut tx, "compute", "claim", Some(id), serde_json::json!({ "total": result.total.to_string() }))
@@ -890,7 +886,7 @@ impl Api {
         if !result_of(&row)?.streams.iter().any(|s| s.code == stream) {
             return Err(conflict("claims.stream_unknown", &[("stream", stream.to_string())]));
         }
-        store::set_settlement(&mut tx, id, stream, &round_cent(value).to_string(), &now(), &self.actor).await?;
+        store::set_settlement(&mut tx, id, stream, &round_cent(value).to_string(), &self.now(), &self.actor).await?;
         self.audit(
             &mut tx,
             "settle",
@@ -1022,7 +1018,12 @@ pub(crate) struct DemoPerson {
 /// What the demo workplace needs for claims: both templates with demo values for the
 /// unknown amounts (source [`crate::demo::DEMO_SOURCE`], not confirmed), the per-worker
 /// attributes, wage codes with meanings, and one payroll batch for 2026/1.
-pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, people: &[DemoPerson]) -> Result<()> {
+pub(crate) async fn load_demo_claims(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    at: &str,
+    people: &[DemoPerson],
+) -> Result<()> {
     use crate::demo;
     for mut set in templates() {
         for (code, stream, parameter, from, value) in demo::claim_parameters() {
@@ -1037,7 +1038,7 @@ pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, p
                 set.set_param(stream, parameter, p).map_err(AppError::Validation)?;
             }
         }
-        save_rule_set(conn, &set).await?;
+        save_rule_set(conn, &set, at).await?;
     }
     for p in people {
         for (key, value, from, until) in demo::claim_attributes(p.index, p.periods[0].start) {
@@ -1124,7 +1125,7 @@ pub(crate) async fn load_demo_claims(conn: &mut SqliteConnection, actor: &str, p
         mapping: "{}".into(),
         profile_name: None,
         imported_by: actor.into(),
-        imported_at: now(),
+        imported_at: at.to_string(),
         lines: lines.len() as i64,
         first_period: Some(iso(quarter.first_day())),
         last_period: Some(iso(quarter.last_day())),

@@ -8,7 +8,6 @@ pub mod dto;
 use crate::dto::DemoSummaryDto;
 use crate::error::{AppError, Result};
 use crate::{claims, compliance, Api};
-use chrono::Utc;
 use std::collections::BTreeMap;
 use werkbank_store::{organisation, people, periods};
 
@@ -736,7 +735,7 @@ impl Api {
             });
         }
         // The waitlist, dated relative to today.
-        let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let now = self.now();
         for c in candidates(today) {
             let candidate = werkbank_domain::waitlist::Candidate {
                 work_form_id: forms.get(c.work_form).and_then(|f| f.id),
@@ -747,7 +746,7 @@ impl Api {
                 werkbank_store::waitlist::add_status(&mut tx, cid, status, date, reason, &self.actor, &now).await?;
             }
         }
-        claims::load_demo_claims(&mut tx, &self.actor, &demo_people).await?;
+        claims::load_demo_claims(&mut tx, &self.actor, &now, &demo_people).await?;
         let summary = DemoSummaryDto { people: workplace.people.len() as u32, periods: n_periods };
         self.audit(&mut tx, "load_demo", "register", None, serde_json::to_value(&summary).expect("json")).await?;
         tx.commit().await?;

@@ -7,7 +7,6 @@
 pub mod dto;
 
 use crate::{Api, ProgressSink};
-use chrono::Utc;
 use werkbank_domain::{Violation, Violations};
 
 use crate::convert::iso;
@@ -727,7 +726,7 @@ impl Api {
     ) -> Result<PayrollImportResultDto> {
         let progress = &mut |p| progress.report(p);
         let mut tx = self.store.begin().await?;
-        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let at = self.now();
         // A commit reads and stores at the same time; a preview, a re-import or a file that
         // a saved profile maps differently from its headers takes the ordinary path.
         if !options.dry_run {
@@ -765,7 +764,7 @@ impl Api {
     /// Removes every line of a batch; the batch stays listed as undone.
     pub async fn undo_payroll_batch(&self, id: i64) -> Result<BatchDto> {
         let mut tx = self.store.begin().await?;
-        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let at = self.now();
         let Some(removed) = werkbank_store::payroll::undo_batch(&mut tx, id, &at, &self.actor).await? else {
             return match werkbank_store::payroll::batch_by_id(&mut tx, id).await? {
                 Some(_) => Err(AppError::Conflict { code: "payroll.already_undone", params: BTreeMap::new() }),

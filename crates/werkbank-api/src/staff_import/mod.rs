@@ -31,11 +31,12 @@ pub(crate) fn read(
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
     work_care_full_time: u32,
+    today: chrono::NaiveDate,
 ) -> Result<StaffPreview> {
     let mapping = mapping.map(|m| {
         werkbank_import::payroll::ColumnMapping(m.into_iter().map(|(field, column)| (field, column as usize)).collect())
     });
-    let opts = StaffImportOptions { work_care_full_time, sheet, mapping };
+    let opts = StaffImportOptions { work_care_full_time, sheet, mapping, today };
     preview_staff(path, &opts).map_err(|e| AppError::Import {
         code: e.code().to_string(),
         params: e.params(),
@@ -252,7 +253,7 @@ impl Api {
     /// index) instead of the headers.
     pub async fn preview_staff_import(&self, path: &Path, options: StaffFileOptions) -> Result<StaffImportPreviewDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = read(path, options.sheet, options.mapping, wc)?;
+        let preview = read(path, options.sheet, options.mapping, wc, self.today())?;
         let mut conn = self.store.conn().await?;
         self::preview(&mut conn, self.catalogue(), preview).await.map(|(dto, _)| dto)
     }
@@ -261,7 +262,7 @@ impl Api {
     /// of [`Api::preview_staff_import`]).
     pub async fn import_staff(&self, path: &Path, options: StaffFileOptions) -> Result<StaffImportResultDto> {
         let wc = self.work_care_full_time().await?;
-        let preview = read(path, options.sheet, options.mapping, wc)?;
+        let preview = read(path, options.sheet, options.mapping, wc, self.today())?;
         let mut tx = self.store.begin().await?;
         let (dto, plan) = self::preview(&mut tx, self.catalogue(), preview).await?;
         if !dto.issues.is_empty() || dto.rows.is_empty() {

@@ -8,7 +8,7 @@ use crate::dto::*;
 use crate::error::{AppError, Result};
 use crate::register::{parse_period, person_detail, person_dto};
 use crate::{compliance, input, Api};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -171,10 +171,6 @@ impl Api {
             next: c.status.next().to_vec(),
             eligibility: self.eligibility_of(&c, &forms, self.today()),
         })
-    }
-
-    fn now(&self) -> String {
-        Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     }
 
     /// The list: open candidates in list order (referral date, then priority, then entry).
