@@ -46,7 +46,7 @@ pub fn hours(field: &str, s: &str, out: &mut Vec<Violation>) -> Option<u32> {
     }
 }
 
-pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<Person, Violations> {
+pub fn person(input: &PersonInput, today: NaiveDate) -> Result<Person, Violations> {
     let mut out = Vec::new();
     let insz = match text(&input.insz) {
         None => None,
@@ -64,7 +64,6 @@ pub fn person(input: &PersonInput, id: Option<i64>, today: NaiveDate) -> Result<
     let work_care_attest_valid_until =
         optional_date("work_care_attest_valid_until", &input.work_care_attest_valid_until, &mut out);
     let mut person = Person {
-        id,
         insz,
         last_name: input.last_name.trim().to_string(),
         first_name: input.first_name.trim().to_string(),

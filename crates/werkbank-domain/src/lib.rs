@@ -20,6 +20,7 @@ pub mod period;
 pub mod person;
 pub mod ratios;
 pub mod rules;
+pub mod stored;
 pub mod violation;
 pub mod waitlist;
 
@@ -32,7 +33,7 @@ pub use fte::{category_overview, fte_in_period, CategoryFigures};
 pub use id_enum::UnknownId;
 pub use insz::Insz;
 pub use kbo::KboNumber;
-pub use organisation::{EarlierKind, Organisation, WorkForm, WorkFormKind};
+pub use organisation::{EarlierKind, Organisation, OrganisationEdit, WorkForm, WorkFormEdit, WorkFormKind};
 pub use period::{DateSpan, ReportingPeriod};
 pub use person::{EducationLevel, Person, Sex, TriState};
 pub use ratios::{
@@ -40,4 +41,5 @@ pub use ratios::{
     UseFigure,
 };
 pub use rules::{DatedValue, InForce, NormMethod, ParameterKey, ParameterValue, Parameters, RuleSet};
+pub use stored::Stored;
 pub use violation::{Violation, Violations};

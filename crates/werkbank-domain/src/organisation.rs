@@ -3,6 +3,7 @@
 
 use crate::id_enum::id_enum;
 use crate::kbo::KboNumber;
+use crate::stored::Stored;
 use crate::violation::Violation;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,6 @@ pub struct EarlierKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkForm {
-    pub id: Option<i64>,
     /// The present kind: since the last `until` of `earlier_kinds`, or always when it is empty.
     pub kind: WorkFormKind,
     pub recognition_number: Option<String>,
@@ -46,7 +46,7 @@ pub struct WorkForm {
 impl WorkForm {
     /// A work form that always had one kind.
     pub fn new(kind: WorkFormKind, recognition_number: Option<String>) -> Self {
-        Self { id: None, kind, recognition_number, earlier_kinds: Vec::new() }
+        Self { kind, recognition_number, earlier_kinds: Vec::new() }
     }
 
     /// The kind on `day`: the first earlier kind whose `until` lies after `day`, else the
@@ -99,14 +99,62 @@ impl WorkForm {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Organisation {
+/// A work form as the organisation form gives it back: `id` names the stored form it
+/// changes, `None` is a new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkFormEdit {
+    pub id: Option<i64>,
+    #[serde(flatten)]
+    pub form: WorkForm,
+}
+
+impl From<WorkForm> for WorkFormEdit {
+    /// A new form.
+    fn from(form: WorkForm) -> Self {
+        Self { id: None, form }
+    }
+}
+
+impl From<Stored<WorkForm>> for WorkFormEdit {
+    /// A stored form, kept as it is or changed.
+    fn from(stored: Stored<WorkForm>) -> Self {
+        Self { id: Some(stored.id), form: stored.value }
+    }
+}
+
+impl From<Organisation> for OrganisationEdit {
+    /// The organisation as read, to be changed and saved again.
+    fn from(o: Organisation) -> Self {
+        let Organisation {
+            name,
+            kbo,
+            street,
+            postal_code,
+            city,
+            work_forms,
+            legal_form,
+            rsz_number,
+            iban,
+            bic,
+            signing_place,
+        } = o;
+        let work_forms = work_forms.into_iter().map(WorkFormEdit::from).collect();
+        Self { name, kbo, street, postal_code, city, work_forms, legal_form, rsz_number, iban, bic, signing_place }
+    }
+}
+
+/// The organisation as an edit gives it (new work forms have no id yet).
+pub type OrganisationEdit = Organisation<WorkFormEdit>;
+
+/// The organisation; as read from the register its work forms are stored ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation<F = Stored<WorkForm>> {
     pub name: String,
     pub kbo: Option<KboNumber>,
     pub street: String,
     pub postal_code: String,
     pub city: String,
-    pub work_forms: Vec<WorkForm>,
+    pub work_forms: Vec<F>,
     /// Legal form as written on documents (`vzw`, `cv`); empty = not entered.
     #[serde(default)]
     pub legal_form: String,
@@ -122,6 +170,24 @@ pub struct Organisation {
     /// The place where the director signs documents (the claim's signature block).
     #[serde(default)]
     pub signing_place: String,
+}
+
+impl<F> Default for Organisation<F> {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kbo: None,
+            street: String::new(),
+            postal_code: String::new(),
+            city: String::new(),
+            work_forms: Vec::new(),
+            legal_form: String::new(),
+            rsz_number: String::new(),
+            iban: String::new(),
+            bic: String::new(),
+            signing_place: String::new(),
+        }
+    }
 }
 
 fn compact(input: &str) -> String {

@@ -50,7 +50,6 @@ id_enum! {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    pub id: Option<i64>,
     /// Optional: a new worker's number may not be known yet (shown as a problem later).
     pub insz: Option<Insz>,
     pub last_name: String,
@@ -79,7 +78,6 @@ impl Person {
     /// A new (unstored) person of whom only the name is known: every other fact unknown.
     pub fn new(last_name: impl Into<String>, first_name: impl Into<String>) -> Self {
         Self {
-            id: None,
             insz: None,
             last_name: last_name.into(),
             first_name: first_name.into(),
@@ -156,7 +154,6 @@ mod tests {
 
     fn person() -> Person {
         Person {
-            id: None,
             insz: Some(Insz::parse("93051822361").unwrap()),
             last_name: "Peeters".into(),
             first_name: "An".into(),

@@ -6,6 +6,7 @@
 use crate::category::Category;
 use crate::id_enum::id_enum;
 use crate::person::Person;
+use crate::stored::Stored;
 use crate::violation::{Violation, Violations};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -135,7 +136,6 @@ pub struct Attest {
 /// becomes the person in the register on hire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
-    pub id: Option<i64>,
     pub person: Person,
     /// Phone, e-mail or address, as typed.
     pub contact: String,
@@ -192,7 +192,7 @@ impl Candidate {
 
 /// The order of the list: referral date (oldest first), then priority (high first), then
 /// the order of entry (id).
-pub fn list_order(a: &Candidate, b: &Candidate) -> Ordering {
+pub fn list_order(a: &Stored<Candidate>, b: &Stored<Candidate>) -> Ordering {
     a.referral_date.cmp(&b.referral_date).then(a.priority.rank().cmp(&b.priority.rank())).then(a.id.cmp(&b.id))
 }
 
@@ -314,9 +314,8 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn candidate(id: i64, referral: NaiveDate, priority: Priority, status: CandidateStatus) -> Candidate {
-        Candidate {
-            id: Some(id),
+    fn candidate(id: i64, referral: NaiveDate, priority: Priority, status: CandidateStatus) -> Stored<Candidate> {
+        let c = Candidate {
             person: Person::new("Test", "Kandidaat"),
             contact: String::new(),
             referrer: ReferrerKind::Vdab,
@@ -330,7 +329,8 @@ mod tests {
             notes: String::new(),
             status,
             person_id: None,
-        }
+        };
+        Stored::new(id, c)
     }
 
     #[test]
@@ -408,7 +408,7 @@ mod tests {
             candidate(5, d(2020, 1, 1), Priority::Normal, Hired),
             candidate(6, d(2020, 1, 1), Priority::Normal, Withdrawn),
         ];
-        let f = wait_figures(&list, today);
+        let f = wait_figures(list.iter().map(|c| &c.value), today);
         assert_eq!((f.open, f.waiting, f.invited, f.intake), (4, 2, 1, 1));
         // sorted 30, 89, 90, 761 → (89 + 90) / 2 = 89,5
         assert_eq!(f.median_days, Some(Decimal::new(895, 1)));
@@ -425,7 +425,7 @@ mod tests {
             candidate(4, d(2026, 2, 1), Priority::Low, Waiting),
         ];
         list.sort_by(list_order);
-        let ids: Vec<i64> = list.iter().map(|c| c.id.unwrap()).collect();
+        let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
         assert_eq!(ids, [2, 3, 1, 4]);
     }
 

@@ -2,7 +2,7 @@
 
 use crate::{codec, Result};
 use sqlx::SqliteConnection;
-use werkbank_domain::{EarlierKind, KboNumber, Organisation, WorkForm, WorkFormKind};
+use werkbank_domain::{EarlierKind, KboNumber, Organisation, OrganisationEdit, Stored, WorkForm, WorkFormKind};
 
 pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
     type OrgRow = (String, Option<String>, String, String, String, String, String, String, String, String);
@@ -35,12 +35,14 @@ pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
-            Ok(WorkForm {
-                id: Some(id),
-                kind: codec::parse("work_form", "kind", kind, WorkFormKind::from_id)?,
-                recognition_number,
-                earlier_kinds,
-            })
+            Ok(Stored::new(
+                id,
+                WorkForm {
+                    kind: codec::parse("work_form", "kind", kind, WorkFormKind::from_id)?,
+                    recognition_number,
+                    earlier_kinds,
+                },
+            ))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Some(Organisation {
@@ -59,7 +61,7 @@ pub async fn get(conn: &mut SqliteConnection) -> Result<Option<Organisation>> {
 }
 
 /// Saves the organisation and replaces its work forms (forms with an id keep it).
-pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()> {
+pub async fn save(conn: &mut SqliteConnection, org: &OrganisationEdit) -> Result<()> {
     sqlx::query(
         "INSERT INTO organisation (id, name, kbo, street, postal_code, city, legal_form, rsz_number, iban, bic,
          signing_place) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -85,8 +87,9 @@ pub async fn save(conn: &mut SqliteConnection, org: &Organisation) -> Result<()>
     for id in existing.into_iter().filter(|id| !keep.contains(id)) {
         sqlx::query("DELETE FROM work_form WHERE id = ?").bind(id).execute(&mut *conn).await?;
     }
-    for form in &org.work_forms {
-        let id = match form.id {
+    for edit in &org.work_forms {
+        let form = &edit.form;
+        let id = match edit.id {
             Some(id) => {
                 sqlx::query("UPDATE work_form SET kind = ?, recognition_number = ? WHERE id = ?")
                     .bind(form.kind.id())

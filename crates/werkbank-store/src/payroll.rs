@@ -4,6 +4,7 @@
 
 use crate::Result;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use werkbank_domain::Stored;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WageCodeRow {
@@ -124,7 +125,6 @@ pub async fn delete_profile(conn: &mut SqliteConnection, name: &str) -> Result<O
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchRow {
-    pub id: Option<i64>,
     pub file_name: String,
     pub file_size: i64,
     pub sha256: String,
@@ -162,7 +162,7 @@ type BatchTuple = (
     Option<String>,
 );
 
-fn batch(t: BatchTuple) -> BatchRow {
+fn batch(t: BatchTuple) -> Stored<BatchRow> {
     let (
         id,
         file_name,
@@ -179,8 +179,7 @@ fn batch(t: BatchTuple) -> BatchRow {
         undone_at,
         undone_by,
     ) = t;
-    BatchRow {
-        id: Some(id),
+    let row = BatchRow {
         file_name,
         file_size,
         sha256,
@@ -194,7 +193,8 @@ fn batch(t: BatchTuple) -> BatchRow {
         last_period: last,
         undone_at,
         undone_by,
-    }
+    };
+    Stored::new(id, row)
 }
 
 pub async fn insert_batch(conn: &mut SqliteConnection, b: &BatchRow) -> Result<i64> {
@@ -251,13 +251,13 @@ pub async fn delete_batch(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 }
 
 /// All batches, newest first (undone ones included: they are history).
-pub async fn batches(conn: &mut SqliteConnection) -> Result<Vec<BatchRow>> {
+pub async fn batches(conn: &mut SqliteConnection) -> Result<Vec<Stored<BatchRow>>> {
     let rows: Vec<BatchTuple> =
         sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch ORDER BY id DESC")).fetch_all(conn).await?;
     Ok(rows.into_iter().map(batch).collect())
 }
 
-pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<BatchRow>> {
+pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<Stored<BatchRow>>> {
     let row: Option<BatchTuple> = sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch WHERE id = ?"))
         .bind(id)
         .fetch_optional(conn)
@@ -267,7 +267,7 @@ pub async fn batch_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<
 
 /// Batches (not undone) with at least one line whose pay period overlaps `[start, end]`
 /// (ISO dates), oldest first.
-pub async fn batches_in(conn: &mut SqliteConnection, start: &str, end: &str) -> Result<Vec<BatchRow>> {
+pub async fn batches_in(conn: &mut SqliteConnection, start: &str, end: &str) -> Result<Vec<Stored<BatchRow>>> {
     let rows: Vec<BatchTuple> = sqlx::query_as(&format!(
         "SELECT {BATCH_COLUMNS} FROM payroll_batch b WHERE b.undone_at IS NULL AND EXISTS
          (SELECT 1 FROM payroll_line l WHERE l.batch_id = b.id AND l.period_start <= ? AND l.period_end >= ?)
@@ -281,7 +281,7 @@ pub async fn batches_in(conn: &mut SqliteConnection, start: &str, end: &str) -> 
 }
 
 /// The batch (not undone) that imported a file with this SHA-256, if any.
-pub async fn active_batch_with_sha(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<BatchRow>> {
+pub async fn active_batch_with_sha(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<Stored<BatchRow>>> {
     let row: Option<BatchTuple> =
         sqlx::query_as(&format!("SELECT {BATCH_COLUMNS} FROM payroll_batch WHERE sha256 = ? AND undone_at IS NULL"))
             .bind(sha256)

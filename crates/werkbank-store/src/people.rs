@@ -2,7 +2,7 @@
 
 use crate::{codec, Result};
 use sqlx::SqliteConnection;
-use werkbank_domain::{EducationLevel, Insz, Person, Sex, TriState};
+use werkbank_domain::{EducationLevel, Insz, Person, Sex, Stored, TriState};
 
 const COLUMNS: &str = "id, insz, last_name, first_name, birth_date, sex, education_level, \
                        vdab_registration_date, inactive_since, limitation, disability_registration, \
@@ -25,7 +25,7 @@ type Row = (
     Option<String>,
 );
 
-fn from_row(r: Row) -> Result<Person> {
+fn from_row(r: Row) -> Result<Stored<Person>> {
     let (
         id,
         insz,
@@ -42,31 +42,33 @@ fn from_row(r: Row) -> Result<Person> {
         skills,
         attest,
     ) = r;
-    Ok(Person {
-        id: Some(id),
-        insz: insz.map(|v| codec::parse("person", "insz", v, |s| Insz::parse(s).ok())).transpose()?,
-        last_name,
-        first_name,
-        birth_date: codec::date("person", "birth_date", birth)?,
-        sex: codec::parse("person", "sex", sex, Sex::from_id)?,
-        education_level: codec::parse("person", "education_level", edu, EducationLevel::from_id)?,
-        vdab_registration_date: codec::date("person", "vdab_registration_date", vdab)?,
-        inactive_since: codec::date("person", "inactive_since", inactive)?,
-        limitation: codec::parse("person", "limitation", limitation, TriState::from_id)?,
-        disability_registration: codec::parse("person", "disability_registration", disability, TriState::from_id)?,
-        guidance_trajectory: codec::parse("person", "guidance_trajectory", guidance, TriState::from_id)?,
-        insufficient_skills: codec::parse("person", "insufficient_skills", skills, TriState::from_id)?,
-        work_care_attest_valid_until: codec::date("person", "work_care_attest_valid_until", attest)?,
-    })
+    Ok(Stored::new(
+        id,
+        Person {
+            insz: insz.map(|v| codec::parse("person", "insz", v, |s| Insz::parse(s).ok())).transpose()?,
+            last_name,
+            first_name,
+            birth_date: codec::date("person", "birth_date", birth)?,
+            sex: codec::parse("person", "sex", sex, Sex::from_id)?,
+            education_level: codec::parse("person", "education_level", edu, EducationLevel::from_id)?,
+            vdab_registration_date: codec::date("person", "vdab_registration_date", vdab)?,
+            inactive_since: codec::date("person", "inactive_since", inactive)?,
+            limitation: codec::parse("person", "limitation", limitation, TriState::from_id)?,
+            disability_registration: codec::parse("person", "disability_registration", disability, TriState::from_id)?,
+            guidance_trajectory: codec::parse("person", "guidance_trajectory", guidance, TriState::from_id)?,
+            insufficient_skills: codec::parse("person", "insufficient_skills", skills, TriState::from_id)?,
+            work_care_attest_valid_until: codec::date("person", "work_care_attest_valid_until", attest)?,
+        },
+    ))
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Person>> {
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Stored<Person>>> {
     let row: Option<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM person WHERE id = ?")).bind(id).fetch_optional(conn).await?;
     row.map(from_row).transpose()
 }
 
-pub async fn find_by_insz(conn: &mut SqliteConnection, insz: &Insz) -> Result<Option<Person>> {
+pub async fn find_by_insz(conn: &mut SqliteConnection, insz: &Insz) -> Result<Option<Stored<Person>>> {
     let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM person WHERE insz = ?"))
         .bind(insz.digits())
         .fetch_optional(conn)
@@ -75,7 +77,7 @@ pub async fn find_by_insz(conn: &mut SqliteConnection, insz: &Insz) -> Result<Op
 }
 
 /// Everyone, ordered by name.
-pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Person>> {
+pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Stored<Person>>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM person ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
     ))

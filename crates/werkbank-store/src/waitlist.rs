@@ -3,7 +3,7 @@
 use crate::{codec, Result};
 use sqlx::SqliteConnection;
 use werkbank_domain::waitlist::{Attest, AttestKind, Candidate, CandidateStatus, Priority, ReferrerKind};
-use werkbank_domain::{Category, EducationLevel, Insz, Person, Sex, TriState};
+use werkbank_domain::{Category, EducationLevel, Insz, Person, Sex, Stored, TriState};
 
 const COLUMNS: &str = "id, insz, last_name, first_name, birth_date, sex, education_level, vdab_registration_date, \
     inactive_since, limitation, disability_registration, guidance_trajectory, insufficient_skills, contact, referrer, \
@@ -12,7 +12,7 @@ const COLUMNS: &str = "id, insz, last_name, first_name, birth_date, sex, educati
 
 const T: &str = "candidate";
 
-fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Candidate> {
+fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Stored<Candidate>> {
     use sqlx::Row;
     let s = |c: &str| -> String { r.get(c) };
     let o = |c: &str| -> Option<String> { r.get(c) };
@@ -36,32 +36,34 @@ fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Candidate> {
             valid_until: codec::date(T, "attest_valid_until", o("attest_valid_until"))?,
         }),
     };
-    Ok(Candidate {
-        id: Some(r.get("id")),
-        person,
-        contact: s("contact"),
-        referrer: codec::parse(T, "referrer", s("referrer"), ReferrerKind::from_id)?,
-        counsellor_name: s("counsellor_name"),
-        counsellor_contact: s("counsellor_contact"),
-        referral_date: codec::required_date(T, "referral_date", s("referral_date"))?,
-        work_form_id: r.get("work_form_id"),
-        category: codec::parse(T, "category", s("category"), |c| c.parse::<Category>().ok())?,
-        attest,
-        priority: codec::parse(T, "priority", s("priority"), Priority::from_id)?,
-        notes: s("notes"),
-        status: codec::parse(T, "status", s("status"), CandidateStatus::from_id)?,
-        person_id: r.get("person_id"),
-    })
+    Ok(Stored::new(
+        r.get("id"),
+        Candidate {
+            person,
+            contact: s("contact"),
+            referrer: codec::parse(T, "referrer", s("referrer"), ReferrerKind::from_id)?,
+            counsellor_name: s("counsellor_name"),
+            counsellor_contact: s("counsellor_contact"),
+            referral_date: codec::required_date(T, "referral_date", s("referral_date"))?,
+            work_form_id: r.get("work_form_id"),
+            category: codec::parse(T, "category", s("category"), |c| c.parse::<Category>().ok())?,
+            attest,
+            priority: codec::parse(T, "priority", s("priority"), Priority::from_id)?,
+            notes: s("notes"),
+            status: codec::parse(T, "status", s("status"), CandidateStatus::from_id)?,
+            person_id: r.get("person_id"),
+        },
+    ))
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Candidate>> {
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Stored<Candidate>>> {
     let row =
         sqlx::query(&format!("SELECT {COLUMNS} FROM candidate WHERE id = ?")).bind(id).fetch_optional(conn).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Every candidate, by id (the caller orders the list).
-pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Candidate>> {
+pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Stored<Candidate>>> {
     let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM candidate ORDER BY id")).fetch_all(conn).await?;
     rows.iter().map(from_row).collect()
 }

@@ -11,7 +11,6 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn person() -> Person {
     Person {
-        id: None,
         insz: Some(Insz::parse("93051822361").unwrap()),
         last_name: "Wouters".into(),
         first_name: "Łukasz".into(),
@@ -62,7 +61,7 @@ async fn person_and_periods_round_trip_in_a_file() {
     let store = Store::open(&path).await.unwrap();
     let mut conn = store.conn().await.unwrap();
     let back = people::get(&mut conn, id).await.unwrap().unwrap();
-    assert_eq!(Person { id: None, ..back.clone() }, person());
+    assert_eq!((back.id, back.value.clone()), (id, person()));
     let ps = periods::for_person(&mut conn, id).await.unwrap();
     assert_eq!(ps.len(), 2);
     assert_eq!(ps[0].category, Category::Article60);
@@ -71,7 +70,7 @@ async fn person_and_periods_round_trip_in_a_file() {
     assert_eq!(ps[1].end, None);
     assert_eq!(ps[1].fraction, Fraction::new(2280, 3800));
     let found = people::find_by_insz(&mut conn, &Insz::parse("93.05.18-223.61").unwrap()).await.unwrap();
-    assert_eq!(found.unwrap().id, Some(id));
+    assert_eq!(found.unwrap().id, id);
 }
 
 #[cfg(unix)]
@@ -124,7 +123,7 @@ async fn organisation_with_work_forms() {
     let store = Store::open_in_memory().await.unwrap();
     let mut conn = store.conn().await.unwrap();
     assert!(organisation::get(&mut conn).await.unwrap().is_none());
-    let mut org = Organisation {
+    let mut org = OrganisationEdit {
         name: "De Werkbank vzw".into(),
         kbo: Some(KboNumber::parse("0566.988.259").unwrap()),
         street: "Kerkstraat 1".into(),
@@ -137,8 +136,9 @@ async fn organisation_with_work_forms() {
                     until: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
                 }],
                 ..WorkForm::new(WorkFormKind::Maatwerk, Some("SW-123".into()))
-            },
-            WorkForm::new(WorkFormKind::WorkCare, None),
+            }
+            .into(),
+            WorkForm::new(WorkFormKind::WorkCare, None).into(),
         ],
         legal_form: "vzw".into(),
         rsz_number: "123456789".into(),
@@ -150,7 +150,7 @@ async fn organisation_with_work_forms() {
     let back = organisation::get(&mut conn).await.unwrap().unwrap();
     assert_eq!(back.work_forms.len(), 2);
     // The earlier kind comes back with its date; the work-care form has none.
-    assert_eq!(back.work_forms[0].earlier_kinds, org.work_forms[0].earlier_kinds);
+    assert_eq!(back.work_forms[0].earlier_kinds, org.work_forms[0].form.earlier_kinds);
     assert_eq!(back.work_forms[0].kind, WorkFormKind::Maatwerk);
     assert!(back.work_forms[1].earlier_kinds.is_empty());
     assert_eq!(
@@ -160,14 +160,16 @@ async fn organisation_with_work_forms() {
     assert_eq!(back.signing_place, "Gent");
     assert_eq!(back.kbo.as_ref().unwrap().to_string(), "0566.988.259");
     // drop work care, keep the workshop
-    org.work_forms = vec![back.work_forms[0].clone()];
+    org.work_forms = vec![back.work_forms[0].clone().into()];
     organisation::save(&mut conn, &org).await.unwrap();
     let back = organisation::get(&mut conn).await.unwrap().unwrap();
     assert_eq!(back.work_forms.len(), 1);
     assert_eq!(back.work_forms[0].recognition_number.as_deref(), Some("SW-123"));
     assert_eq!(back.work_forms[0].earlier_kinds.len(), 1);
     // The history is replaced on save, not appended to; a removed form takes its history along.
-    org.work_forms = vec![WorkForm { earlier_kinds: Vec::new(), ..back.work_forms[0].clone() }];
+    let kept = back.work_forms[0].clone();
+    org.work_forms =
+        vec![WorkFormEdit { id: Some(kept.id), form: WorkForm { earlier_kinds: Vec::new(), ..kept.value } }];
     organisation::save(&mut conn, &org).await.unwrap();
     assert!(organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].earlier_kinds.is_empty());
     let rows: i64 =
@@ -184,17 +186,17 @@ async fn dated_rule_values_per_work_form() {
     use werkbank_store::rules::{self, RuleRow};
     let store = Store::open_in_memory().await.unwrap();
     let mut conn = store.conn().await.unwrap();
-    let org = Organisation {
+    let org = OrganisationEdit {
         name: "X".into(),
         kbo: None,
         street: String::new(),
         postal_code: String::new(),
         city: String::new(),
-        work_forms: vec![WorkForm::new(WorkFormKind::SocialWorkshop, None)],
+        work_forms: vec![WorkForm::new(WorkFormKind::SocialWorkshop, None).into()],
         ..Default::default()
     };
     organisation::save(&mut conn, &org).await.unwrap();
-    let wf = organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].id.unwrap();
+    let wf = organisation::get(&mut conn).await.unwrap().unwrap().work_forms[0].id;
     let row = |value: &str, from: NaiveDate| RuleRow {
         id: None,
         work_form_id: wf,
@@ -221,7 +223,6 @@ async fn payroll_batches_lines_undo_and_reimport() {
     let mut conn = store.conn().await.unwrap();
     let person_id = people::insert(&mut conn, &person()).await.unwrap();
     let batch = BatchRow {
-        id: None,
         file_name: "loon-2026-01.xlsx".into(),
         file_size: 1234,
         sha256: "ab".repeat(32),
@@ -335,7 +336,6 @@ async fn payroll_lines_keep_every_value_whatever_columns_a_chunk_uses() {
     let mut conn = store.conn().await.unwrap();
     let person_id = people::insert(&mut conn, &person()).await.unwrap();
     let batch = BatchRow {
-        id: None,
         file_name: "x.csv".into(),
         file_size: 1,
         sha256: "cd".repeat(32),

@@ -56,15 +56,15 @@ async fn pdf_context(
     let recognition_number = organisation
         .work_forms
         .iter()
-        .find(|w| w.id == Some(claim.work_form_id))
+        .find(|w| w.id == (claim.work_form_id))
         .and_then(|w| w.recognition_number.clone());
     let wanted: std::collections::HashSet<i64> = claim.result.lines.iter().filter_map(|l| l.person_id).collect();
     let insz_masked = people::list(conn)
         .await?
         .into_iter()
         .filter_map(|p| {
-            let id = p.id.filter(|id| wanted.contains(id))?;
-            Some((id, werkbank_pdf::mask_insz(p.insz?.digits())))
+            let id = Some(p.id).filter(|id| wanted.contains(id))?;
+            Some((id, werkbank_pdf::mask_insz(p.value.insz?.digits())))
         })
         .collect();
     let formulas = input.rule_set.streams.iter().map(|s| (s.code.clone(), s.formula)).collect();
@@ -243,7 +243,7 @@ async fn claim_input(
     let forms = crate::compliance::load_rules(conn).await?;
     let form = forms
         .iter()
-        .find(|f| f.form.id == Some(work_form_id))
+        .find(|f| f.form.id == (work_form_id))
         .ok_or(AppError::NotFound { entity: "work_form", id: work_form_id })?;
     // The kind the work form had over the quarter (a social workshop until 2018, a maatwerk
     // company from 2019); a claim covers one kind.
@@ -264,13 +264,13 @@ async fn claim_input(
         })?;
     // A period belongs to the work form it names, or to the main (first) one (as in
     // compliance::periods_by_work_form).
-    let main = forms.first().and_then(|f| f.form.id);
-    let known: Vec<i64> = forms.iter().filter_map(|f| f.form.id).collect();
+    let main = forms.first().map(|f| f.form.id);
+    let known: Vec<i64> = forms.iter().map(|f| f.form.id).collect();
     let belongs = |p: &werkbank_domain::EmploymentPeriod| {
         p.work_form_id.filter(|id| known.contains(id)).or(main) == Some(work_form_id)
     };
-    let everyone: HashMap<i64, werkbank_domain::Person> =
-        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
+    let everyone: HashMap<i64, werkbank_domain::Stored<werkbank_domain::Person>> =
+        people::list(conn).await?.into_iter().map(|p| (p.id, p)).collect();
     let mut attributes: HashMap<i64, Vec<AttributeRow>> = HashMap::new();
     for a in store::attributes(conn, None).await? {
         attributes.entry(a.person_id).or_default().push(a);
@@ -1000,7 +1000,7 @@ impl Api {
         let mut conn = self.store.conn().await?;
         let forms = organisation::get(&mut conn).await?.map(|o| o.work_forms).unwrap_or_default();
         let now = forms.iter().find(|w| w.kind == kind);
-        Ok(now.or_else(|| forms.iter().find(|w| w.has_been(kind))).and_then(|w| w.id))
+        Ok(now.or_else(|| forms.iter().find(|w| w.has_been(kind))).map(|w| w.id))
     }
 }
 
@@ -1117,7 +1117,6 @@ pub(crate) async fn load_demo_claims(
         }
     }
     let batch = werkbank_store::payroll::BatchRow {
-        id: None,
         file_name: "demo-loon-2026-1.csv".into(),
         file_size: 0,
         sha256: sha256(b"werkbank demo payroll 2026/1"),

@@ -7,6 +7,7 @@ pub mod dto;
 
 use crate::error::AppError;
 use crate::{input, Api};
+use werkbank_domain::Stored;
 use werkbank_domain::Violations;
 
 use crate::convert::iso;
@@ -33,7 +34,7 @@ pub fn seed_date() -> NaiveDate {
 
 /// A work form of the organisation with its rule set.
 pub(crate) struct FormRules {
-    pub form: WorkForm,
+    pub form: Stored<WorkForm>,
     pub rules: RuleSet,
     pub seeded_only: bool,
 }
@@ -122,7 +123,7 @@ pub(crate) fn rule_row(work_form_id: i64, v: &DatedValue) -> RuleRow {
 /// The defaults of a work form: those of its first kind from [`seed_date`], and those of each
 /// later kind from the day it began (a value of the earlier kind that the later one does not
 /// set stays in force).
-fn seed_rules(form: &WorkForm) -> RuleSet {
+fn seed_rules(form: &Stored<WorkForm>) -> RuleSet {
     let mut values: Vec<DatedValue> = Vec::new();
     for (from, kind) in form.kind_periods() {
         let day = from.unwrap_or_else(seed_date);
@@ -144,7 +145,7 @@ fn seed_rules(form: &WorkForm) -> RuleSet {
 pub(crate) async fn seed_missing(conn: &mut SqliteConnection) -> Result<()> {
     let Some(org) = organisation::get(conn).await? else { return Ok(()) };
     for form in org.work_forms {
-        let id = form.id.expect("stored");
+        let id = form.id;
         if rules::count_for_work_form(conn, id).await? == 0 {
             for v in seed_rules(&form).values {
                 rules::upsert(conn, &rule_row(id, &v)).await?;
@@ -158,7 +159,7 @@ pub(crate) async fn load_rules(conn: &mut SqliteConnection) -> Result<Vec<FormRu
     let Some(org) = organisation::get(conn).await? else { return Ok(Vec::new()) };
     let mut out = Vec::new();
     for form in org.work_forms {
-        let rows = rules::for_work_form(conn, form.id.expect("stored")).await?;
+        let rows = rules::for_work_form(conn, form.id).await?;
         let values: Vec<DatedValue> = rows.iter().filter_map(dated_value).collect();
         let seeded_only = values.is_empty();
         let rules = if seeded_only { seed_rules(&form) } else { RuleSet { work_form: form.kind, values } };
@@ -187,7 +188,7 @@ pub(crate) fn rule_set_dto(f: &FormRules, rows: &[RuleRow]) -> RuleSetDto {
     RuleSetDto { work_form: work_form_dto(&f.form), seeded_only: f.seeded_only, values }
 }
 
-pub(crate) fn work_form_dto(w: &WorkForm) -> WorkFormDto {
+pub(crate) fn work_form_dto(w: &Stored<WorkForm>) -> WorkFormDto {
     let earlier_kinds = w
         .earlier_kinds
         .iter()
@@ -196,11 +197,11 @@ pub(crate) fn work_form_dto(w: &WorkForm) -> WorkFormDto {
             last_day: e.until.pred_opt().unwrap_or(e.until).format("%d/%m/%Y").to_string(),
         })
         .collect();
-    WorkFormDto { id: w.id, kind: w.kind, recognition_number: w.recognition_number.clone(), earlier_kinds }
+    WorkFormDto { id: Some(w.id), kind: w.kind, recognition_number: w.recognition_number.clone(), earlier_kinds }
 }
 
 /// The work form as it was over `period`: its kind on the period's first day.
-pub(crate) fn work_form_dto_on(w: &WorkForm, period: &ReportingPeriod) -> WorkFormDto {
+pub(crate) fn work_form_dto_on(w: &Stored<WorkForm>, period: &ReportingPeriod) -> WorkFormDto {
     WorkFormDto { kind: w.kind_on(period.first_day()), ..work_form_dto(w) }
 }
 
@@ -212,8 +213,8 @@ pub(crate) fn periods_by_work_form(
     by_person: &BTreeMap<i64, Vec<EmploymentPeriod>>,
     forms: &[FormRules],
 ) -> HashMap<i64, Vec<Vec<EmploymentPeriod>>> {
-    let main = forms.first().and_then(|f| f.form.id);
-    let known: Vec<i64> = forms.iter().filter_map(|f| f.form.id).collect();
+    let main = forms.first().map(|f| f.form.id);
+    let known: Vec<i64> = forms.iter().map(|f| f.form.id).collect();
     let mut grouped: HashMap<i64, BTreeMap<i64, Vec<EmploymentPeriod>>> = HashMap::new();
     for (person_id, ps) in by_person {
         for p in ps {
@@ -377,7 +378,7 @@ fn criterion_dto(cat: &Catalogue, c: &Criterion) -> CriterionDto {
 
 pub(crate) fn eligibility_dto(
     cat: &Catalogue,
-    person: &Person,
+    person: &Stored<Person>,
     category: Category,
     work_form: WorkFormKind,
     hire: NaiveDate,
@@ -390,7 +391,7 @@ pub(crate) fn eligibility_dto(
     }
     let result = kind.map(|k| eligibility::check(k, &facts, hire));
     EligibilityDto {
-        person_id: person.id.expect("stored"),
+        person_id: person.id,
         category,
         work_form,
         hire_date: iso(hire),
@@ -413,7 +414,7 @@ impl Problems<'_> {
         &mut self,
         severity: Severity,
         code: &str,
-        person: Option<&Person>,
+        person: Option<&Stored<Person>>,
         period_id: Option<i64>,
         work_form_id: Option<i64>,
         mut params: BTreeMap<String, String>,
@@ -425,8 +426,8 @@ impl Problems<'_> {
             severity,
             code: code.to_string(),
             message: self.cat.render(code, &params),
-            person_id: person.and_then(|p| p.id),
-            person_name: person.map(Person::display_name),
+            person_id: person.map(|p| p.id),
+            person_name: person.map(|p| p.display_name()),
             period_id,
             work_form_id,
             params,
@@ -452,9 +453,9 @@ pub(crate) async fn problems(
     let span = period.span();
 
     for f in &forms {
-        let wf = f.form.id;
+        let wf = Some(f.form.id);
         let kind = cat.text(&format!("work_form.{}", f.form.kind_on(period.first_day()).id()));
-        let people = grouped.get(&wf.expect("stored")).cloned().unwrap_or_default();
+        let people = grouped.get(&f.form.id).cloned().unwrap_or_default();
         let r = work_form_ratios(f, &people, period)?;
         let base = |extra: &[(&str, String)]| {
             let mut p = params([("work_form", kind.clone()), ("period", period.to_string())]);
@@ -507,13 +508,12 @@ pub(crate) async fn problems(
     let kind_of = |wf: Option<i64>, day: NaiveDate| {
         forms
             .iter()
-            .find(|f| f.form.id == wf)
+            .find(|f| Some(f.form.id) == wf)
             .or(forms.first())
             .map(|f| f.form.kind_on(day))
             .unwrap_or(WorkFormKind::SocialWorkshop)
     };
-    let everyone: HashMap<i64, Person> =
-        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
+    let everyone: HashMap<i64, Stored<Person>> = people::list(conn).await?.into_iter().map(|p| (p.id, p)).collect();
     for (pid, ps) in &by_person {
         if !ps.iter().any(|p| p.span().overlaps(&span)) {
             continue;
@@ -623,13 +623,13 @@ impl Api {
         Violations::check(dated.validate())?;
         let mut tx = self.store.begin().await?;
         let org = organisation::get(&mut tx).await?;
-        if !org.is_some_and(|o| o.work_forms.iter().any(|w| w.id == Some(input.work_form_id))) {
+        if !org.is_some_and(|o| o.work_forms.iter().any(|w| w.id == (input.work_form_id))) {
             return Err(AppError::NotFound { entity: "work_form", id: input.work_form_id });
         }
         seed_missing(&mut tx).await?;
         // The new value must also fit the rest of the set (e.g. no category on both sides).
         let forms = load_rules(&mut tx).await?;
-        if let Some(f) = forms.iter().find(|f| f.form.id == Some(input.work_form_id)) {
+        if let Some(f) = forms.iter().find(|f| f.form.id == (input.work_form_id)) {
             let mut set = f.rules.clone();
             set.values.retain(|v| !(v.key == dated.key && v.effective_from == dated.effective_from));
             set.values.push(dated.clone());
@@ -664,7 +664,7 @@ impl Api {
         let grouped = periods_by_work_form(&periods::by_person(&mut conn).await?, &forms);
         let mut work_forms = Vec::new();
         for f in &forms {
-            let people = grouped.get(&f.form.id.expect("stored")).map(Vec::as_slice).unwrap_or_default();
+            let people = grouped.get(&f.form.id).map(Vec::as_slice).unwrap_or_default();
             work_forms.push(work_form_ratios(f, people, &period)?);
         }
         Ok(RatiosDto {
@@ -699,7 +699,7 @@ impl Api {
         let forms = org.map(|o| o.work_forms).unwrap_or_default();
         let kind = forms
             .iter()
-            .find(|w| w.id == work_form_id && work_form_id.is_some())
+            .find(|w| Some(w.id) == work_form_id)
             .or(forms.first())
             .map(|w| w.kind_on(hire))
             .unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop);
@@ -718,7 +718,7 @@ impl Api {
         let insz = werkbank_domain::Insz::parse(insz)?;
         let id = {
             let mut conn = self.store.conn().await?;
-            people::find_by_insz(&mut conn, &insz).await?.and_then(|p| p.id)
+            people::find_by_insz(&mut conn, &insz).await?.map(|p| p.id)
         };
         let id = id.ok_or_else(|| {
             AppError::from(Violation::new("insz", "person.insz_unknown").with("value", insz.formatted()))
@@ -747,7 +747,7 @@ pub(crate) async fn rule_sets(conn: &mut SqliteConnection) -> Result<Vec<RuleSet
     let forms = load_rules(conn).await?;
     let mut out = Vec::new();
     for f in &forms {
-        let rows = werkbank_store::rules::for_work_form(conn, f.form.id.expect("stored")).await?;
+        let rows = werkbank_store::rules::for_work_form(conn, f.form.id).await?;
         out.push(rule_set_dto(f, &rows));
     }
     Ok(out)

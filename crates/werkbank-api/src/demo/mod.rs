@@ -13,12 +13,12 @@ use werkbank_store::{organisation, people, periods};
 
 use chrono::NaiveDate;
 use werkbank_domain::{
-    Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, Organisation, Person, Sex, TriState,
+    Category, EducationLevel, EmploymentPeriod, Fraction, Insz, KboNumber, OrganisationEdit, Person, Sex, TriState,
     WorkForm, WorkFormKind,
 };
 
 pub struct DemoWorkplace {
-    pub organisation: Organisation,
+    pub organisation: OrganisationEdit,
     pub people: Vec<(Person, Vec<EmploymentPeriod>)>,
 }
 
@@ -142,7 +142,7 @@ pub fn rule_values() -> Vec<(WorkFormKind, werkbank_domain::DatedValue)> {
 
 pub fn workplace() -> DemoWorkplace {
     use Category::*;
-    let organisation = Organisation {
+    let organisation = OrganisationEdit {
         name: "De Werkbank vzw".into(),
         kbo: Some(KboNumber::parse("0403.019.261").expect("valid demo KBO")),
         street: "Kringloopstraat 12".into(),
@@ -157,8 +157,9 @@ pub fn workplace() -> DemoWorkplace {
                     until: d(2019, 1, 1),
                 }],
                 ..WorkForm::new(WorkFormKind::Maatwerk, Some("SW/2019/0042".into()))
-            },
-            WorkForm::new(WorkFormKind::WorkCare, Some("AZ/2019/0017".into())),
+            }
+            .into(),
+            WorkForm::new(WorkFormKind::WorkCare, Some("AZ/2019/0017".into())).into(),
         ],
         // Synthetic: the IBAN is the well-known example number (mod 97 valid), the RSZ number made up.
         legal_form: "vzw".into(),
@@ -248,7 +249,6 @@ pub fn workplace() -> DemoWorkplace {
         };
         let target = periods.iter().any(|p| p.category.is_target_group());
         let person = Person {
-            id: None,
             insz: Some(insz),
             last_name: LAST_NAMES[i].into(),
             first_name: first.into(),
@@ -482,7 +482,6 @@ pub fn candidates(today: NaiveDate) -> Vec<DemoCandidate> {
             history.extend(later.iter().map(|(s, days, why)| (*s, referral + chrono::Days::new(*days as u64), *why)));
             DemoCandidate {
                 candidate: Candidate {
-                    id: None,
                     person,
                     contact: format!("0470 12 34 {:02}", 10 + i),
                     referrer: *referrer,
@@ -688,12 +687,12 @@ impl Api {
         compliance::seed_missing(&mut tx).await?;
         let forms = organisation::get(&mut tx).await?.expect("just saved").work_forms;
         for (kind, value) in rule_values() {
-            if let Some(id) = forms.iter().find(|f| f.has_been(kind)).and_then(|f| f.id) {
+            if let Some(id) = forms.iter().find(|f| f.has_been(kind)).map(|f| f.id) {
                 werkbank_store::rules::upsert(&mut tx, &compliance::rule_row(id, &value)).await?;
             }
         }
         let mut n_periods = 0;
-        let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).and_then(|f| f.id);
+        let work_care = forms.iter().find(|f| f.kind == werkbank_domain::WorkFormKind::WorkCare).map(|f| f.id);
         let today = self.today();
         let path_settings = werkbank_store::path::path_settings(&mut tx).await?;
         let mut demo_people = Vec::new();
@@ -738,7 +737,7 @@ impl Api {
         let now = self.now();
         for c in candidates(today) {
             let candidate = werkbank_domain::waitlist::Candidate {
-                work_form_id: forms.get(c.work_form).and_then(|f| f.id),
+                work_form_id: forms.get(c.work_form).map(|f| f.id),
                 ..c.candidate
             };
             let cid = werkbank_store::waitlist::insert(&mut tx, &candidate).await?;

@@ -8,7 +8,7 @@ use crate::dto::*;
 use crate::error::Result;
 use crate::{input, Api};
 use crate::{WORK_CARE_FULL_TIME_DEFAULT, WORK_CARE_FULL_TIME_KEY};
-use werkbank_domain::{Organisation, Violation, Violations, WorkForm};
+use werkbank_domain::{Organisation, OrganisationEdit, Violation, Violations, WorkForm, WorkFormEdit};
 use werkbank_store::{organisation, settings, SqliteConnection};
 
 impl Api {
@@ -50,7 +50,7 @@ impl Api {
                     .with("value", werkbank_domain::employment::hours(h)),
             );
         }
-        let work_forms: Vec<WorkForm> = input
+        let work_forms: Vec<WorkFormEdit> = input
             .work_forms
             .iter()
             .map(|w| {
@@ -66,21 +66,23 @@ impl Api {
                         Some(werkbank_domain::EarlierKind { kind: e.kind, until: until? })
                     })
                     .collect();
-                WorkForm {
+                WorkFormEdit {
                     id: w.id,
-                    kind: w.kind,
-                    recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
-                    earlier_kinds,
+                    form: WorkForm {
+                        kind: w.kind,
+                        recognition_number: w.recognition_number.clone().filter(|r| !r.trim().is_empty()),
+                        earlier_kinds,
+                    },
                 }
             })
             .collect();
-        for form in &work_forms {
+        for WorkFormEdit { form, .. } in &work_forms {
             if let Err(v) = form.check_kinds() {
                 out.push(v);
             }
         }
         let wc = Violations::checked(out, wc)?;
-        let org = Organisation {
+        let org = OrganisationEdit {
             name: input.name.trim().into(),
             kbo,
             street: input.street.trim().into(),

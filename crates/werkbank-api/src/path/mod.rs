@@ -11,6 +11,7 @@ use crate::{input, Api};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
 use werkbank_domain::path::{self as dp, Employment, PathSettings, PlannedMeeting};
+use werkbank_domain::Stored;
 use werkbank_domain::{EmploymentPeriod, Person, Violation, Violations};
 use werkbank_store::path::{self as store, GuidancePlan, HeldMeeting, Leaving};
 use werkbank_store::{people, periods, SqliteConnection};
@@ -21,14 +22,14 @@ pub const DONE_SHOWN_DAYS: i64 = 90;
 pub const AGENDA_DAYS: i64 = 30;
 
 fn item(
-    person: &Person,
+    person: &Stored<Person>,
     e: &Employment,
     m: &PlannedMeeting,
     held: Option<&HeldMeeting>,
     today: NaiveDate,
 ) -> AgendaItemDto {
     AgendaItemDto {
-        person_id: person.id.expect("stored"),
+        person_id: person.id,
         person_name: person.display_name(),
         hire_date: iso(e.hire_date),
         kind: m.kind,
@@ -126,7 +127,7 @@ impl Api {
         let none = Vec::new();
         let (mut overdue, mut due, mut done) = (Vec::new(), Vec::new(), Vec::new());
         for person in &everyone {
-            let id = person.id.expect("stored");
+            let id = person.id;
             let ps = by_person.remove(&id).unwrap_or_default();
             let hs = held.get(&id).unwrap_or(&none);
             for e in dp::employments(&ps) {
@@ -307,7 +308,9 @@ impl Api {
         let Some(last) = ps.iter().max_by_key(|p| p.start).cloned() else {
             return Err(Violation::new("end", "path.no_period").into());
         };
-        let period_id = last.id.expect("stored");
+        // Periods read from the store always carry their id (`None` only before an insert,
+        // which the overlap check needs to tell a new period from an edited one).
+        let period_id = last.id.ok_or_else(|| AppError::Internal("employment period without id".into()))?;
         let period = EmploymentPeriod { end: Some(end), ..last.clone() };
         Violations::check(period.validate())?;
         period.check_no_overlap(&ps)?;

@@ -7,6 +7,7 @@
 pub mod dto;
 
 use crate::{Api, ProgressSink};
+use werkbank_domain::Stored;
 use werkbank_domain::{Violation, Violations};
 
 use crate::convert::iso;
@@ -111,7 +112,6 @@ pub(crate) async fn import_streaming(
     // The batch first (its lines refer to it), with placeholders: a "sha256" no file has, so
     // that the unique index on active files does not see it.
     let placeholder = BatchRow {
-        id: None,
         file_name: file_name.clone(),
         file_size: bytes.len() as i64,
         sha256: format!("reading:{sha256}"),
@@ -250,9 +250,10 @@ fn mapping_of(p: &MappingProfileRow) -> Result<ColumnMapping> {
     serde_json::from_str(&p.mapping).map_err(|e| AppError::Internal(format!("mapping profile {}: {e}", p.name)))
 }
 
-pub(crate) fn batch_dto(b: BatchRow) -> BatchDto {
+pub(crate) fn batch_dto(stored: Stored<BatchRow>) -> BatchDto {
+    let Stored { id, value: b } = stored;
     BatchDto {
-        id: b.id.expect("stored"),
+        id,
         file_name: b.file_name,
         file_size: b.file_size,
         sha256: b.sha256,
@@ -289,9 +290,9 @@ pub(crate) struct Matcher {
 impl Matcher {
     pub(crate) async fn load(conn: &mut SqliteConnection, options: &PayrollImportOptions) -> Result<Self> {
         let everyone = people::list(conn).await?;
-        let names: HashMap<i64, String> = everyone.iter().map(|p| (p.id.expect("stored"), p.display_name())).collect();
+        let names: HashMap<i64, String> = everyone.iter().map(|p| (p.id, p.display_name())).collect();
         let by_insz: HashMap<String, i64> =
-            everyone.iter().filter_map(|p| Some((p.insz.as_ref()?.digits().to_string(), p.id?))).collect();
+            everyone.iter().filter_map(|p| Some((p.insz.as_ref()?.digits().to_string(), p.id))).collect();
         let remembered: HashMap<String, i64> = store::worker_numbers(conn).await?.into_iter().collect();
         let mut links: HashMap<String, i64> = HashMap::new();
         for link in &options.links {
@@ -462,7 +463,6 @@ pub(crate) async fn import(
         result.profile = Some(name.to_string());
     }
     let batch = BatchRow {
-        id: None,
         file_name: file.file_name.clone(),
         file_size: file.size,
         sha256: file.sha256.clone(),
@@ -632,8 +632,8 @@ pub(crate) async fn reconcile(conn: &mut SqliteConnection, period: &ReportingPer
     let covered_spans: Vec<DateSpan> = month_spans.iter().zip(&covered).filter(|(_, c)| **c).map(|(m, _)| *m).collect();
     let covered_days = Decimal::from(covered_spans.iter().filter_map(span_days).sum::<i64>());
     let by_person = periods::by_person(conn).await?;
-    let everyone: HashMap<i64, werkbank_domain::Person> =
-        people::list(conn).await?.into_iter().filter_map(|p| Some((p.id?, p))).collect();
+    let everyone: HashMap<i64, werkbank_domain::Stored<werkbank_domain::Person>> =
+        people::list(conn).await?.into_iter().map(|p| (p.id, p)).collect();
     let mut rows = Vec::new();
     for (id, their_months) in &on_payroll {
         let Some(person) = everyone.get(id) else { continue };

@@ -11,6 +11,7 @@ use crate::organisation::work_care_full_time;
 use crate::{input, Api};
 use chrono::NaiveDate;
 use werkbank_domain::fte::{category_overview, round_fte};
+use werkbank_domain::Stored;
 use werkbank_domain::{EmploymentPeriod, Person, ReportingPeriod, Violation, Violations};
 use werkbank_store::{organisation, people, periods, SqliteConnection};
 
@@ -30,7 +31,7 @@ impl Api {
             .filter(|d: &String| !d.is_empty());
         let mut rows = Vec::new();
         for person in everyone {
-            let id = person.id.expect("stored");
+            let id = person.id;
             let ps = by_person.remove(&id).unwrap_or_default();
             let on_day = |day: NaiveDate| ps.iter().find(|p| p.span().contains(day));
             let shown = match on {
@@ -58,8 +59,8 @@ impl Api {
             rows.push(StaffRowDto {
                 id,
                 insz: person.insz.as_ref().map(|i| i.formatted()),
-                last_name: person.last_name,
-                first_name: person.first_name,
+                last_name: person.last_name.clone(),
+                first_name: person.first_name.clone(),
                 birth_date: person.birth_date.map(iso),
                 category: shown.map(|p| p.category),
                 fraction: shown.map(fraction_text),
@@ -77,7 +78,7 @@ impl Api {
     }
 
     pub async fn create_person(&self, input: PersonInput) -> Result<PersonDetailDto> {
-        let person = input::person(&input, None, self.today())?;
+        let person = input::person(&input, self.today())?;
         let mut tx = self.store.begin().await?;
         let id = self.insert_person(&mut tx, &person).await?;
         let detail = person_detail(&mut tx, id).await?;
@@ -86,7 +87,7 @@ impl Api {
     }
 
     pub async fn update_person(&self, id: i64, input: PersonInput) -> Result<PersonDetailDto> {
-        let person = input::person(&input, Some(id), self.today())?;
+        let person = input::person(&input, self.today())?;
         let mut tx = self.store.begin().await?;
         let old = people::get(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "person", id })?;
         check_insz_free(&mut tx, &person, Some(id)).await?;
@@ -207,8 +208,7 @@ pub(crate) async fn parse_period(
     let mut period = input::period(input, id, setting)?;
     if period.category == werkbank_domain::Category::WorkCare && input.s.trim().is_empty() {
         let forms = compliance::load_rules(conn).await?;
-        let form =
-            forms.iter().find(|f| period.work_form_id.is_some() && f.form.id == period.work_form_id).or(forms.first());
+        let form = forms.iter().find(|f| Some(f.form.id) == period.work_form_id).or(forms.first());
         if let Some(hours) = form.and_then(|f| f.rules.in_force(period.start).work_care_hours_per_fte_value()) {
             period.fraction.s = hours;
             Violations::check(period.validate())?;
@@ -230,7 +230,7 @@ pub(crate) async fn check_work_form(
         }
         Some(id) => forms
             .iter()
-            .find(|w| w.id == Some(id))
+            .find(|w| w.id == (id))
             .map(|w| w.kind_on(period.start))
             .ok_or_else(|| Violation::new("work_form_id", "period.work_form_unknown").into()),
     }
@@ -246,7 +246,7 @@ pub(crate) fn category_dtos(figures: &[werkbank_domain::CategoryFigures]) -> Vec
 pub(crate) async fn check_insz_free(conn: &mut SqliteConnection, person: &Person, own_id: Option<i64>) -> Result<()> {
     if let Some(insz) = &person.insz {
         if let Some(other) = people::find_by_insz(conn, insz).await? {
-            if other.id != own_id {
+            if Some(other.id) != own_id {
                 return Err(Violation::new("insz", "person.insz_taken").with("name", other.display_name()).into());
             }
         }
@@ -294,9 +294,10 @@ pub(crate) fn fraction_text(p: &EmploymentPeriod) -> String {
     round_fte(p.fraction.value()).to_string()
 }
 
-pub(crate) fn person_dto(p: Person) -> PersonDto {
+pub(crate) fn person_dto(stored: Stored<Person>) -> PersonDto {
+    let Stored { id, value: p } = stored;
     PersonDto {
-        id: p.id.expect("stored person"),
+        id,
         insz: p.insz.as_ref().map(|i| i.formatted()),
         last_name: p.last_name,
         first_name: p.first_name,

@@ -85,8 +85,8 @@ pub(crate) async fn preview(
                 let (existing_id, person, stored) = match existing {
                     Some(person) => {
                         existing_people += 1;
-                        let id = person.id.expect("stored");
-                        (Some(id), person, periods::for_person(conn, id).await?)
+                        let id = person.id;
+                        (Some(id), person.into_value(), periods::for_person(conn, id).await?)
                     }
                     None => {
                         new_people += 1;
@@ -186,7 +186,11 @@ pub(crate) async fn preview(
 
 /// A work form named in a cell: its id (`social_workshop`), its Dutch label ("Sociale
 /// werkplaats") or its recognition number.
-fn find_work_form(cat: &Catalogue, forms: &[werkbank_domain::WorkForm], text: &str) -> Option<i64> {
+fn find_work_form(
+    cat: &Catalogue,
+    forms: &[werkbank_domain::Stored<werkbank_domain::WorkForm>],
+    text: &str,
+) -> Option<i64> {
     let t = text.trim();
     forms
         .iter()
@@ -196,7 +200,7 @@ fn find_work_form(cat: &Catalogue, forms: &[werkbank_domain::WorkForm], text: &s
             kinds.any(|k| same_text(k.id(), t) || same_text(&cat.text(&format!("work_form.{}", k.id())), t))
                 || f.recognition_number.as_deref().is_some_and(|r| same_text(r, t))
         })
-        .and_then(|f| f.id)
+        .map(|f| f.id)
 }
 
 fn dto_rows(planned: &[PlannedPerson]) -> u32 {

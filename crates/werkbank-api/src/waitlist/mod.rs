@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 use werkbank_domain::eligibility::CriterionStatus;
 use werkbank_domain::waitlist::{self as wl, Attest, Candidate, CandidateStatus, Priority};
+use werkbank_domain::Stored;
 use werkbank_domain::{ReportingPeriod, Violation, Violations, WorkForm, WorkFormKind};
 use werkbank_store::waitlist::{self as store, StatusChange};
 use werkbank_store::{organisation, settings, SqliteConnection};
@@ -27,9 +28,9 @@ fn open_places_key(work_form_id: i64) -> String {
     format!("waitlist.open_places.{work_form_id}")
 }
 
-fn parse_candidate(input: &CandidateInput, id: Option<i64>, today: NaiveDate) -> Result<Candidate> {
+fn parse_candidate(input: &CandidateInput, today: NaiveDate) -> Result<Candidate> {
     let mut out = Vec::new();
-    let person = match input::person(&input.person, None, today) {
+    let person = match input::person(&input.person, today) {
         Ok(p) => Some(p),
         Err(v) => {
             out.extend(v.0);
@@ -52,7 +53,6 @@ fn parse_candidate(input: &CandidateInput, id: Option<i64>, today: NaiveDate) ->
         Violations::checked(out, (person, input.referrer, referral, input.category))?;
     let text = |s: &str| s.trim().to_string();
     let candidate = Candidate {
-        id,
         person,
         contact: text(&input.contact),
         referrer,
@@ -72,21 +72,21 @@ fn parse_candidate(input: &CandidateInput, id: Option<i64>, today: NaiveDate) ->
 }
 
 /// The work form a candidate seeks: theirs, else the main (first) one.
-fn form_of<'a>(c: &Candidate, forms: &'a [WorkForm]) -> Option<&'a WorkForm> {
-    forms.iter().find(|w| c.work_form_id.is_some() && w.id == c.work_form_id).or(forms.first())
+fn form_of<'a>(c: &Candidate, forms: &'a [Stored<WorkForm>]) -> Option<&'a Stored<WorkForm>> {
+    forms.iter().find(|w| Some(w.id) == c.work_form_id).or(forms.first())
 }
 
-fn kind_of(c: &Candidate, forms: &[WorkForm]) -> WorkFormKind {
+fn kind_of(c: &Candidate, forms: &[Stored<WorkForm>]) -> WorkFormKind {
     form_of(c, forms).map(|w| w.kind).unwrap_or(WorkFormKind::SocialWorkshop)
 }
 
-async fn work_forms(conn: &mut SqliteConnection) -> Result<Vec<WorkForm>> {
+async fn work_forms(conn: &mut SqliteConnection) -> Result<Vec<Stored<WorkForm>>> {
     Ok(organisation::get(conn).await?.map(|o| o.work_forms).unwrap_or_default())
 }
 
 async fn check_work_form_id(conn: &mut SqliteConnection, id: Option<i64>) -> Result<()> {
     if let Some(id) = id {
-        if !work_forms(conn).await?.iter().any(|w| w.id == Some(id)) {
+        if !work_forms(conn).await?.iter().any(|w| w.id == (id)) {
             return Err(Violation::new("work_form_id", "period.work_form_unknown").into());
         }
     }
@@ -94,30 +94,28 @@ async fn check_work_form_id(conn: &mut SqliteConnection, id: Option<i64>) -> Res
 }
 
 impl Api {
-    fn eligibility_of(&self, c: &Candidate, forms: &[WorkForm], on: NaiveDate) -> EligibilityDto {
-        let mut person = c.facts_person();
+    fn eligibility_of(&self, c: &Candidate, forms: &[Stored<WorkForm>], on: NaiveDate) -> EligibilityDto {
         // (the person is not in the register yet: id 0)
-        person.id = Some(c.person_id.unwrap_or(0));
+        let person = Stored::new(c.person_id.unwrap_or(0), c.facts_person());
         compliance::eligibility_dto(self.catalogue(), &person, c.category, kind_of(c, forms), on, None)
     }
 
     fn candidate_dto(
         &self,
-        c: &Candidate,
+        c: &Stored<Candidate>,
         history: &[&StatusChange],
-        forms: &[WorkForm],
+        forms: &[Stored<WorkForm>],
         rank: Option<u32>,
     ) -> CandidateDto {
         let today = self.today();
         let since = history.last().map(|h| h.date).unwrap_or(c.referral_date);
         let until = if c.status.is_open() { today } else { since };
-        let mut person = c.person.clone();
-        person.id = Some(c.person_id.unwrap_or(0));
+        let person = Stored::new(c.person_id.unwrap_or(0), c.person.clone());
         // The attest's state, computed once: the list's alert is "not valid" while open.
         let attest_state =
             c.attest.as_ref().and_then(|a| a.valid_until).map(|u| wl::validity(u, today, ATTEST_ALERT_DAYS));
         CandidateDto {
-            id: c.id.expect("stored"),
+            id: c.id,
             person: person_dto(person),
             contact: c.contact.clone(),
             referrer: c.referrer,
@@ -148,7 +146,7 @@ impl Api {
         let history = store::history(conn, Some(id)).await?;
         let forms = work_forms(conn).await?;
         let rank = if c.status.is_open() {
-            let mut open: Vec<Candidate> =
+            let mut open: Vec<Stored<Candidate>> =
                 store::list(conn).await?.into_iter().filter(|o| o.status.is_open()).collect();
             open.sort_by(wl::list_order);
             open.iter().position(|o| o.id == c.id).map(|p| p as u32 + 1)
@@ -183,15 +181,15 @@ impl Api {
         for h in &history {
             by_candidate.entry(h.candidate_id).or_default().push(h);
         }
-        let in_form = |c: &Candidate| match filter.work_form_id {
+        let in_form = |c: &Stored<Candidate>| match filter.work_form_id {
             None => true,
-            Some(id) => form_of(c, &forms).and_then(|w| w.id) == Some(id),
+            Some(id) => form_of(c, &forms).map(|w| w.id) == Some(id),
         };
-        let (mut open, mut closed): (Vec<Candidate>, Vec<Candidate>) =
+        let (mut open, mut closed): (Vec<Stored<Candidate>>, Vec<Stored<Candidate>>) =
             all.into_iter().filter(|c| in_form(c)).partition(|c| c.status.is_open());
         open.sort_by(wl::list_order);
         let empty = Vec::new();
-        let hist = |c: &Candidate| by_candidate.get(&c.id.expect("stored")).unwrap_or(&empty).clone();
+        let hist = |c: &Stored<Candidate>| by_candidate.get(&c.id).unwrap_or(&empty).clone();
         let mut candidates: Vec<CandidateDto> =
             open.iter().enumerate().map(|(i, c)| self.candidate_dto(c, &hist(c), &forms, Some(i as u32 + 1))).collect();
         if filter.include_closed {
@@ -208,7 +206,7 @@ impl Api {
 
     /// Puts a candidate on the list (status waiting since the referral date).
     pub async fn create_candidate(&self, input: CandidateInput) -> Result<CandidateDetailDto> {
-        let c = parse_candidate(&input, None, self.today())?;
+        let c = parse_candidate(&input, self.today())?;
         let mut tx = self.store.begin().await?;
         check_work_form_id(&mut tx, c.work_form_id).await?;
         let id = store::insert(&mut tx, &c).await?;
@@ -228,7 +226,7 @@ impl Api {
 
     /// Changes what was entered about a candidate (not the status).
     pub async fn update_candidate(&self, id: i64, input: CandidateInput) -> Result<CandidateDetailDto> {
-        let mut c = parse_candidate(&input, Some(id), self.today())?;
+        let mut c = parse_candidate(&input, self.today())?;
         let mut tx = self.store.begin().await?;
         let old = store::get(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "candidate", id })?;
         check_work_form_id(&mut tx, c.work_form_id).await?;
@@ -363,11 +361,11 @@ impl Api {
         let history = store::history(&mut conn, None).await?;
         let mut out = Vec::new();
         for form in &forms {
-            let fid = form.id.expect("stored");
-            let mine: Vec<&Candidate> =
-                all.iter().filter(|c| form_of(c, &forms).and_then(|w| w.id) == Some(fid)).collect();
-            let figures = wl::wait_figures(mine.iter().copied(), today);
-            let ids: Vec<i64> = mine.iter().filter_map(|c| c.id).collect();
+            let fid = form.id;
+            let mine: Vec<&Stored<Candidate>> =
+                all.iter().filter(|c| form_of(c, &forms).map(|w| w.id) == Some(fid)).collect();
+            let figures = wl::wait_figures(mine.iter().map(|c| &c.value), today);
+            let ids: Vec<i64> = mine.iter().map(|c| c.id).collect();
             let referrals: Vec<NaiveDate> = mine.iter().map(|c| c.referral_date).collect();
             let closings: Vec<NaiveDate> = history
                 .iter()
@@ -382,14 +380,14 @@ impl Api {
                     outflow: m.outflow,
                 })
                 .collect();
-            let open: Vec<&&Candidate> = mine.iter().filter(|c| c.status.is_open()).collect();
+            let open: Vec<&&Stored<Candidate>> = mine.iter().filter(|c| c.status.is_open()).collect();
             let mut attest_alerts: Vec<AttestAlertDto> = open
                 .iter()
                 .filter_map(|c| {
                     let a = c.attest.as_ref()?;
                     let until = a.valid_until?;
                     wl::attest_alert(until, today, ATTEST_ALERT_DAYS).then(|| AttestAlertDto {
-                        candidate_id: c.id.expect("stored"),
+                        candidate_id: c.id,
                         name: c.person.display_name(),
                         attest_kind: a.kind,
                         valid_until: iso(until),
@@ -445,7 +443,7 @@ impl Api {
     pub async fn set_open_places(&self, work_form_id: i64, places: Option<u32>) -> Result<WaitlistStatsDto> {
         {
             let mut tx = self.store.begin().await?;
-            if !work_forms(&mut tx).await?.iter().any(|w| w.id == Some(work_form_id)) {
+            if !work_forms(&mut tx).await?.iter().any(|w| w.id == (work_form_id)) {
                 return Err(AppError::NotFound { entity: "work_form", id: work_form_id });
             }
             let key = open_places_key(work_form_id);
