@@ -199,6 +199,8 @@ mod tests {
         let codes = [
             // werkbank-import: reading and the staff import (see staff.rs)
             "import.file_not_found",
+            "import.not_a_file",
+            "import.too_large",
             "import.unsupported_format",
             "import.unreadable",
             "import.empty",

@@ -479,3 +479,21 @@ async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value(
     // 1 000 h + 100,50 h (not 1 h + 100,50 h)
     assert_eq!(r.rows.iter().find(|x| x.person_id == peeters).unwrap().paid_hours, 110_050);
 }
+
+#[tokio::test]
+async fn a_folder_or_a_device_named_like_a_payroll_file_is_refused_in_dutch() {
+    let api = api().await;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("loon-2026-1.csv");
+    std::fs::create_dir(&folder).unwrap();
+    for path in [folder.as_path(), std::path::Path::new("/dev/zero")] {
+        for dry_run in [true, false] {
+            let options = PayrollImportOptions { dry_run, ..Default::default() };
+            let err = api.import_payroll(path, options, ()).await.unwrap_err();
+            let dto = api.error_dto(&err);
+            assert_eq!(dto.code, "import.not_a_file", "{path:?}");
+            assert!(dto.message.contains("is geen gewoon bestand"), "{}", dto.message);
+        }
+    }
+    assert!(api.payroll_batches().await.unwrap().is_empty(), "nothing stored");
+}

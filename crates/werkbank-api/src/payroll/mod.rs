@@ -90,9 +90,7 @@ pub(crate) async fn import_streaming(
     at: &str,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<StreamOutcome> {
-    let bytes = std::fs::read(path).map_err(|_| {
-        import_error("import.file_not_found", [("path".to_string(), path.display().to_string())].into())
-    })?;
+    let bytes = werkbank_import::table::read_file(path).map_err(read_error)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
     if store::active_batch_with_sha(conn, &sha256).await?.is_some() {
@@ -200,9 +198,7 @@ pub(crate) async fn read(
     options: &PayrollImportOptions,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<ReadFile> {
-    let bytes = std::fs::read(path).map_err(|_| {
-        import_error("import.file_not_found", [("path".to_string(), path.display().to_string())].into())
-    })?;
+    let bytes = werkbank_import::table::read_file(path).map_err(read_error)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
     let parse = |mapping: Option<ColumnMapping>, progress: &mut (dyn FnMut(Progress) + Send)| {
@@ -248,6 +244,11 @@ pub(crate) fn profile_dto(p: MappingProfileRow) -> Result<MappingProfileDto> {
 
 fn mapping_of(p: &MappingProfileRow) -> Result<ColumnMapping> {
     serde_json::from_str(&p.mapping).map_err(|e| AppError::Internal(format!("mapping profile {}: {e}", p.name)))
+}
+
+/// A file that could not be read, as the import's error.
+fn read_error(e: werkbank_import::table::ReadError) -> AppError {
+    AppError::Import { code: e.code().to_string(), params: e.params(), issues: vec![] }
 }
 
 pub(crate) fn batch_dto(stored: Stored<BatchRow>) -> BatchDto {
