@@ -351,7 +351,7 @@ fn non_negative_hundredths(hours: Decimal) -> Option<u32> {
     if hours.is_sign_negative() && !hours.is_zero() {
         return None;
     }
-    (hours * Decimal::ONE_HUNDRED).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_u32()
+    hours.checked_mul(Decimal::ONE_HUNDRED)?.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_u32()
 }
 
 fn hundredths_from_duration(d: TimeDelta) -> Result<u32, &'static str> {
@@ -428,7 +428,8 @@ pub fn parse_signed_hours(cell: &Cell) -> Result<i64, &'static str> {
 
 /// A decimal number of hours in hundredths, rounded half away from zero.
 pub fn hundredths_of(hours: Decimal) -> Option<i64> {
-    (hours * Decimal::ONE_HUNDRED).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64()
+    // Checked: a cell of 8·10²⁶ hours or more overflows the decimal (refused, never a panic).
+    hours.checked_mul(Decimal::ONE_HUNDRED)?.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64()
 }
 
 /// Like [`parse_text`], but moves a text cell's string out instead of copying it (the
@@ -709,6 +710,18 @@ fn period_from_words(s: &str) -> Option<PayPeriod> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hours_too_large_for_a_decimal_are_unreadable_never_a_panic() {
+        // 8·10²⁶ hours × 100 exceeds Decimal's 7,9·10²⁸: refused, as are 10²⁸ and the largest decimal.
+        for text in ["800000000000000000000000000", "10000000000000000000000000000", "79228162514264337593543950335"] {
+            assert!(parse_hours(&Cell::Text(text.into())).is_err(), "{text}");
+            assert!(parse_signed_hours(&Cell::Text(text.into())).is_err(), "{text}");
+        }
+        assert!(parse_hours(&Cell::Number(8e26)).is_err());
+        // An ordinary value still reads: 38 h = 3800 hundredths.
+        assert_eq!(parse_hours(&Cell::Text("38".into())), Ok(3800));
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
