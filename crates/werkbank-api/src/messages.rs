@@ -226,6 +226,8 @@ mod tests {
             "import.merged_cells",
             "payroll.worker_missing",
             "payroll.hours_negative",
+            "payroll.hours_implausible",
+            "payroll.amount_implausible",
             "payroll.duplicate_line",
             "payroll.period_outside",
             "payroll.mapping_field_unknown",

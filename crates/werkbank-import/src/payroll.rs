@@ -83,6 +83,11 @@
 //!   column `worker_number`, or `insz` when there is no worker-number column). No params.
 //! - `payroll.hours_negative` (column quantity) — negative hours: a correction, or a sign
 //!   error; suspicious, so reported. The line keeps the negative value. No params.
+//! - `payroll.hours_implausible` (column quantity) — more hours on one line than a year
+//!   has ([`MAX_HOURS_PER_LINE`]: 366 × 24 = 8 784 h), either sign. Params `limit`.
+//! - `payroll.amount_implausible` (column amount, gross_wage or employer_contributions) —
+//!   an amount beyond ± [`MAX_AMOUNT_PER_LINE`] (ten million euro) on one line: a
+//!   shifted column or a hostile file; refused so that no sum can overflow. Params `limit`.
 //! - `payroll.duplicate_line` (column wage_code, on the later line) — the same worker (INSZ
 //!   and worker number), period, wage code, quantity and amount as an earlier line.
 //!   Params: `other_row`.
@@ -133,6 +138,14 @@ pub use crate::values::{parse_pay_period, PayPeriod};
 pub const WORKER_MISSING: &str = "payroll.worker_missing";
 /// Negative hours on a line.
 pub const HOURS_NEGATIVE: &str = "payroll.hours_negative";
+pub const HOURS_IMPLAUSIBLE: &str = "payroll.hours_implausible";
+pub const AMOUNT_IMPLAUSIBLE: &str = "payroll.amount_implausible";
+/// The most hours one payroll line can hold, in hundredths: a leap year of 366 days × 24 h
+/// (a line may cover more than a month, so the limit is the year's).
+pub const MAX_HOURS_PER_LINE: i64 = 366 * 24 * 100;
+/// The largest amount (either sign) one payroll line may hold: ten million euro. Sums of
+/// a whole register's lines stay far inside `Decimal`'s range.
+pub const MAX_AMOUNT_PER_LINE: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
 /// The same line as an earlier one. Params: `other_row`.
 pub const DUPLICATE_LINE: &str = "payroll.duplicate_line";
 /// The line's period lies outside the file's dominant range. Params: `first`, `last`.
@@ -1037,6 +1050,11 @@ impl RowRead<'_> {
     fn decimal_field(&mut self, f: F, cells: &mut [Cell]) -> Option<Decimal> {
         let Slot::Value(col) = self.slot(f, cells) else { return None };
         match self.decimal(f, &cells[col]) {
+            Ok(v) if v.abs() > MAX_AMOUNT_PER_LINE => {
+                let limit = werkbank_domain::format::format_amount(MAX_AMOUNT_PER_LINE);
+                self.issue(f, cells, AMOUNT_IMPLAUSIBLE, Params::from([("limit".to_string(), limit)]));
+                None
+            }
             Ok(v) => Some(v),
             Err(code) => {
                 self.issue(f, cells, code, Params::new());
@@ -1158,8 +1176,18 @@ impl RowRead<'_> {
                 .map_err(|_| if in_hours { values::HOURS_UNREADABLE } else { values::NUMBER_UNREADABLE })
         };
         match read {
+            Ok((_, None)) if in_hours => {
+                // A number too large to be hours at all (8·10²⁶ and beyond).
+                self.issue(F::Quantity, cells, values::HOURS_UNREADABLE, Params::new());
+                (None, unit, None)
+            }
             Ok((quantity, hours)) => {
                 let hours = hours.filter(|_| in_hours);
+                if hours.is_some_and(|h| h.abs() > MAX_HOURS_PER_LINE) {
+                    let limit = werkbank_domain::format::format_number(Decimal::from(MAX_HOURS_PER_LINE / 100), 0);
+                    self.issue(F::Quantity, cells, HOURS_IMPLAUSIBLE, Params::from([("limit".to_string(), limit)]));
+                    return (None, unit, None);
+                }
                 if hours.is_some_and(|h| h < 0) {
                     self.issue(F::Quantity, cells, HOURS_NEGATIVE, Params::new());
                 }

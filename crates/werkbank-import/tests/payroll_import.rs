@@ -911,3 +911,35 @@ fn a_tapped_reading_hands_over_every_line_but_the_waiting_ones() {
         assert_eq!(line(&preview, 3).hours_hundredths, Some(100_000));
     }
 }
+
+#[test]
+fn hostile_hours_and_amounts_are_row_issues_never_a_panic_or_an_overflow() {
+    // Row 2: 8·10²⁶ hours (too large to be hours at all); row 3: 8 785 h on one line (a
+    // year has at most 366 × 24 = 8 784 h); row 4: exactly 8 784 h, accepted; row 5: the
+    // largest decimal as an amount; row 6: 10 000 000,01 €, one cent over the line limit;
+    // row 7: exactly 10 000 000,00 €, accepted.
+    let csv = format!(
+        "INSZ;Periode;Looncode;Uren;Bedrag\n\
+         {an};01/2026;1000;800000000000000000000000000;1\n\
+         {an};01/2026;1001;8785;1\n\
+         {an};01/2026;1002;8784;1\n\
+         {an};01/2026;1003;1;79228162514264337593543950335\n\
+         {an};01/2026;1004;1;10000000,01\n\
+         {an};01/2026;1005;1;10000000,00\n",
+        an = AN.0
+    );
+    let preview = preview_file(csv.as_bytes(), "vijandig.csv", &opts());
+    assert_eq!(
+        triples(&preview),
+        [
+            (2, "quantity", "import.hours_unreadable"),
+            (3, "quantity", "payroll.hours_implausible"),
+            (5, "amount", "payroll.amount_implausible"),
+            (6, "amount", "payroll.amount_implausible"),
+        ]
+    );
+    assert_eq!(find(&preview, 3, "quantity", "payroll.hours_implausible").params["limit"], "8.784");
+    assert_eq!(find(&preview, 6, "amount", "payroll.amount_implausible").params["limit"], "10.000.000,00 €");
+    assert_eq!(line(&preview, 4).hours_hundredths, Some(878_400));
+    assert_eq!(line(&preview, 7).amount, Some(Decimal::from(10_000_000)));
+}
