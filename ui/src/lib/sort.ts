@@ -95,7 +95,7 @@ export function compareValues(
 export function sortRows<R, K extends string>(
   rows: readonly R[],
   state: SortState<K> | null,
-  columns: SortColumns<R, K>,
+  columns: Partial<SortColumns<R, K>>,
 ): R[] {
   const column = state ? columns[state.key] : undefined;
   if (!state || !column) return [...rows];

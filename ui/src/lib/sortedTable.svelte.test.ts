@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SortState } from './sort';
 import { sortedTable } from './sortedTable.svelte';
 
 describe('sortedTable', () => {
@@ -22,5 +23,32 @@ describe('sortedTable', () => {
     table.onsort('fte');
     expect(table.sort).toBeNull();
     expect(table.rows.map((r) => r.name)).toEqual(['Peeters', 'Öztürk', 'Aerts', 'Claes']);
+  });
+
+  it('keeps its state where it is told to, shared by two tables', () => {
+    let shared = $state<SortState<'name'> | null>(null);
+    const store = { get: () => shared, set: (next: SortState<'name'> | null) => (shared = next) };
+    const columns = () => ({ name: { value: (r: { name: string }) => r.name } });
+    const first = sortedTable(() => [{ name: 'Peeters' }, { name: 'Aerts' }], columns, store);
+    const second = sortedTable(() => [{ name: 'Wouters' }, { name: 'Claes' }], columns, store);
+    first.onsort('name');
+    expect(shared).toEqual({ key: 'name', direction: 'ascending' });
+    // The other table follows the same state.
+    expect(second.sort).toEqual({ key: 'name', direction: 'ascending' });
+    expect(second.rows.map((r) => r.name)).toEqual(['Claes', 'Wouters']);
+    second.onsort('name');
+    expect(first.rows.map((r) => r.name)).toEqual(['Peeters', 'Aerts']);
+    shared = null;
+    expect(first.rows.map((r) => r.name)).toEqual(['Peeters', 'Aerts']);
+    expect(second.rows.map((r) => r.name)).toEqual(['Wouters', 'Claes']);
+  });
+
+  it('leaves the rows in their order for a column it cannot sort', () => {
+    const table = sortedTable<{ name: string }, 'name' | 'actions'>(() => [{ name: 'B' }, { name: 'A' }], {
+      name: { value: (r) => r.name },
+    });
+    table.onsort('actions');
+    expect(table.sort).toEqual({ key: 'actions', direction: 'ascending' });
+    expect(table.rows.map((r) => r.name)).toEqual(['B', 'A']);
   });
 });

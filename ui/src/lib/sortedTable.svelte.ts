@@ -1,7 +1,8 @@
-// A table's sort state and its sorted rows, for a component: `const table =
-// sortedTable(() => rows, COLUMNS)`, then `{#each table.rows …}` and
-// `<SortHeader … sort={table.sort} onsort={table.onsort} />`. The rows follow `source`
-// (reactive); the sorting itself is sort.ts.
+// A table's sort state and its sorted rows: `const table = sortedTable(() => rows,
+// COLUMNS)`, then `{#each table.rows …}` and `<SortHeader … sort={table.sort}
+// onsort={table.onsort} />` (DataGrid does this for every grid). The rows follow `source`
+// (reactive); the sorting itself is sort.ts. The state is the table's own unless `state`
+// keeps it elsewhere (a bound prop, or one state shared by several tables).
 
 import { sortRows, toggleSort, type SortColumns, type SortState } from './sort';
 
@@ -14,18 +15,30 @@ export interface SortedTable<R, K extends string> {
   onsort: (column: K) => void;
 }
 
-export function sortedTable<R, K extends string>(source: () => R[], columns: SortColumns<R, K>): SortedTable<R, K> {
-  let sort = $state<SortState<K> | null>(null);
-  const rows = $derived(sortRows(source(), sort, columns));
+/** Where a table's sort state lives when it is not the table's own. */
+export interface SortStore<K extends string> {
+  get: () => SortState<K> | null;
+  set: (sort: SortState<K> | null) => void;
+}
+
+export function sortedTable<R, K extends string>(
+  source: () => R[],
+  columns: Partial<SortColumns<R, K>> | (() => Partial<SortColumns<R, K>>),
+  state?: SortStore<K>,
+): SortedTable<R, K> {
+  let own = $state<SortState<K> | null>(null);
+  const store: SortStore<K> = state ?? { get: () => own, set: (next) => (own = next) };
+  const columnsOf = typeof columns === 'function' ? columns : () => columns;
+  const rows = $derived(sortRows(source(), store.get(), columnsOf()));
   return {
     get sort() {
-      return sort;
+      return store.get();
     },
     get rows() {
       return rows;
     },
     onsort: (column: K): void => {
-      sort = toggleSort(sort, column);
+      store.set(toggleSort(store.get(), column));
     },
   };
 }
