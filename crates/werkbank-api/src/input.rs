@@ -88,7 +88,7 @@ pub fn person(input: &PersonInput, today: NaiveDate) -> Result<Person, Violation
 }
 
 /// `work_care_full_time` is used as S for work care when S is left empty.
-pub fn period(input: &PeriodInput, id: Option<i64>, work_care_full_time: u32) -> Result<EmploymentPeriod, Violations> {
+pub fn period(input: &PeriodInput, work_care_full_time: u32) -> Result<EmploymentPeriod, Violations> {
     let mut out = Vec::new();
     let category = input.category;
     if category.is_none() {
@@ -110,7 +110,6 @@ pub fn period(input: &PeriodInput, id: Option<i64>, work_care_full_time: u32) ->
         return Err(Violations(out));
     }
     let period = EmploymentPeriod {
-        id,
         category,
         start,
         end,

@@ -3,6 +3,7 @@
 use crate::category::Category;
 use crate::id_enum::id_enum;
 use crate::period::DateSpan;
+use crate::stored::Stored;
 use crate::violation::{Violation, Violations};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -77,8 +78,6 @@ impl ContractType {
 /// One period of employment. `end` is the last day worked (inclusive), `None` = ongoing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmploymentPeriod {
-    /// Storage id; `None` for a period not stored yet.
-    pub id: Option<i64>,
     pub category: Category,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
@@ -98,7 +97,6 @@ impl EmploymentPeriod {
     /// article 60 details.
     pub fn new(category: Category, start: NaiveDate, end: Option<NaiveDate>, fraction: Fraction) -> Self {
         Self {
-            id: None,
             category,
             start,
             end,
@@ -131,13 +129,15 @@ impl EmploymentPeriod {
     }
 
     /// Checks this period against the person's other periods: a person is in one category
-    /// at a time, so periods may not share a day. `self.id` is ignored among `others`
-    /// (editing a period does not collide with its old version).
-    pub fn check_no_overlap(&self, others: &[EmploymentPeriod]) -> Result<(), Violations> {
+    /// at a time, so periods may not share a day. When editing a period, `others` leaves
+    /// out its stored version (see [`others_than`]).
+    pub fn check_no_overlap<'a>(
+        &self,
+        others: impl IntoIterator<Item = &'a EmploymentPeriod>,
+    ) -> Result<(), Violations> {
         let mine = self.span();
         let clashes: Vec<Violation> = others
-            .iter()
-            .filter(|o| self.id.is_none() || o.id != self.id)
+            .into_iter()
             .filter(|o| o.span().overlaps(&mine))
             .map(|o| {
                 let v =
@@ -150,6 +150,12 @@ impl EmploymentPeriod {
             .collect();
         Violations::check(clashes)
     }
+}
+
+/// A person's stored periods other than the one stored under `id` (the period being
+/// edited), for [`EmploymentPeriod::check_no_overlap`].
+pub fn others_than(periods: &[Stored<EmploymentPeriod>], id: Option<i64>) -> impl Iterator<Item = &EmploymentPeriod> {
+    periods.iter().filter(move |p| Some(p.id) != id).map(|p| &p.value)
 }
 
 #[cfg(test)]
@@ -201,8 +207,7 @@ pub(crate) mod tests {
 
     #[test]
     fn overlap_is_refused_and_touching_is_fine() {
-        let mut first = period(Category::TargetGroupNonRecognised, d(2025, 1, 1), Some(d(2025, 12, 31)), 3800, 3800);
-        first.id = Some(1);
+        let first = period(Category::TargetGroupNonRecognised, d(2025, 1, 1), Some(d(2025, 12, 31)), 3800, 3800);
         let next = period(Category::TargetGroupRecognised, d(2026, 1, 1), None, 3800, 3800);
         assert!(next.check_no_overlap(std::slice::from_ref(&first)).is_ok());
 
@@ -215,9 +220,23 @@ pub(crate) mod tests {
         let open = period(Category::Article60, d(2020, 1, 1), None, 3800, 3800);
         assert!(next.check_no_overlap(&[open]).is_err());
 
-        // editing period 1 itself does not collide with its stored version
+        // editing period 1 itself does not collide with its stored version, but still with
+        // the person's other periods
+        let stored = [Stored::new(1, first.clone()), Stored::new(2, open_later())];
         let mut edited = first.clone();
         edited.end = Some(d(2025, 6, 30));
-        assert!(edited.check_no_overlap(&[first]).is_ok());
+        assert!(edited.check_no_overlap(others_than(&stored, Some(1))).is_ok());
+        let mut longer = first;
+        longer.end = Some(d(2026, 6, 30));
+        assert_eq!(
+            longer.check_no_overlap(others_than(&stored, Some(1))).unwrap_err().0[0].params["start"],
+            "2026-03-01"
+        );
+        // a new period (no id) meets every stored one
+        assert!(edited.check_no_overlap(others_than(&stored, None)).is_err());
+    }
+
+    fn open_later() -> EmploymentPeriod {
+        period(Category::TargetGroupRecognised, d(2026, 3, 1), None, 3800, 3800)
     }
 }

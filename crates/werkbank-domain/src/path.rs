@@ -6,6 +6,7 @@
 use crate::category::Category;
 use crate::employment::EmploymentPeriod;
 use crate::id_enum::id_enum;
+use crate::stored::Stored;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -111,13 +112,13 @@ pub struct Employment {
     /// Last day (inclusive); `None` = ongoing.
     pub end: Option<NaiveDate>,
     /// The last period's storage id (a leaving record belongs to it).
-    pub last_period_id: Option<i64>,
+    pub last_period_id: i64,
     pub last_category: Category,
 }
 
 /// The employments with a path of one person. `periods` need not be sorted.
-pub fn employments(periods: &[EmploymentPeriod]) -> Vec<Employment> {
-    let mut sorted: Vec<&EmploymentPeriod> = periods.iter().collect();
+pub fn employments(periods: &[Stored<EmploymentPeriod>]) -> Vec<Employment> {
+    let mut sorted: Vec<&Stored<EmploymentPeriod>> = periods.iter().collect();
     sorted.sort_by_key(|p| p.start);
     let mut runs: Vec<(Employment, bool)> = Vec::new();
     for p in sorted {
@@ -308,23 +309,25 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn period(id: i64, category: Category, start: NaiveDate, end: Option<NaiveDate>) -> EmploymentPeriod {
-        EmploymentPeriod {
-            id: Some(id),
-            category,
-            start,
-            end,
-            fraction: Fraction::new(3800, 3800),
-            contract_type: ContractType::OpenEnded,
-            job: None,
-            ocmw: None,
-            placement_agreement_signed: None,
-            work_form_id: None,
-        }
+    fn period(id: i64, category: Category, start: NaiveDate, end: Option<NaiveDate>) -> Stored<EmploymentPeriod> {
+        Stored::new(
+            id,
+            EmploymentPeriod {
+                category,
+                start,
+                end,
+                fraction: Fraction::new(3800, 3800),
+                contract_type: ContractType::OpenEnded,
+                job: None,
+                ocmw: None,
+                placement_agreement_signed: None,
+                work_form_id: None,
+            },
+        )
     }
 
     fn employment(hire: NaiveDate, end: Option<NaiveDate>) -> Employment {
-        Employment { hire_date: hire, end, last_period_id: Some(1), last_category: Category::TargetGroupRecognised }
+        Employment { hire_date: hire, end, last_period_id: 1, last_category: Category::TargetGroupRecognised }
     }
 
     #[test]
@@ -417,10 +420,7 @@ mod tests {
         ];
         let got = employments(&periods);
         assert_eq!(got.len(), 2);
-        assert_eq!(
-            (got[0].hire_date, got[0].end, got[0].last_period_id),
-            (d(2025, 3, 1), Some(d(2026, 6, 30)), Some(2))
-        );
+        assert_eq!((got[0].hire_date, got[0].end, got[0].last_period_id), (d(2025, 3, 1), Some(d(2026, 6, 30)), 2));
         assert_eq!((got[1].hire_date, got[1].end), (d(2026, 9, 1), None));
         let staff = [period(4, Category::SupervisorRecognised, d(2020, 1, 1), None)];
         assert!(employments(&staff).is_empty());

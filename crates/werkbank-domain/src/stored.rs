@@ -42,6 +42,14 @@ impl<T> Stored<T> {
     }
 }
 
+/// A stored value lends itself as the value, so a computation can take either
+/// (`fn f<P: Borrow<EmploymentPeriod>>(periods: &[P])`).
+impl<T> std::borrow::Borrow<T> for Stored<T> {
+    fn borrow(&self) -> &T {
+        &self.value
+    }
+}
+
 impl<T> Deref for Stored<T> {
     type Target = T;
     fn deref(&self) -> &T {

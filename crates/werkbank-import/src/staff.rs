@@ -469,7 +469,6 @@ impl<'a> RowReader<'a> {
         // The period's rules are checked whenever its own values could be read.
         let period = match (category, start, q, s) {
             (Some(category), Some(start), Some(q), Some(s)) => Some(EmploymentPeriod {
-                id: None,
                 category,
                 start,
                 end,

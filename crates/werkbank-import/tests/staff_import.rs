@@ -148,7 +148,6 @@ fn dutch_xlsx_with_date_cells_numbers_and_text_dates() {
     assert_eq!((an.period.fraction.q, an.period.fraction.s), (3800, 3800));
     assert_eq!(an.period.contract_type, ContractType::OpenEnded);
     assert_eq!(an.period.job.as_deref(), Some("Poetsen"));
-    assert_eq!(an.period.id, None);
     assert_eq!(an.work_form.as_deref(), Some("Maatwerkafdeling Gent"));
 
     let chloe = &rows[1];

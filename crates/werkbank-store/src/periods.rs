@@ -2,8 +2,9 @@
 
 use crate::{codec, Result};
 use sqlx::SqliteConnection;
+use std::collections::BTreeMap;
 use werkbank_domain::employment::ContractType;
-use werkbank_domain::{Category, EmploymentPeriod, Fraction};
+use werkbank_domain::{Category, EmploymentPeriod, Fraction, Stored};
 
 const COLUMNS: &str =
     "id, person_id, category, start_date, end_date, q, s, contract_type, job, ocmw, placement_agreement_signed, work_form_id";
@@ -23,7 +24,7 @@ type Row = (
     Option<i64>,
 );
 
-fn from_row(r: Row) -> Result<(i64, EmploymentPeriod)> {
+fn from_row(r: Row) -> Result<(i64, Stored<EmploymentPeriod>)> {
     let (id, person_id, category, start, end, q, s, contract, job, ocmw, signed, work_form_id) = r;
     let hundredths = |column: &'static str, v: i64| {
         u32::try_from(v).map_err(|_| crate::StoreError::Corrupt {
@@ -34,23 +35,25 @@ fn from_row(r: Row) -> Result<(i64, EmploymentPeriod)> {
     };
     Ok((
         person_id,
-        EmploymentPeriod {
-            id: Some(id),
-            category: codec::parse("employment_period", "category", category, Category::parse_loose)?,
-            start: codec::required_date("employment_period", "start_date", start)?,
-            end: codec::date("employment_period", "end_date", end)?,
-            fraction: Fraction::new(hundredths("q", q)?, hundredths("s", s)?),
-            contract_type: codec::parse("employment_period", "contract_type", contract, ContractType::from_id)?,
-            job,
-            ocmw,
-            placement_agreement_signed: codec::date("employment_period", "placement_agreement_signed", signed)?,
-            work_form_id,
-        },
+        Stored::new(
+            id,
+            EmploymentPeriod {
+                category: codec::parse("employment_period", "category", category, Category::parse_loose)?,
+                start: codec::required_date("employment_period", "start_date", start)?,
+                end: codec::date("employment_period", "end_date", end)?,
+                fraction: Fraction::new(hundredths("q", q)?, hundredths("s", s)?),
+                contract_type: codec::parse("employment_period", "contract_type", contract, ContractType::from_id)?,
+                job,
+                ocmw,
+                placement_agreement_signed: codec::date("employment_period", "placement_agreement_signed", signed)?,
+                work_form_id,
+            },
+        ),
     ))
 }
 
 /// One person's periods, oldest first.
-pub async fn for_person(conn: &mut SqliteConnection, person_id: i64) -> Result<Vec<EmploymentPeriod>> {
+pub async fn for_person(conn: &mut SqliteConnection, person_id: i64) -> Result<Vec<Stored<EmploymentPeriod>>> {
     let rows: Vec<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM employment_period WHERE person_id = ? ORDER BY start_date, id"))
             .bind(person_id)
@@ -60,7 +63,7 @@ pub async fn for_person(conn: &mut SqliteConnection, person_id: i64) -> Result<V
 }
 
 /// Every period with its person id, ordered by person then start.
-pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<(i64, EmploymentPeriod)>> {
+pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<(i64, Stored<EmploymentPeriod>)>> {
     let rows: Vec<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM employment_period ORDER BY person_id, start_date, id"))
             .fetch_all(conn)
@@ -69,16 +72,26 @@ pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<(i64, EmploymentPeri
 }
 
 /// Every period grouped by person id, each person's periods oldest first.
-pub async fn by_person(conn: &mut SqliteConnection) -> Result<std::collections::BTreeMap<i64, Vec<EmploymentPeriod>>> {
-    let mut out: std::collections::BTreeMap<i64, Vec<EmploymentPeriod>> = std::collections::BTreeMap::new();
+pub async fn stored_by_person(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, Vec<Stored<EmploymentPeriod>>>> {
+    let mut out: BTreeMap<i64, Vec<Stored<EmploymentPeriod>>> = BTreeMap::new();
     for (person_id, p) in all(conn).await? {
         out.entry(person_id).or_default().push(p);
     }
     Ok(out)
 }
 
+/// Every period's value grouped by person id, oldest first: what the computations (FTE,
+/// ratios, claims) read, which need no period ids.
+pub async fn by_person(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, Vec<EmploymentPeriod>>> {
+    let mut out: BTreeMap<i64, Vec<EmploymentPeriod>> = BTreeMap::new();
+    for (person_id, p) in all(conn).await? {
+        out.entry(person_id).or_default().push(p.into_value());
+    }
+    Ok(out)
+}
+
 /// A period and the id of its person.
-pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<(i64, EmploymentPeriod)>> {
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<(i64, Stored<EmploymentPeriod>)>> {
     let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM employment_period WHERE id = ?"))
         .bind(id)
         .fetch_optional(conn)

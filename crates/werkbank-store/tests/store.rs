@@ -29,7 +29,6 @@ fn person() -> Person {
 
 fn period(category: Category, start: NaiveDate, end: Option<NaiveDate>) -> EmploymentPeriod {
     EmploymentPeriod {
-        id: None,
         category,
         start,
         end,

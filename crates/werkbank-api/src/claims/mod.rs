@@ -415,7 +415,7 @@ fn summary(row: &ClaimRow) -> ClaimSummaryDto {
         work_form_id: row.work_form_id,
         work_form_kind: row.work_form_kind.clone(),
         period: row.period.clone(),
-        status: row.status.clone(),
+        status: row.status,
         amends_id: row.amends_id,
         rule_set_code: row.rule_set_code.clone(),
         rule_set_version: row.rule_set_version,

@@ -17,6 +17,7 @@ use crate::messages::Catalogue;
 use crate::register::category_dtos;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use werkbank_domain::eligibility::{self, Criterion, CriterionStatus, EligibilityFacts, EligibilityKind};
@@ -209,15 +210,15 @@ pub(crate) fn work_form_dto_on(w: &Stored<WorkForm>, period: &ReportingPeriod) -
 
 /// Every stored period, grouped by work form (the main one when a period names none or
 /// a work form that no longer exists), then by person.
-pub(crate) fn periods_by_work_form(
-    by_person: &BTreeMap<i64, Vec<EmploymentPeriod>>,
+pub(crate) fn periods_by_work_form<P: Borrow<EmploymentPeriod>>(
+    by_person: &BTreeMap<i64, Vec<P>>,
     forms: &[FormRules],
 ) -> HashMap<i64, Vec<Vec<EmploymentPeriod>>> {
     let main = forms.first().map(|f| f.form.id);
     let known: Vec<i64> = forms.iter().map(|f| f.form.id).collect();
     let mut grouped: HashMap<i64, BTreeMap<i64, Vec<EmploymentPeriod>>> = HashMap::new();
     for (person_id, ps) in by_person {
-        for p in ps {
+        for p in ps.iter().map(Borrow::borrow) {
             if let Some(wf) = p.work_form_id.filter(|id| known.contains(id)).or(main) {
                 grouped.entry(wf).or_default().entry(*person_id).or_default().push(p.clone());
             }
@@ -447,7 +448,7 @@ pub(crate) async fn problems(
     period: &ReportingPeriod,
 ) -> Result<Vec<ProblemDto>> {
     let forms = load_rules(conn).await?;
-    let by_person = periods::by_person(conn).await?;
+    let by_person = periods::stored_by_person(conn).await?;
     let grouped = periods_by_work_form(&by_person, &forms);
     let mut out = Problems { cat, list: Vec::new() };
     let span = period.span();
@@ -529,7 +530,7 @@ pub(crate) async fn problems(
                     let gap = (p.start - end).num_days() - 1;
                     if (1..=7).contains(&gap) && p.span().overlaps(&span) {
                         let extra = params([("days", gap.to_string()), ("end", iso(end)), ("start", iso(p.start))]);
-                        out.add(Severity::Info, "problem.short_gap", Some(person), p.id, p.work_form_id, extra);
+                        out.add(Severity::Info, "problem.short_gap", Some(person), Some(p.id), p.work_form_id, extra);
                     }
                 }
             }
@@ -542,7 +543,7 @@ pub(crate) async fn problems(
                     Severity::Warning,
                     "problem.article_60_agreement_missing",
                     Some(person),
-                    p.id,
+                    Some(p.id),
                     p.work_form_id,
                     extra,
                 );
@@ -562,7 +563,7 @@ pub(crate) async fn problems(
                         Severity::Warning,
                         "problem.eligibility_failed",
                         Some(person),
-                        p.id,
+                        Some(p.id),
                         p.work_form_id,
                         extra,
                     ),
@@ -570,7 +571,7 @@ pub(crate) async fn problems(
                         Severity::Info,
                         "problem.eligibility_unknown",
                         Some(person),
-                        p.id,
+                        Some(p.id),
                         p.work_form_id,
                         extra,
                     ),
@@ -704,7 +705,7 @@ impl Api {
             .map(|w| w.kind_on(hire))
             .unwrap_or(werkbank_domain::WorkFormKind::SocialWorkshop);
         let ps = periods::for_person(&mut conn, person_id).await?;
-        let period = ps.iter().find(|p| p.start == hire && p.category == category);
+        let period = ps.iter().map(|p| &p.value).find(|p| p.start == hire && p.category == category);
         Ok(eligibility_dto(self.catalogue(), &person, category, kind, hire, period))
     }
 

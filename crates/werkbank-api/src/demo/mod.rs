@@ -517,7 +517,7 @@ pub fn candidates(today: NaiveDate) -> Vec<DemoCandidate> {
 pub fn held_meetings(
     index: usize,
     person_id: i64,
-    periods: &[EmploymentPeriod],
+    periods: &[werkbank_domain::Stored<EmploymentPeriod>],
     settings: &werkbank_domain::path::PathSettings,
     today: NaiveDate,
 ) -> Vec<werkbank_store::path::HeldMeeting> {
@@ -704,7 +704,7 @@ impl Api {
                     p.category == werkbank_domain::Category::WorkCare || p.job.as_deref() == Some(WORK_CARE_SUPERVISOR);
                 let p = EmploymentPeriod { work_form_id: if in_work_care { work_care } else { None }, ..p.clone() };
                 let period_id = periods::insert(&mut tx, id, &p).await?;
-                stored.push(EmploymentPeriod { id: Some(period_id), ..p });
+                stored.push(werkbank_domain::Stored::new(period_id, p));
                 n_periods += 1;
             }
             // The path: held meetings, and why those who left did so.
@@ -715,7 +715,7 @@ impl Api {
                 }
             }
             for e in werkbank_domain::path::employments(&stored) {
-                if let (Some(end), Some(period_id)) = (e.end, e.last_period_id) {
+                if let (Some(end), period_id) = (e.end, e.last_period_id) {
                     if end <= today {
                         let (reason, return_right) = leaving_reason(index);
                         let note = String::new();
@@ -728,7 +728,7 @@ impl Api {
             demo_people.push(claims::DemoPerson {
                 id,
                 index,
-                periods: stored,
+                periods: stored.into_iter().map(werkbank_domain::Stored::into_value).collect(),
                 insz: person.insz.as_ref().map(|i| i.digits().to_string()),
                 name: person.display_name(),
             });

@@ -10,6 +10,7 @@ use crate::error::{AppError, Result};
 use crate::{input, Api};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
+use werkbank_domain::employment::others_than;
 use werkbank_domain::path::{self as dp, Employment, PathSettings, PlannedMeeting};
 use werkbank_domain::Stored;
 use werkbank_domain::{EmploymentPeriod, Person, Violation, Violations};
@@ -119,7 +120,7 @@ impl Api {
         let mut conn = self.store.conn().await?;
         let settings = store::path_settings(&mut conn).await?;
         let everyone = people::list(&mut conn).await?;
-        let mut by_person = periods::by_person(&mut conn).await?;
+        let mut by_person = periods::stored_by_person(&mut conn).await?;
         let mut held: BTreeMap<i64, Vec<HeldMeeting>> = BTreeMap::new();
         for h in store::meetings(&mut conn, None).await? {
             held.entry(h.person_id).or_default().push(h);
@@ -175,7 +176,7 @@ impl Api {
                 last_category: e.last_category,
                 meetings: items.iter().filter(|i| i.hire_date == iso(e.hire_date)).cloned().collect(),
                 plan: plans.iter().find(|p| p.hire_date == e.hire_date).map(|p| plan_dto(p, today)),
-                leaving: leavings.iter().find(|l| Some(l.period_id) == e.last_period_id).and_then(|l| {
+                leaving: leavings.iter().find(|l| l.period_id == e.last_period_id).and_then(|l| {
                     Some(LeavingDto {
                         end: iso(e.end?),
                         reason: l.reason,
@@ -308,12 +309,10 @@ impl Api {
         let Some(last) = ps.iter().max_by_key(|p| p.start).cloned() else {
             return Err(Violation::new("end", "path.no_period").into());
         };
-        // Periods read from the store always carry their id (`None` only before an insert,
-        // which the overlap check needs to tell a new period from an edited one).
-        let period_id = last.id.ok_or_else(|| AppError::Internal("employment period without id".into()))?;
-        let period = EmploymentPeriod { end: Some(end), ..last.clone() };
+        let period_id = last.id;
+        let period = EmploymentPeriod { end: Some(end), ..last.value.clone() };
         Violations::check(period.validate())?;
-        period.check_no_overlap(&ps)?;
+        period.check_no_overlap(others_than(&ps, Some(period_id)))?;
         if last.end != Some(end) {
             periods::update(&mut tx, period_id, &period).await?;
             self.audit(
@@ -387,7 +386,7 @@ impl Api {
     pub async fn turnover(&self) -> Result<TurnoverDto> {
         let today = self.today();
         let mut conn = self.store.conn().await?;
-        let by_person = periods::by_person(&mut conn).await?;
+        let by_person = periods::stored_by_person(&mut conn).await?;
         let reasons: BTreeMap<i64, dp::LeavingReason> =
             store::leavings(&mut conn, None).await?.into_iter().map(|l| (l.period_id, l.reason)).collect();
         let mut employments = Vec::new();
@@ -395,7 +394,7 @@ impl Api {
         for ps in by_person.values() {
             for e in dp::employments(ps) {
                 if let Some(end) = e.end.filter(|end| *end <= today) {
-                    leavers.push(dp::Leaver { end, reason: e.last_period_id.and_then(|id| reasons.get(&id).copied()) });
+                    leavers.push(dp::Leaver { end, reason: reasons.get(&e.last_period_id).copied() });
                 }
                 employments.push(e);
             }

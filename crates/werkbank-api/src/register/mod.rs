@@ -10,6 +10,7 @@ use crate::error::{AppError, Result};
 use crate::organisation::work_care_full_time;
 use crate::{input, Api};
 use chrono::NaiveDate;
+use werkbank_domain::employment::others_than;
 use werkbank_domain::fte::{category_overview, round_fte};
 use werkbank_domain::Stored;
 use werkbank_domain::{EmploymentPeriod, Person, ReportingPeriod, Violation, Violations};
@@ -108,7 +109,7 @@ impl Api {
 
     pub async fn add_period(&self, person_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
         let mut tx = self.store.begin().await?;
-        let period = parse_period(&mut tx, &input, None).await?;
+        let period = parse_period(&mut tx, &input).await?;
         self.insert_period(&mut tx, person_id, &period).await?;
         let detail = person_detail(&mut tx, person_id).await?;
         tx.commit().await?;
@@ -135,7 +136,7 @@ impl Api {
         let person = people::get(tx, person_id).await?.ok_or(AppError::NotFound { entity: "person", id: person_id })?;
         let kind = check_work_form(tx, period).await?;
         let others = periods::for_person(tx, person_id).await?;
-        period.check_no_overlap(&others)?;
+        period.check_no_overlap(others_than(&others, None))?;
         let id = periods::insert(tx, person_id, period).await?;
         let check =
             compliance::eligibility_dto(self.catalogue(), &person, period.category, kind, period.start, Some(period));
@@ -155,12 +156,12 @@ impl Api {
 
     pub async fn update_period(&self, period_id: i64, input: PeriodInput) -> Result<PersonDetailDto> {
         let mut tx = self.store.begin().await?;
-        let period = parse_period(&mut tx, &input, Some(period_id)).await?;
+        let period = parse_period(&mut tx, &input).await?;
         let (person_id, _) =
             periods::get(&mut tx, period_id).await?.ok_or(AppError::NotFound { entity: "period", id: period_id })?;
         check_work_form(&mut tx, &period).await?;
         let others = periods::for_person(&mut tx, person_id).await?;
-        period.check_no_overlap(&others)?;
+        period.check_no_overlap(others_than(&others, Some(period_id)))?;
         periods::update(&mut tx, period_id, &period).await?;
         self.audit(&mut tx, "update", "employment_period", Some(period_id), period_audit(person_id, &period)).await?;
         let detail = person_detail(&mut tx, person_id).await?;
@@ -199,13 +200,9 @@ impl Api {
 
 /// Parses a period form. A work-care period left without S gets the hours that make one
 /// FTE: the work form's rule parameter in force on the start date, else the setting.
-pub(crate) async fn parse_period(
-    conn: &mut SqliteConnection,
-    input: &PeriodInput,
-    id: Option<i64>,
-) -> Result<EmploymentPeriod> {
+pub(crate) async fn parse_period(conn: &mut SqliteConnection, input: &PeriodInput) -> Result<EmploymentPeriod> {
     let setting = work_care_full_time(conn).await?;
-    let mut period = input::period(input, id, setting)?;
+    let mut period = input::period(input, setting)?;
     if period.category == werkbank_domain::Category::WorkCare && input.s.trim().is_empty() {
         let forms = compliance::load_rules(conn).await?;
         let form = forms.iter().find(|f| Some(f.form.id) == period.work_form_id).or(forms.first());
@@ -314,9 +311,9 @@ pub(crate) fn person_dto(stored: Stored<Person>) -> PersonDto {
     }
 }
 
-pub(crate) fn period_dto(person_id: i64, p: EmploymentPeriod) -> PeriodDto {
+pub(crate) fn period_dto(person_id: i64, Stored { id, value: p }: Stored<EmploymentPeriod>) -> PeriodDto {
     PeriodDto {
-        id: p.id.expect("stored period"),
+        id,
         person_id,
         category: p.category,
         start: iso(p.start),

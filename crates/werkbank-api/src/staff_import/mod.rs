@@ -11,7 +11,7 @@ use crate::error::{AppError, ImportIssueDto, Result};
 use crate::messages::Catalogue;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use werkbank_domain::{EmploymentPeriod, Person, Sex};
+use werkbank_domain::{EmploymentPeriod, Person, Sex, Stored};
 use werkbank_import::staff::{preview_staff, ImportIssue, StaffImportOptions, StaffPreview, StaffRow};
 use werkbank_store::{people, periods, SqliteConnection};
 
@@ -23,7 +23,10 @@ pub(crate) struct Plan {
 struct PlannedPerson {
     existing_id: Option<i64>,
     person: Person,
-    periods: Vec<EmploymentPeriod>,
+    /// The periods the register holds already (none for a new person).
+    stored: Vec<EmploymentPeriod>,
+    /// The file's periods to add.
+    new: Vec<EmploymentPeriod>,
 }
 
 pub(crate) fn read(
@@ -86,14 +89,18 @@ pub(crate) async fn preview(
                     Some(person) => {
                         existing_people += 1;
                         let id = person.id;
-                        (Some(id), person.into_value(), periods::for_person(conn, id).await?)
+                        (
+                            Some(id),
+                            person.into_value(),
+                            periods::for_person(conn, id).await?.into_iter().map(Stored::into_value).collect(),
+                        )
                     }
                     None => {
                         new_people += 1;
                         (None, new_person(row), Vec::new())
                     }
                 };
-                planned.push(PlannedPerson { existing_id, person, periods: stored });
+                planned.push(PlannedPerson { existing_id, person, stored, new: Vec::new() });
                 index.insert(key, planned.len() - 1);
                 planned.len() - 1
             }
@@ -120,7 +127,7 @@ pub(crate) async fn preview(
                 params,
             });
         }
-        let stored: Vec<EmploymentPeriod> = plan.periods.iter().filter(|s| s.id.is_some()).cloned().collect();
+        let stored = &plan.stored;
         if stored.iter().any(|s| same_period(s, &row.period)) {
             issues.push(ImportIssue {
                 row: row.row,
@@ -130,7 +137,7 @@ pub(crate) async fn preview(
                 code: "import.period_exists".into(),
                 params: BTreeMap::new(),
             });
-        } else if let Err(v) = row.period.check_no_overlap(&stored) {
+        } else if let Err(v) = row.period.check_no_overlap(stored) {
             for v in v.0 {
                 issues.push(ImportIssue {
                     row: row.row,
@@ -142,7 +149,7 @@ pub(crate) async fn preview(
                 });
             }
         }
-        plan.periods.push(period.clone());
+        plan.new.push(period.clone());
         rows.push(StaffImportRowDto {
             row: row.row,
             insz: row.insz.formatted(),
@@ -204,7 +211,7 @@ fn find_work_form(
 }
 
 fn dto_rows(planned: &[PlannedPerson]) -> u32 {
-    planned.iter().map(|p| p.periods.iter().filter(|x| x.id.is_none()).count() as u32).sum()
+    planned.iter().map(|p| p.new.len() as u32).sum()
 }
 
 fn same_period(a: &EmploymentPeriod, b: &EmploymentPeriod) -> bool {
@@ -241,7 +248,7 @@ pub(crate) async fn commit(conn: &mut SqliteConnection, plan: Plan) -> Result<St
                 people::insert(conn, &planned.person).await?
             }
         };
-        for p in planned.periods.iter().filter(|p| p.id.is_none()) {
+        for p in &planned.new {
             periods::insert(conn, id, p).await?;
             result.periods_created += 1;
         }

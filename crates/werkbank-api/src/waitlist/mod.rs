@@ -315,7 +315,7 @@ impl Api {
         let mut period_input = input.period.clone();
         period_input.category = period_input.category.or(Some(c.category));
         period_input.work_form_id = period_input.work_form_id.or(c.work_form_id);
-        let period = parse_period(&mut tx, &period_input, None).await?;
+        let period = parse_period(&mut tx, &period_input).await?;
         let previous = store::history(&mut tx, Some(id)).await?.last().map(|h| h.date).unwrap_or(c.referral_date);
         if period.start < previous {
             return Err(Violation::new("start", "candidate.status_date_before")
