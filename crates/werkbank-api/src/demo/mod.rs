@@ -4,6 +4,7 @@
 //! are valid by construction. Deterministic: the same data on every machine.
 
 pub mod dto;
+pub mod names;
 
 use crate::dto::DemoSummaryDto;
 use crate::error::{AppError, Result};
@@ -22,74 +23,6 @@ pub struct DemoWorkplace {
     pub people: Vec<(Person, Vec<EmploymentPeriod>)>,
 }
 
-const LAST_NAMES: [&str; 40] = [
-    "Peeters",
-    "Janssens",
-    "Maes",
-    "Jacobs",
-    "Mertens",
-    "Willems",
-    "Claes",
-    "Goossens",
-    "Wouters",
-    "De Smet",
-    "Dubois",
-    "Lambert",
-    "Dupont",
-    "Martens",
-    "Vermeulen",
-    "Van den Broeck",
-    "Hermans",
-    "Pauwels",
-    "Aerts",
-    "De Clercq",
-    "Desmet",
-    "Verstraete",
-    "Van Damme",
-    "Declercq",
-    "Lemmens",
-    "Smets",
-    "Coppens",
-    "Van Hove",
-    "Michiels",
-    "Bogaert",
-    "De Backer",
-    "Cools",
-    "Vandenberghe",
-    "Verhoeven",
-    "D'Hondt",
-    "Vos",
-    "Segers",
-    "El Amrani",
-    "Nowak",
-    "Öztürk",
-];
-const MEN: [&str; 20] = [
-    "Jan", "Luc", "Marc", "Koen", "Tom", "Bart", "Dirk", "Pieter", "Wim", "Geert", "Youssef", "Mehmet", "Łukasz",
-    "Karim", "Jef", "Stijn", "Ward", "Frederik", "Rachid", "Joris",
-];
-const WOMEN: [&str; 20] = [
-    "An",
-    "Els",
-    "Katrien",
-    "Sofie",
-    "Inge",
-    "Marleen",
-    "Griet",
-    "Lieve",
-    "Hilde",
-    "Nathalie",
-    "Fatima",
-    "Ayşe",
-    "Désirée",
-    "Joke",
-    "Leen",
-    "Sarah",
-    "Nadia",
-    "Ilse",
-    "Veerle",
-    "Ellen",
-];
 const JOBS: [&str; 8] = [
     "kringloopcentrum",
     "groenonderhoud",
@@ -172,7 +105,7 @@ pub fn workplace() -> DemoWorkplace {
     let mut people = Vec::new();
     for i in 0..40usize {
         let female = rng.below(100) < 38;
-        let first = if female { WOMEN[i % 20] } else { MEN[i % 20] };
+        let first = if female { names::WOMEN[i % 20] } else { names::MEN[i % 20] };
         let supervisor_or_staff = matches!(i, 30..=34 | 38 | 39);
         let year = if supervisor_or_staff { 1968 + rng.below(22) as i32 } else { 1966 + rng.below(36) as i32 };
         let birth = d(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
@@ -250,7 +183,7 @@ pub fn workplace() -> DemoWorkplace {
         let target = periods.iter().any(|p| p.category.is_target_group());
         let person = Person {
             insz: Some(insz),
-            last_name: LAST_NAMES[i].into(),
+            last_name: names::LAST_NAMES[i].into(),
             first_name: first.into(),
             birth_date: Some(birth),
             sex: if female { Sex::Female } else { Sex::Male },
