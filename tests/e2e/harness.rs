@@ -205,6 +205,13 @@ impl App {
         el.click().await.map_err(|e| format!("click {}: {e}", by.0))
     }
 
+    /// Sends `keys` (WebDriver key codes such as `\u{E015}`, arrow down) to the element
+    /// that has the focus, as a person at the keyboard would.
+    pub async fn press(&self, keys: &str) -> Result<(), String> {
+        let el = self.client.active_element().await.map_err(|e| format!("focused element: {e}"))?;
+        el.send_keys(keys).await.map_err(|e| format!("press {keys:?}: {e}"))
+    }
+
     /// Clears an input and types `text` (a trailing `\n` presses Enter).
     pub async fn fill(&self, by: By, text: &str) -> Result<(), String> {
         self.wait_visible(By(by.0.clone())).await?;

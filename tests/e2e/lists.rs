@@ -1,4 +1,4 @@
-//! E2E: a list sorts by its columns (Dutch order: "Öztürk" with the O's, not after "Z";
+//! E2E: a list is one tab stop whose rows the arrow keys walk and Enter opens; it sorts by its columns (Dutch order: "Öztürk" with the O's, not after "Z";
 //! fractions as numbers) and exports what it shows to Excel, read back from the file the
 //! (replaced) save dialog named.
 
@@ -86,6 +86,49 @@ async fn scenario(app: &App, file: &std::path::Path) -> Result<(), String> {
         return Err(format!("filtered export: {rows} rows of {shown}, categories {categories2:?}"));
     }
     app.screenshot("02-exported").await;
+    keyboard(app).await
+}
+
+/// The index of the focused staff row (-1: the focus is elsewhere) and how many rows are
+/// a tab stop.
+async fn focus(app: &App) -> Result<(i64, i64), String> {
+    let v = app
+        .js("const rows = [...document.querySelectorAll('[data-testid=\"staff-row\"]')];
+             return [rows.indexOf(document.activeElement), rows.filter((r) => r.tabIndex === 0).length];")
+        .await?;
+    let n = |i: usize| v.get(i).and_then(serde_json::Value::as_i64).ok_or_else(|| format!("focus: {v}"));
+    Ok((n(0)?, n(1)?))
+}
+
+/// The staff list by keyboard: the first row takes the focus, arrow down and up move it
+/// one row, End to the last, Home back to the first; one row at a time is the tab stop;
+/// Enter opens the focused person.
+async fn keyboard(app: &App) -> Result<(), String> {
+    app.select(By::id("staff-category"), "").await?;
+    app.wait_count(By::id("staff-row"), 40).await?;
+    app.js("document.querySelector('[data-testid=\"staff-row\"]').focus(); return true;").await?;
+    let steps = [
+        ("", 0),
+        ("\u{E015}", 1),
+        ("\u{E015}", 2),
+        ("\u{E013}", 1),
+        ("\u{E010}", 39),
+        ("\u{E011}", 0),
+        ("\u{E015}", 1),
+    ];
+    for (keys, want) in steps {
+        if !keys.is_empty() {
+            app.press(keys).await?;
+        }
+        let (at, stops) = focus(app).await?;
+        if (at, stops) != (want, 1) {
+            return Err(format!("after {keys:?}: row {at} focused with {stops} tab stops, expected row {want} and 1"));
+        }
+    }
+    let wanted = names(app).await?.get(1).cloned().ok_or("no second row")?;
+    app.press("\u{E007}").await?;
+    app.wait_text(By::id("person-name"), &wanted).await?;
+    app.screenshot("03-opened-by-keyboard").await;
     Ok(())
 }
 
