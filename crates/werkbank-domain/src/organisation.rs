@@ -125,21 +125,7 @@ impl From<Stored<WorkForm>> for WorkFormEdit {
 impl From<Organisation> for OrganisationEdit {
     /// The organisation as read, to be changed and saved again.
     fn from(o: Organisation) -> Self {
-        let Organisation {
-            name,
-            kbo,
-            street,
-            postal_code,
-            city,
-            work_forms,
-            legal_form,
-            rsz_number,
-            iban,
-            bic,
-            signing_place,
-        } = o;
-        let work_forms = work_forms.into_iter().map(WorkFormEdit::from).collect();
-        Self { name, kbo, street, postal_code, city, work_forms, legal_form, rsz_number, iban, bic, signing_place }
+        o.map_forms(WorkFormEdit::from)
     }
 }
 
@@ -170,6 +156,39 @@ pub struct Organisation<F = Stored<WorkForm>> {
     /// The place where the director signs documents (the claim's signature block).
     #[serde(default)]
     pub signing_place: String,
+}
+
+impl<F> Organisation<F> {
+    /// The same organisation with each work form turned by `f`.
+    pub fn map_forms<G>(self, f: impl FnMut(F) -> G) -> Organisation<G> {
+        let Organisation {
+            name,
+            kbo,
+            street,
+            postal_code,
+            city,
+            work_forms,
+            legal_form,
+            rsz_number,
+            iban,
+            bic,
+            signing_place,
+        } = self;
+        let work_forms = work_forms.into_iter().map(f).collect();
+        Organisation {
+            name,
+            kbo,
+            street,
+            postal_code,
+            city,
+            work_forms,
+            legal_form,
+            rsz_number,
+            iban,
+            bic,
+            signing_place,
+        }
+    }
 }
 
 impl<F> Default for Organisation<F> {
