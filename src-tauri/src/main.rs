@@ -26,6 +26,12 @@ include!("command_list.rs");
 
 type Reply<T> = Result<T, ErrorDto>;
 
+/// Runs a use case guarded ([`werkbank_api::error::guarded`]): even a panic in it answers
+/// the webview with an error, so the window never waits forever or goes down.
+async fn run<T>(api: &Api, use_case: impl std::future::Future<Output = werkbank_api::error::Result<T>>) -> Reply<T> {
+    reply(api, werkbank_api::error::guarded(use_case).await)
+}
+
 fn reply<T>(api: &Api, r: werkbank_api::error::Result<T>) -> Reply<T> {
     r.map_err(|e| {
         tracing::warn!(error = %e, "command failed");
@@ -35,62 +41,62 @@ fn reply<T>(api: &Api, r: werkbank_api::error::Result<T>) -> Reply<T> {
 
 #[tauri::command]
 async fn app_status(api: State<'_, Api>) -> Reply<AppStatusDto> {
-    reply(&api, api.status().await)
+    run(&api, api.status()).await
 }
 
 #[tauri::command]
 async fn load_demo(api: State<'_, Api>) -> Reply<DemoSummaryDto> {
-    reply(&api, api.load_demo().await)
+    run(&api, api.load_demo()).await
 }
 
 #[tauri::command]
 async fn get_organisation(api: State<'_, Api>) -> Reply<Option<OrganisationDto>> {
-    reply(&api, api.organisation().await)
+    run(&api, api.organisation()).await
 }
 
 #[tauri::command]
 async fn save_organisation(api: State<'_, Api>, input: OrganisationDto) -> Reply<OrganisationDto> {
-    reply(&api, api.save_organisation(input).await)
+    run(&api, api.save_organisation(input)).await
 }
 
 #[tauri::command]
 async fn list_staff(api: State<'_, Api>, filter: StaffFilter) -> Reply<Vec<StaffRowDto>> {
-    reply(&api, api.list_staff(filter).await)
+    run(&api, api.list_staff(filter)).await
 }
 
 #[tauri::command]
 async fn get_person(api: State<'_, Api>, id: i64) -> Reply<PersonDetailDto> {
-    reply(&api, api.person(id).await)
+    run(&api, api.person(id)).await
 }
 
 #[tauri::command]
 async fn create_person(api: State<'_, Api>, input: PersonInput) -> Reply<PersonDetailDto> {
-    reply(&api, api.create_person(input).await)
+    run(&api, api.create_person(input)).await
 }
 
 #[tauri::command]
 async fn update_person(api: State<'_, Api>, id: i64, input: PersonInput) -> Reply<PersonDetailDto> {
-    reply(&api, api.update_person(id, input).await)
+    run(&api, api.update_person(id, input)).await
 }
 
 #[tauri::command]
 async fn add_period(api: State<'_, Api>, person_id: i64, input: PeriodInput) -> Reply<PersonDetailDto> {
-    reply(&api, api.add_period(person_id, input).await)
+    run(&api, api.add_period(person_id, input)).await
 }
 
 #[tauri::command]
 async fn update_period(api: State<'_, Api>, period_id: i64, input: PeriodInput) -> Reply<PersonDetailDto> {
-    reply(&api, api.update_period(period_id, input).await)
+    run(&api, api.update_period(period_id, input)).await
 }
 
 #[tauri::command]
 async fn delete_period(api: State<'_, Api>, period_id: i64) -> Reply<PersonDetailDto> {
-    reply(&api, api.delete_period(period_id).await)
+    run(&api, api.delete_period(period_id)).await
 }
 
 #[tauri::command]
 async fn fte_overview(api: State<'_, Api>, period: String) -> Reply<FteOverviewDto> {
-    reply(&api, api.fte_overview(&period).await)
+    run(&api, api.fte_overview(&period)).await
 }
 
 #[tauri::command]
@@ -100,7 +106,7 @@ async fn preview_staff_import(
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportPreviewDto> {
-    reply(&api, api.preview_staff_import(&path, StaffFileOptions { sheet, mapping }).await)
+    run(&api, api.preview_staff_import(&path, StaffFileOptions { sheet, mapping })).await
 }
 
 #[tauri::command]
@@ -110,27 +116,27 @@ async fn import_staff(
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportResultDto> {
-    reply(&api, api.import_staff(&path, StaffFileOptions { sheet, mapping }).await)
+    run(&api, api.import_staff(&path, StaffFileOptions { sheet, mapping })).await
 }
 
 #[tauri::command]
 async fn rule_sets(api: State<'_, Api>) -> Reply<Vec<RuleSetDto>> {
-    reply(&api, api.rule_sets().await)
+    run(&api, api.rule_sets()).await
 }
 
 #[tauri::command]
 async fn save_rule_value(api: State<'_, Api>, input: RuleValueInput) -> Reply<Vec<RuleSetDto>> {
-    reply(&api, api.save_rule_value(input).await)
+    run(&api, api.save_rule_value(input)).await
 }
 
 #[tauri::command]
 async fn delete_rule_value(api: State<'_, Api>, id: i64) -> Reply<Vec<RuleSetDto>> {
-    reply(&api, api.delete_rule_value(id).await)
+    run(&api, api.delete_rule_value(id)).await
 }
 
 #[tauri::command]
 async fn ratios(api: State<'_, Api>, period: String) -> Reply<RatiosDto> {
-    reply(&api, api.ratios(&period).await)
+    run(&api, api.ratios(&period)).await
 }
 
 #[tauri::command]
@@ -141,12 +147,12 @@ async fn eligibility(
     on: String,
     work_form_id: Option<i64>,
 ) -> Reply<EligibilityDto> {
-    reply(&api, api.eligibility(person_id, category, &on, work_form_id).await)
+    run(&api, api.eligibility(person_id, category, &on, work_form_id)).await
 }
 
 #[tauri::command]
 async fn problems(api: State<'_, Api>, period: Option<String>) -> Reply<ProblemsDto> {
-    reply(&api, api.problems(period.as_deref()).await)
+    run(&api, api.problems(period.as_deref())).await
 }
 
 /// Opens the native file chooser for a spreadsheet; `null` when cancelled. The dialog is
@@ -176,202 +182,202 @@ async fn import_payroll(
     let mut progress = |p: werkbank_api::Progress| {
         let _ = on_progress.send(ProgressDto { rows_done: p.rows_done as u32, rows_total: p.rows_total as u32 });
     };
-    reply(&api, api.import_payroll(&path, options, &mut progress).await)
+    run(&api, api.import_payroll(&path, options, &mut progress)).await
 }
 
 #[tauri::command]
 async fn payroll_batches(api: State<'_, Api>) -> Reply<Vec<BatchDto>> {
-    reply(&api, api.payroll_batches().await)
+    run(&api, api.payroll_batches()).await
 }
 
 #[tauri::command]
 async fn undo_payroll_batch(api: State<'_, Api>, id: i64) -> Reply<BatchDto> {
-    reply(&api, api.undo_payroll_batch(id).await)
+    run(&api, api.undo_payroll_batch(id)).await
 }
 
 #[tauri::command]
 async fn wage_codes(api: State<'_, Api>) -> Reply<Vec<WageCodeDto>> {
-    reply(&api, api.wage_codes().await)
+    run(&api, api.wage_codes()).await
 }
 
 #[tauri::command]
 async fn save_wage_code(api: State<'_, Api>, input: WageCodeDto) -> Reply<Vec<WageCodeDto>> {
-    reply(&api, api.save_wage_code(input).await)
+    run(&api, api.save_wage_code(input)).await
 }
 
 #[tauri::command]
 async fn delete_wage_code(api: State<'_, Api>, id: i64) -> Reply<Vec<WageCodeDto>> {
-    reply(&api, api.delete_wage_code(id).await)
+    run(&api, api.delete_wage_code(id)).await
 }
 
 #[tauri::command]
 async fn mapping_profiles(api: State<'_, Api>) -> Reply<Vec<String>> {
-    reply(&api, api.mapping_profiles().await)
+    run(&api, api.mapping_profiles()).await
 }
 
 #[tauri::command]
 async fn mapping_profile_list(api: State<'_, Api>) -> Reply<Vec<MappingProfileDto>> {
-    reply(&api, api.mapping_profile_list().await)
+    run(&api, api.mapping_profile_list()).await
 }
 
 #[tauri::command]
 async fn rename_mapping_profile(api: State<'_, Api>, old: String, new: String) -> Reply<Vec<MappingProfileDto>> {
-    reply(&api, api.rename_mapping_profile(&old, &new).await)
+    run(&api, api.rename_mapping_profile(&old, &new)).await
 }
 
 #[tauri::command]
 async fn delete_mapping_profile(api: State<'_, Api>, name: String) -> Reply<Vec<MappingProfileDto>> {
-    reply(&api, api.delete_mapping_profile(&name).await)
+    run(&api, api.delete_mapping_profile(&name)).await
 }
 
 #[tauri::command]
 async fn reconciliation(api: State<'_, Api>, period: String) -> Reply<ReconciliationDto> {
-    reply(&api, api.reconciliation(&period).await)
+    run(&api, api.reconciliation(&period)).await
 }
 
 #[tauri::command]
 async fn waitlist(api: State<'_, Api>, filter: WaitlistFilter) -> Reply<WaitlistDto> {
-    reply(&api, api.waitlist(filter).await)
+    run(&api, api.waitlist(filter)).await
 }
 
 #[tauri::command]
 async fn get_candidate(api: State<'_, Api>, id: i64) -> Reply<CandidateDetailDto> {
-    reply(&api, api.candidate(id).await)
+    run(&api, api.candidate(id)).await
 }
 
 #[tauri::command]
 async fn create_candidate(api: State<'_, Api>, input: CandidateInput) -> Reply<CandidateDetailDto> {
-    reply(&api, api.create_candidate(input).await)
+    run(&api, api.create_candidate(input)).await
 }
 
 #[tauri::command]
 async fn update_candidate(api: State<'_, Api>, id: i64, input: CandidateInput) -> Reply<CandidateDetailDto> {
-    reply(&api, api.update_candidate(id, input).await)
+    run(&api, api.update_candidate(id, input)).await
 }
 
 #[tauri::command]
 async fn change_candidate_status(api: State<'_, Api>, id: i64, input: StatusChangeInput) -> Reply<CandidateDetailDto> {
-    reply(&api, api.change_candidate_status(id, input).await)
+    run(&api, api.change_candidate_status(id, input)).await
 }
 
 #[tauri::command]
 async fn hire_candidate(api: State<'_, Api>, id: i64, input: HireInput) -> Reply<HireResultDto> {
-    reply(&api, api.hire_candidate(id, input).await)
+    run(&api, api.hire_candidate(id, input)).await
 }
 
 #[tauri::command]
 async fn waitlist_stats(api: State<'_, Api>) -> Reply<WaitlistStatsDto> {
-    reply(&api, api.waitlist_stats().await)
+    run(&api, api.waitlist_stats()).await
 }
 
 #[tauri::command]
 async fn set_open_places(api: State<'_, Api>, work_form_id: i64, places: Option<u32>) -> Reply<WaitlistStatsDto> {
-    reply(&api, api.set_open_places(work_form_id, places).await)
+    run(&api, api.set_open_places(work_form_id, places)).await
 }
 
 #[tauri::command]
 async fn agenda(api: State<'_, Api>, until: Option<String>) -> Reply<AgendaDto> {
-    reply(&api, api.agenda(until.as_deref()).await)
+    run(&api, api.agenda(until.as_deref())).await
 }
 
 #[tauri::command]
 async fn person_path(api: State<'_, Api>, person_id: i64) -> Reply<PersonPathDto> {
-    reply(&api, api.person_path(person_id).await)
+    run(&api, api.person_path(person_id)).await
 }
 
 #[tauri::command]
 async fn record_meeting(api: State<'_, Api>, input: MeetingInput) -> Reply<PersonPathDto> {
-    reply(&api, api.record_meeting(input).await)
+    run(&api, api.record_meeting(input)).await
 }
 
 #[tauri::command]
 async fn save_guidance_plan(api: State<'_, Api>, input: GuidancePlanInput) -> Reply<PersonPathDto> {
-    reply(&api, api.save_guidance_plan(input).await)
+    run(&api, api.save_guidance_plan(input)).await
 }
 
 #[tauri::command]
 async fn record_leaving(api: State<'_, Api>, person_id: i64, input: LeavingInput) -> Reply<PersonPathDto> {
-    reply(&api, api.record_leaving(person_id, input).await)
+    run(&api, api.record_leaving(person_id, input)).await
 }
 
 #[tauri::command]
 async fn path_settings(api: State<'_, Api>) -> Reply<PathSettingsDto> {
-    reply(&api, api.path_settings().await)
+    run(&api, api.path_settings()).await
 }
 
 #[tauri::command]
 async fn save_path_settings(api: State<'_, Api>, input: PathSettingsDto) -> Reply<PathSettingsDto> {
-    reply(&api, api.save_path_settings(input).await)
+    run(&api, api.save_path_settings(input)).await
 }
 
 #[tauri::command]
 async fn turnover(api: State<'_, Api>) -> Reply<TurnoverDto> {
-    reply(&api, api.turnover().await)
+    run(&api, api.turnover()).await
 }
 
 #[tauri::command]
 async fn worker_attributes(api: State<'_, Api>, person_id: i64) -> Reply<Vec<WorkerAttributeDto>> {
-    reply(&api, api.worker_attributes(person_id).await)
+    run(&api, api.worker_attributes(person_id)).await
 }
 
 #[tauri::command]
 async fn save_worker_attribute(api: State<'_, Api>, input: WorkerAttributeInput) -> Reply<Vec<WorkerAttributeDto>> {
-    reply(&api, api.save_worker_attribute(input).await)
+    run(&api, api.save_worker_attribute(input)).await
 }
 
 #[tauri::command]
 async fn delete_worker_attribute(api: State<'_, Api>, id: i64) -> Reply<Vec<WorkerAttributeDto>> {
-    reply(&api, api.delete_worker_attribute(id).await)
+    run(&api, api.delete_worker_attribute(id)).await
 }
 
 #[tauri::command]
 async fn compute_claim(api: State<'_, Api>, work_form_id: i64, period: String) -> Reply<ClaimDto> {
-    reply(&api, api.compute_claim(work_form_id, &period).await)
+    run(&api, api.compute_claim(work_form_id, &period)).await
 }
 
 #[tauri::command]
 async fn list_claims(api: State<'_, Api>) -> Reply<Vec<ClaimSummaryDto>> {
-    reply(&api, api.claims().await)
+    run(&api, api.claims()).await
 }
 
 #[tauri::command]
 async fn get_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
-    reply(&api, api.claim(id).await)
+    run(&api, api.claim(id)).await
 }
 
 #[tauri::command]
 async fn recompute_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
-    reply(&api, api.recompute_claim(id).await)
+    run(&api, api.recompute_claim(id)).await
 }
 
 #[tauri::command]
 async fn issue_claim(api: State<'_, Api>, id: i64, input: IssueClaimInput) -> Reply<ClaimDto> {
-    reply(&api, api.issue_claim(id, input).await)
+    run(&api, api.issue_claim(id, input)).await
 }
 
 #[tauri::command]
 async fn amend_claim(api: State<'_, Api>, id: i64) -> Reply<ClaimDto> {
-    reply(&api, api.amend_claim(id).await)
+    run(&api, api.amend_claim(id)).await
 }
 
 #[tauri::command]
 async fn settle_claim(api: State<'_, Api>, id: i64, stream: String, amount: String) -> Reply<ClaimDto> {
-    reply(&api, api.settle_claim(id, &stream, &amount).await)
+    run(&api, api.settle_claim(id, &stream, &amount)).await
 }
 
 #[tauri::command]
 async fn claim_rule_sets(api: State<'_, Api>) -> Reply<Vec<ClaimRuleSetDto>> {
-    reply(&api, api.claim_rule_sets().await)
+    run(&api, api.claim_rule_sets()).await
 }
 
 #[tauri::command]
 async fn install_claim_template(api: State<'_, Api>, code: String) -> Reply<ClaimRuleSetDto> {
-    reply(&api, api.install_claim_template(&code).await)
+    run(&api, api.install_claim_template(&code)).await
 }
 
 #[tauri::command]
 async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) -> Reply<ClaimRuleSetDto> {
-    reply(&api, api.set_claim_parameter(input).await)
+    run(&api, api.set_claim_parameter(input)).await
 }
 
 /// Opens the native save dialog with a default file name; `None` when cancelled. Opened
@@ -398,16 +404,16 @@ fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &s
 /// Saves the claim's PDF where the director chooses; `null` when cancelled.
 #[tauri::command]
 async fn save_claim_pdf(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
-    let name = reply(&api, api.claim_file_name(id, "pdf").await)?;
+    let name = run(&api, api.claim_file_name(id, "pdf")).await?;
     let Some(path) = choose_save_path(&app, &api, &name, "pdf", "dialog.save_pdf") else { return Ok(None) };
-    reply(&api, api.save_claim_pdf(id, &path).await).map(Some)
+    run(&api, api.save_claim_pdf(id, &path)).await.map(Some)
 }
 
 /// Writes the claim's PDF to the private print folder and opens it in the system viewer
 /// (from Rust; `WERKBANK_OPEN_WITH` replaces the viewer in tests).
 #[tauri::command]
 async fn open_claim_pdf(api: State<'_, Api>, id: i64) -> Reply<ExportDto> {
-    reply(&api, api.open_claim_pdf(id, &paths::print_folder()).await)
+    run(&api, api.open_claim_pdf(id, &paths::print_folder())).await
 }
 
 /// Saves an article 60 worker's prestatiestaat for `month` (`2026-01`) where the director
@@ -419,24 +425,24 @@ async fn save_prestatiestaat(
     person_id: i64,
     month: String,
 ) -> Reply<Option<ExportDto>> {
-    let name = reply(&api, api.prestatiestaat_file_name(person_id, &month).await)?;
+    let name = run(&api, api.prestatiestaat_file_name(person_id, &month)).await?;
     let Some(path) = choose_save_path(&app, &api, &name, "pdf", "dialog.save_pdf") else { return Ok(None) };
-    reply(&api, api.save_prestatiestaat(person_id, &month, &path).await).map(Some)
+    run(&api, api.save_prestatiestaat(person_id, &month, &path)).await.map(Some)
 }
 
 /// Writes the prestatiestaat to the private print folder and opens it in the system viewer,
 /// as `open_claim_pdf` does.
 #[tauri::command]
 async fn open_prestatiestaat(api: State<'_, Api>, person_id: i64, month: String) -> Reply<ExportDto> {
-    reply(&api, api.open_prestatiestaat(person_id, &month, &paths::print_folder()).await)
+    run(&api, api.open_prestatiestaat(person_id, &month, &paths::print_folder())).await
 }
 
 /// Exports the claim's lines to an xlsx file where the director chooses; `null` when cancelled.
 #[tauri::command]
 async fn save_claim_xlsx(app: tauri::AppHandle, api: State<'_, Api>, id: i64) -> Reply<Option<ExportDto>> {
-    let name = reply(&api, api.claim_file_name(id, "xlsx").await)?;
+    let name = run(&api, api.claim_file_name(id, "xlsx")).await?;
     let Some(path) = choose_save_path(&app, &api, &name, "xlsx", "dialog.save_xlsx") else { return Ok(None) };
-    reply(&api, api.export_claim_xlsx(id, &path).await).map(Some)
+    run(&api, api.export_claim_xlsx(id, &path)).await.map(Some)
 }
 
 /// Exports the list a screen shows, with its filter, to an xlsx file where the director
@@ -445,7 +451,7 @@ async fn save_claim_xlsx(app: tauri::AppHandle, api: State<'_, Api>, id: i64) ->
 async fn save_list_xlsx(app: tauri::AppHandle, api: State<'_, Api>, request: ListRequest) -> Reply<Option<ExportDto>> {
     let name = api.list_file_name(&request);
     let Some(path) = choose_save_path(&app, &api, &name, "xlsx", "dialog.save_list") else { return Ok(None) };
-    reply(&api, api.export_list_xlsx(&request, &path).await).map(Some)
+    run(&api, api.export_list_xlsx(&request, &path)).await.map(Some)
 }
 
 /// `--db PATH` (or `--db=PATH`) picks another database; otherwise `$WERKBANK_DB` or the

@@ -25,6 +25,30 @@ pub enum AppError {
     Storage(#[from] StoreError),
     #[error("internal error: {0}")]
     Internal(String),
+    /// A use case panicked (a bug in Werkbank): caught by [`guarded`], its transaction
+    /// rolled back. The panic's text stays in the log; it may quote a file's values.
+    #[error("a use case panicked")]
+    Crashed,
+}
+
+/// Runs a use case so that a panic inside it (a bug, never expected; a hostile file is an
+/// issue, not a panic) becomes [`AppError::Crashed`] instead of ending the CLI or leaving
+/// the window waiting forever. What the use case had begun is dropped: its transaction
+/// rolls back, so nothing is half stored.
+pub async fn guarded<T>(use_case: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    use futures_util::FutureExt;
+    match std::panic::AssertUnwindSafe(use_case).catch_unwind().await {
+        Ok(result) => result,
+        Err(payload) => {
+            let text = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(panic = %text, "a use case panicked");
+            Err(AppError::Crashed)
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -172,6 +196,7 @@ impl AppError {
                 params.insert("detail".to_string(), detail.clone());
                 one(ErrorKind::Internal, "internal.error", params)
             }
+            AppError::Crashed => one(ErrorKind::Internal, "internal.crashed", BTreeMap::new()),
         }
     }
 }

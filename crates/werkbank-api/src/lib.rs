@@ -13,6 +13,7 @@ mod convert;
 pub mod demo;
 pub mod dto;
 pub mod error;
+pub mod files;
 mod input;
 pub mod list_export;
 pub mod messages;
@@ -123,5 +124,35 @@ impl Api {
         let at = self.now();
         audit::record(conn, &at, &self.actor, action, entity, id, &details).await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{guarded, AppError};
+
+    #[tokio::test]
+    async fn a_panicking_use_case_is_a_typed_error_and_stores_nothing() {
+        let api = Api::open_in_memory().await.unwrap();
+        // Half way through a transaction (one person inserted and audited), the use case
+        // panics: the caller gets `Crashed`, and the person is not in the register.
+        let outcome: error::Result<()> = guarded(async {
+            let mut tx = api.store.begin().await?;
+            let id = werkbank_store::people::insert(&mut tx, &werkbank_domain::Person::new("Peeters", "An")).await?;
+            api.audit(&mut tx, "create", "person", Some(id), serde_json::json!({})).await?;
+            panic!("a bug half way through");
+        })
+        .await;
+        assert!(matches!(outcome, Err(AppError::Crashed)));
+        let dto = outcome.unwrap_err().to_dto(api.catalogue());
+        assert_eq!((dto.kind, dto.code.as_str()), (error::ErrorKind::Internal, "internal.crashed"));
+        assert!(dto.message.starts_with("Er liep iets mis in Werkbank zelf"), "{}", dto.message);
+        let mut conn = api.store.conn().await.unwrap();
+        assert!(werkbank_store::people::list(&mut conn).await.unwrap().is_empty());
+        drop(conn);
+        // The same store keeps working, and a use case that does not panic passes through.
+        assert_eq!(guarded(async { Ok(7) }).await.unwrap(), 7);
+        assert!(api.status().await.is_ok());
     }
 }

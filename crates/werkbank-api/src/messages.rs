@@ -330,6 +330,7 @@ mod tests {
             "storage.error",
             "storage.io",
             "internal.error",
+            "internal.crashed",
             "validation.failed",
             // waitlist and the worker's path
             "candidate.transition_refused",

@@ -255,7 +255,8 @@ async fn main() -> ExitCode {
         if let Some(today) = std::env::var("WERKBANK_TODAY").ok().and_then(|t| t.parse::<chrono::NaiveDate>().ok()) {
             api = api.with_today(today);
         }
-        let out = run(&api, &cli, &path).await;
+        // A panic in a use case (a bug) is a Dutch message and exit code 1, never exit 101.
+        let out = werkbank_api::error::guarded(run(&api, &cli, &path)).await;
         api.close().await;
         out
     }

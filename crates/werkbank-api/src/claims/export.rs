@@ -19,6 +19,7 @@
 
 use crate::dto::{ClaimDto, ExportDto};
 use crate::error::{AppError, Result};
+use crate::files::{private_dir, write_private};
 use crate::messages::Catalogue;
 use crate::Api;
 use chrono::{Datelike, NaiveDate};
@@ -26,7 +27,6 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use werkbank_domain::claims::ClaimStatus;
 use werkbank_store::people;
@@ -497,44 +497,6 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
     Ok(book)
 }
 
-/// Writes `bytes` to `path` readable by the user only (file 0600 on Unix).
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    #[cfg(unix)]
-    {
-        // An existing file keeps its mode on open: tighten it.
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Creates `dir` (and its parents) with the folder itself readable by the user only (0700).
-fn private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
 /// Opens `path` in the system's viewer (or `$WERKBANK_OPEN_WITH`), without waiting for it:
 /// the platform's opener, on Linux `xdg-open` and else `gio open`. When none is installed the
 /// conflict `claims.viewer_missing` names the file, which is written already, and the way
@@ -571,8 +533,8 @@ fn open_in_viewer(path: &Path) -> Result<()> {
     })
 }
 
-/// Writes `bytes` at a path the user chose, readable by the user only (0600 on Unix); a
-/// failure is the conflict `code` ([`file_write_failed`]).
+/// Writes `bytes` at a path the user chose, readable by the user only and whole
+/// ([`crate::files::write_private`]); a failure is the conflict `code` ([`file_write_failed`]).
 pub(crate) fn save_private(code: &'static str, path: &Path, bytes: &[u8]) -> Result<()> {
     write_private(path, bytes).map_err(|e| file_write_failed(code, path, e))
 }

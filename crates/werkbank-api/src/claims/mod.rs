@@ -513,9 +513,7 @@ impl Api {
             sets = templates();
         }
         let codes = sets.iter().map(|s| s.code.clone()).collect();
-        std::fs::write(path, RuleFile::new(sets).to_json()).map_err(|e| {
-            conflict("claims.file_write_failed", &[("path", path.display().to_string()), ("detail", e.to_string())])
-        })?;
+        export::save_private("claims.file_write_failed", path, RuleFile::new(sets).to_json().as_bytes())?;
         Ok(RuleFileDto { path: path.display().to_string(), rule_sets: codes })
     }
 
