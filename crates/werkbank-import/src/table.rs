@@ -27,7 +27,9 @@
 //!   sheet is read within Excel's limits ([`MAX_CELL_CHARS`] per cell, [`MAX_COLUMNS`],
 //!   [`MAX_ROWS`]) and a budget ([`MAX_ROW_BYTES`] of text per row, [`MAX_SHEET_TEXT_BYTES`]
 //!   and [`MAX_SHEET_CELLS`] per sheet, [`MAX_HELD_CELLS`] for a sheet read whole), which
-//!   counts the copies of shared strings and merged values too. A password-protected
+//!   counts the copies of shared strings and merged values too; an ODS sheet, which
+//!   calamine holds whole with its repeated cells expanded, is measured from its tags
+//!   first (at most [`MAX_HELD_CELLS`]). A password-protected
 //!   workbook is [`ReadError::Encrypted`].
 //! - The bytes decide over the extension: a `.csv` that is a zip or a compound file is read
 //!   as a workbook, a `.xlsx` (or `.xls`, …) that is text as CSV.
@@ -817,6 +819,8 @@ fn scan_package(bytes: &[u8]) -> Result<PackageScan, ReadError> {
         let lower = name.to_ascii_lowercase();
         let xml = lower.ends_with(".xml") || lower.ends_with(".rels");
         let look_for_merges = xml && !may_have_merges && !lower.ends_with("sharedstrings.xml");
+        // ODS: calamine holds a sheet's whole range, repeated cells expanded.
+        let mut ods = (lower == "content.xml").then(OdsCells::default);
         let packed = part.compressed_size();
         let mut unpacked: u64 = 0;
         let mut run: usize = 0;
@@ -844,6 +848,9 @@ fn scan_package(bytes: &[u8]) -> Result<PackageScan, ReadError> {
             if xml {
                 run = longest_run_end(chunk, run, &name)?;
             }
+            if let Some(ods) = ods.as_mut() {
+                ods.feed(chunk)?;
+            }
             if look_for_merges && !may_have_merges {
                 may_have_merges = finder.find(&buf[..filled]).is_some();
                 kept = (NEEDLE.len() - 1).min(filled);
@@ -852,8 +859,122 @@ fn scan_package(bytes: &[u8]) -> Result<PackageScan, ReadError> {
                 kept = 0;
             }
         }
+        if let Some(ods) = ods.as_mut() {
+            ods.end_table()?;
+        }
     }
     Ok(PackageScan { may_have_merges })
+}
+
+/// How many cells calamine will hold for each sheet of an ODS `content.xml`, counted from
+/// its tags as they stream by: the rows from the first to the last row with a value
+/// (repeats included, `table:number-rows-repeated`) times the widest row up to its last
+/// value (`table:number-columns-repeated`), the range calamine builds. A few bytes of
+/// `<table:table-row table:number-rows-repeated="6000"><table:table-cell
+/// table:number-columns-repeated="16384" office:value-type="string">` would be 98 million
+/// cells (3 GB): refused beyond [`MAX_HELD_CELLS`] ([`ReadError::SheetTooLarge`]).
+#[derive(Default)]
+struct OdsCells {
+    /// The tag being read (from `<` on), when it continues past the chunk.
+    tag: Vec<u8>,
+    in_tag: bool,
+    row: u64,
+    row_repeat: u64,
+    col: u64,
+    row_span: u64,
+    first_valued_row: Option<u64>,
+    valued_rows_end: u64,
+    width: u64,
+}
+
+impl OdsCells {
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), ReadError> {
+        let mut rest = chunk;
+        while !rest.is_empty() {
+            if self.in_tag {
+                match memchr::memchr(b'>', rest) {
+                    Some(end) => {
+                        self.tag.extend_from_slice(&rest[..end]);
+                        let tag = std::mem::take(&mut self.tag);
+                        self.on_tag(&tag)?;
+                        self.in_tag = false;
+                        rest = &rest[end + 1..];
+                    }
+                    None => {
+                        // A tag is at most MAX_XML_RUN long (checked on the same bytes).
+                        self.tag.extend_from_slice(rest);
+                        return Ok(());
+                    }
+                }
+            } else {
+                match memchr::memchr(b'<', rest) {
+                    Some(start) => {
+                        self.in_tag = true;
+                        rest = &rest[start + 1..];
+                    }
+                    None => return Ok(()),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn on_tag(&mut self, tag: &[u8]) -> Result<(), ReadError> {
+        let is = |name: &[u8]| {
+            tag.starts_with(name) && tag.get(name.len()).is_none_or(|b| b.is_ascii_whitespace() || *b == b'/')
+        };
+        if is(b"table:table") {
+            self.end_table()?;
+        } else if is(b"/table:table") {
+            self.end_table()?;
+        } else if is(b"table:table-row") {
+            self.row_repeat = repeat(tag, b"table:number-rows-repeated=\"", MAX_ROWS as u64);
+            (self.col, self.row_span) = (0, 0);
+            if tag.ends_with(b"/") {
+                self.end_row();
+            }
+        } else if is(b"/table:table-row") {
+            self.end_row();
+        } else if is(b"table:table-cell") || is(b"table:covered-table-cell") {
+            let cols = repeat(tag, b"table:number-columns-repeated=\"", MAX_COLUMNS as u64);
+            self.col = self.col.saturating_add(cols).min(MAX_COLUMNS as u64);
+            if memchr::memmem::find(tag, b"value-type=").is_some() || memchr::memmem::find(tag, b"formula=").is_some() {
+                self.row_span = self.col;
+            }
+        }
+        Ok(())
+    }
+
+    fn end_row(&mut self) {
+        if self.row_span > 0 {
+            self.first_valued_row.get_or_insert(self.row);
+            self.valued_rows_end = self.row.saturating_add(self.row_repeat);
+            self.width = self.width.max(self.row_span);
+        }
+        self.row = self.row.saturating_add(self.row_repeat).min(MAX_ROWS as u64);
+        (self.row_repeat, self.row_span) = (1, 0);
+    }
+
+    /// Checks the sheet just read and starts the next.
+    fn end_table(&mut self) -> Result<(), ReadError> {
+        let cells = self.first_valued_row.map_or(0, |first| (self.valued_rows_end - first).saturating_mul(self.width));
+        if cells > MAX_HELD_CELLS {
+            return Err(ReadError::SheetTooLarge {
+                limit_mib: MAX_SHEET_TEXT_BYTES / (1024 * 1024),
+                cells: MAX_HELD_CELLS,
+            });
+        }
+        *self = Self { tag: std::mem::take(&mut self.tag), in_tag: self.in_tag, ..Self::default() };
+        Ok(())
+    }
+}
+
+/// The number of an attribute such as `table:number-rows-repeated="6000"` (1 when absent,
+/// at most `max`).
+fn repeat(tag: &[u8], attribute: &[u8], max: u64) -> u64 {
+    let Some(at) = memchr::memmem::find(tag, attribute) else { return 1 };
+    let digits = tag[at + attribute.len()..].iter().take_while(|b| b.is_ascii_digit());
+    digits.fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b - b'0'))).clamp(1, max)
 }
 
 /// Continues the run without `<` or `>` that ended a previous chunk (`run` bytes long)
