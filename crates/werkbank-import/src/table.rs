@@ -979,23 +979,27 @@ fn repeat(tag: &[u8], attribute: &[u8], max: u64) -> u64 {
 
 /// Continues the run without `<` or `>` that ended a previous chunk (`run` bytes long)
 /// through `chunk`; returns the run at the chunk's end, or the refusal when a run exceeds
-/// [`MAX_XML_RUN`].
+/// [`MAX_XML_RUN`]. Looks only for the last delimiter of each stretch it may cover (one
+/// backward search per 64 KiB chunk), not at every tag.
 fn longest_run_end(chunk: &[u8], run: usize, part: &str) -> Result<usize, ReadError> {
-    let too_long = || ReadError::XmlRunTooLong { part: part.to_owned(), limit: MAX_XML_RUN };
-    let mut start = 0;
-    let mut run = run;
-    for at in memchr::memchr2_iter(b'<', b'>', chunk) {
-        if run + (at - start) > MAX_XML_RUN {
-            return Err(too_long());
+    let (mut pos, mut run) = (0, run);
+    loop {
+        let allowed = MAX_XML_RUN - run.min(MAX_XML_RUN);
+        let rest = &chunk[pos..];
+        if rest.len() <= allowed {
+            return Ok(match memchr::memrchr2(b'<', b'>', rest) {
+                Some(last) => rest.len() - last - 1,
+                None => run + rest.len(),
+            });
         }
-        run = 0;
-        start = at + 1;
+        match memchr::memrchr2(b'<', b'>', &rest[..=allowed]) {
+            Some(last) => {
+                pos += last + 1;
+                run = 0;
+            }
+            None => return Err(ReadError::XmlRunTooLong { part: part.to_owned(), limit: MAX_XML_RUN }),
+        }
     }
-    let run = run + (chunk.len() - start);
-    if run > MAX_XML_RUN {
-        return Err(too_long());
-    }
-    Ok(run)
 }
 
 /// The limits a sheet is read under, counted as its cells arrive: row and column within
@@ -1319,6 +1323,9 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+/// How much of a CSV text [`sniff_delimiter`] is given: its first lines are far shorter.
+const SNIFF_BYTES: usize = 64 * 1024;
+
 /// How many lines [`sniff_delimiter`] looks at.
 const SNIFF_LINES: usize = 10;
 
@@ -1382,7 +1389,13 @@ fn stream_csv(
     budget: Budget,
 ) -> Result<(SheetInfo, usize), ReadError> {
     let text = decode(bytes);
-    let delimiter = sniff_delimiter(&text);
+    // The first lines decide; a line of 200 MB is not walked through for them.
+    let mut end = SNIFF_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let delimiter = sniff_delimiter(head);
     // Before the csv reader holds a record: a 200 MB field or line is refused unread.
     prescan_csv(text.as_bytes(), delimiter)?;
     let info = SheetInfo {
@@ -1536,6 +1549,28 @@ mod tests {
         let edge = dir.path().join("rand.csv");
         std::fs::write(&edge, b"a;b\n1;2\n").unwrap();
         assert_eq!(read_file(&edge).unwrap().len(), 8);
+    }
+
+    #[test]
+    fn xml_runs_are_measured_across_chunks() {
+        // A run of exactly MAX_XML_RUN bytes, split over chunks, is allowed; one more is not.
+        let half = vec![b'a'; MAX_XML_RUN / 2];
+        let run = longest_run_end(b"<t>", 0, "p").unwrap();
+        assert_eq!(run, 0);
+        let run = longest_run_end(&half, run, "p").unwrap();
+        let run = longest_run_end(&half, run, "p").unwrap();
+        assert_eq!(run, MAX_XML_RUN);
+        assert_eq!(longest_run_end(b"</t>", run, "p"), Ok(0));
+        assert_eq!(longest_run_end(b"x", run, "p").unwrap_err().code(), "import.xml_run_too_long");
+        // Inside one chunk: a delimiter at each end of a run one byte too long.
+        let mut one = vec![b'<'];
+        one.extend(std::iter::repeat_n(b'b', MAX_XML_RUN + 1));
+        one.push(b'>');
+        assert!(longest_run_end(&one, 0, "p").is_err());
+        one.remove(1);
+        assert_eq!(longest_run_end(&one, 0, "p"), Ok(0));
+        // 7 bytes before the chunk and "ab": the run ends at `<`; "cd" starts the next.
+        assert_eq!(longest_run_end(b"ab<cd", 7, "p"), Ok(2));
     }
 
     #[test]
