@@ -1,0 +1,9 @@
+//! The xlsx reader on any bytes: the package check (zip limits, XML runs, merged-cell
+//! search), calamine's cell reader and the sheet's budget. Seed it with real xlsx files
+//! (fuzz/corpus/read_xlsx): most mutations of a zip are then still zips.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = werkbank_import::read_table_bytes(data, "fuzz.xlsx", None);
+});
