@@ -923,9 +923,7 @@ impl OdsCells {
         let is = |name: &[u8]| {
             tag.starts_with(name) && tag.get(name.len()).is_none_or(|b| b.is_ascii_whitespace() || *b == b'/')
         };
-        if is(b"table:table") {
-            self.end_table()?;
-        } else if is(b"/table:table") {
+        if is(b"table:table") || is(b"/table:table") {
             self.end_table()?;
         } else if is(b"table:table-row") {
             self.row_repeat = repeat(tag, b"table:number-rows-repeated=\"", MAX_ROWS as u64);
@@ -1239,7 +1237,7 @@ fn cell_from_owned(data: Data) -> Cell {
         Data::Error(e) => Cell::Error(e.to_string()),
         // A serial beyond ± 10⁸ days is no date or duration (Excel's last date is serial
         // 2 958 465); calamine's conversions would overflow chrono's range and panic.
-        Data::DateTime(dt) if !(dt.as_f64().abs() < 1e8) => Cell::Number(dt.as_f64()),
+        Data::DateTime(dt) if dt.as_f64().is_nan() || dt.as_f64().abs() >= 1e8 => Cell::Number(dt.as_f64()),
         Data::DateTime(dt) => {
             // A serial below 1 is a time of day without a date (`as_datetime` would give
             // 1899-12-31); `[h]:mm` formats are durations.

@@ -333,6 +333,9 @@ fn staff_csv() -> String {
 
 // ----- the corpus -----------------------------------------------------------------------
 
+/// The code expected in a column, `None` for a clean line.
+type Answer = Option<&'static str>;
+
 /// Hostile numbers and what each numeric column of a payroll line answers: (value, hours
 /// column `Uren`, an amount column, Q, S). `None` is a clean line. The hand reasoning:
 /// - 8·10²⁶ and the largest decimal parse as decimals, but ×100 (hundredths of hours)
@@ -343,7 +346,7 @@ fn staff_csv() -> String {
 /// - `2.100` alone in a column cannot tell its separator (amounts, quantities); Q and S
 ///   read it as 2,1 h, and S = 2,1 h < Q = 38 h;
 /// - `7:99` has 99 minutes; `99999:00` five digits of hours; 9 999:00 h > 8 784 h.
-const NUMBERS: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = {
+const NUMBERS: &[(&str, Answer, Answer, Answer, Answer)] = {
     const HU: Option<&str> = Some("import.hours_unreadable");
     const NU: Option<&str> = Some("import.number_unreadable");
     const AI: Option<&str> = Some("payroll.amount_implausible");
@@ -670,7 +673,8 @@ fn staff_cases() -> Vec<Case> {
     let du = "import.date_unreadable";
     let long_insz = "9".repeat(200);
     let long_category = "categorie ".repeat(100);
-    let table: Vec<(usize, &str, Vec<(&str, &str)>)> = vec![
+    type Row<'a> = (usize, &'a str, Vec<(&'static str, &'static str)>);
+    let table: Vec<Row<'_>> = vec![
         (7, "800000000000000000000000000", vec![("q", hu)]),
         (8, "800000000000000000000000000", vec![("s", hu)]),
         (7, "79228162514264337593543950335", vec![("q", hu)]),
