@@ -4,10 +4,11 @@
 //! - xlsx and xlsm are streamed cell by cell (calamine's cell reader): only cached values
 //!   are read, never formulas; a formula cell whose cached value is missing (a file written
 //!   by a script without computing it) becomes [`Cell::FormulaWithoutValue`], never an
-//!   empty cell. xlsb, xls and ods go through calamine's ranges (xls and ods formula cells
-//!   without a value are detected the same way; xlsb always stores results). When the
-//!   extension's reader refuses the bytes, calamine's format detection is tried before
-//!   giving up (files saved under the wrong extension happen).
+//!   empty cell. xlsb is streamed the same way (it always stores results). xls and ods go
+//!   through calamine's ranges (their formula cells without a value are detected the same
+//!   way). When the extension's reader refuses the bytes, calamine's format detection is
+//!   tried before giving up (files saved under the wrong extension happen). A panic inside
+//!   calamine (it indexes some xlsb records unchecked) is caught: the file is unreadable.
 //! - Merged areas (xlsx and xls; ods covered cells read as empty) are kept: every cell of an
 //!   area except its top-left one becomes [`Cell::Merged`], which holds no value of its own
 //!   (it [`is_empty`](Cell::is_empty)) but tells which area covers it and what the area
@@ -504,14 +505,30 @@ fn stream_with_budget(
     } else {
         // A zip package is checked part by part before calamine unpacks anything.
         let scan = if bytes.starts_with(ZIP_MAGIC) { Some(scan_package(bytes)?) } else { None };
-        let workbook = open_workbook(bytes, format)?;
         let may_have_merges = format != Format::Xlsx || scan.is_none_or(|s| s.may_have_merges);
-        stream_sheet(workbook, may_have_merges, sheet, sink, budget)?
+        // calamine indexes some records without checking them (an xlsb shared-string index
+        // beyond the table, a short record): its panic is this file's refusal, not a crash.
+        // The sink may hold rows by then; the caller discards them on an error.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let workbook = open_workbook(bytes, format)?;
+            stream_sheet(workbook, may_have_merges, sheet, sink, budget)
+        }));
+        match read {
+            Ok(read) => read?,
+            Err(panic) => return Err(ReadError::Unreadable { detail: panic_text(panic.as_ref()) }),
+        }
     };
     if rows == 0 {
         return Err(ReadError::Empty);
     }
     Ok(info)
+}
+
+/// What a caught panic said.
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    let said =
+        panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned());
+    format!("the spreadsheet reader failed: {}", said.unwrap_or_default())
 }
 
 /// A zip archive's first local header (xlsx, xlsm, xlsb, ods).
@@ -645,9 +662,56 @@ fn stream_sheet(
     let mut info = SheetInfo { sheet_names, sheet, rows_hint: 0 };
     let rows = match &mut workbook {
         Sheets::Xlsx(xlsx) => stream_xlsx(xlsx, may_have_merges, &mut info, sink, budget)?,
+        Sheets::Xlsb(xlsb) => stream_xlsb(xlsb, &mut info, sink, budget)?,
         _ => stream_range(workbook, &mut info, sink, budget)?,
     };
     Ok((info, rows))
+}
+
+/// An xlsb sheet, cell by cell (xlsb always stores formula results). Not through
+/// calamine's range: that allocates the rectangle between the first and the last cell, so
+/// two cells at A1 and XFD1048576 of a tiny file would ask for 17 billion cells; here each
+/// position is checked against the budget before a row grows.
+fn stream_xlsb(
+    xlsb: &mut Xlsb<Cursor<&[u8]>>,
+    info: &mut SheetInfo,
+    sink: &mut dyn RowSink,
+    budget: Budget,
+) -> Result<usize, ReadError> {
+    let mut reader = xlsb.worksheet_cells_reader(&info.sheet).map_err(unreadable)?;
+    let dims = reader.dimensions();
+    let declared = dims.end != (0, 0) || dims.start != (0, 0);
+    info.rows_hint = if declared { dims.end.0 as usize + 1 } else { 0 };
+    sink.start(info);
+    let mut emitter = Emitter::new(sink, &[], 0, budget);
+    let mut current: Option<u32> = None;
+    let mut cells: Vec<Cell> = Vec::new();
+    while let Some(record) = reader.next_cell().map_err(unreadable)? {
+        let (row, col) = record.get_position();
+        match current {
+            Some(r) if r == row => {}
+            Some(r) if r < row => {
+                emitter.push_checked(r as usize, std::mem::take(&mut cells))?;
+                current = Some(row);
+            }
+            Some(_) => return Err(unreadable("the sheet's rows are not in ascending order")),
+            None => current = Some(row),
+        }
+        let cell = cell_from_owned(Data::from(record.get_value().clone()));
+        if matches!(cell, Cell::Empty) {
+            continue;
+        }
+        let col = col as usize;
+        emitter.budget.cell(row as usize, col, &cell)?;
+        if cells.len() <= col {
+            cells.resize(col + 1, Cell::Empty);
+        }
+        cells[col] = cell;
+    }
+    if let Some(r) = current {
+        emitter.push_checked(r as usize, cells)?;
+    }
+    Ok(emitter.rows)
 }
 
 /// An xlsx sheet, cell by cell: one allocation per text cell, no intermediate range.
@@ -1084,7 +1148,9 @@ fn text_chars(cell: &Cell) -> usize {
     }
 }
 
-/// xls, xlsb and ods through calamine's range of the sheet; each value is moved, not copied.
+/// xls and ods through calamine's range of the sheet; each value is moved, not copied. (An
+/// xls range is at most 65 536 × 256 cells; an ods sheet is measured before, see
+/// [`OdsCells`].)
 fn stream_range(
     mut workbook: Sheets<Cursor<&[u8]>>,
     info: &mut SheetInfo,

@@ -285,6 +285,77 @@ fn ods_raw(rows: &str) -> Vec<u8> {
     ])
 }
 
+/// One record of an xlsb part: its type and length as MS-XLSB writes them (7 bits a byte).
+fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = if typ < 0x80 { vec![typ as u8] } else { vec![0x80 | (typ & 0x7F) as u8, (typ >> 7) as u8] };
+    let mut len = data.len();
+    while len >= 0x80 {
+        out.push((len & 0x7F) as u8 | 0x80);
+        len >>= 7;
+    }
+    out.push(len as u8);
+    out.extend_from_slice(data);
+    out
+}
+
+/// An XLWideString: its length in UTF-16 units, then UTF-16LE.
+fn wide(text: &str) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
+/// A cell of an xlsb sheet: a text (BrtCellSt), a number (BrtCellReal) or a shared-string
+/// index (BrtCellIsst).
+enum B {
+    T(&'static str),
+    N(f64),
+    Isst(u32),
+}
+
+/// An xlsb workbook of one sheet "Loon": rows of (0-based row, [(0-based column, cell)]).
+fn xlsb(rows: &[(u32, Vec<(u32, B)>)]) -> Vec<u8> {
+    let mut bundle = 0u32.to_le_bytes().to_vec(); // visible
+    bundle.extend_from_slice(&1u32.to_le_bytes()); // tab id
+    bundle.extend(wide("rId1"));
+    bundle.extend(wide("Loon"));
+    let workbook = [record(0x009C, &bundle), record(0x0090, &[]), record(0x009D, &[0; 4])].concat();
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#;
+    let last_row = rows.iter().map(|r| r.0).max().unwrap_or(0);
+    let last_col = rows.iter().flat_map(|r| r.1.iter().map(|c| c.0)).max().unwrap_or(0);
+    let dim: Vec<u8> = [0, last_row, 0, last_col].iter().flat_map(|v| v.to_le_bytes()).collect();
+    let mut sheet = [record(0x0081, &[]), record(0x0094, &dim), record(0x0091, &[])].concat();
+    for (row, cells) in rows {
+        sheet.extend(record(0x0000, &[row.to_le_bytes().as_slice(), &[0; 8]].concat()));
+        for (col, cell) in cells {
+            let mut data = col.to_le_bytes().to_vec();
+            data.extend_from_slice(&0u32.to_le_bytes()); // style
+            let typ = match cell {
+                B::T(t) => {
+                    data.extend(wide(t));
+                    0x0006
+                }
+                B::N(n) => {
+                    data.extend_from_slice(&n.to_le_bytes());
+                    0x0005
+                }
+                B::Isst(i) => {
+                    data.extend_from_slice(&i.to_le_bytes());
+                    0x0007
+                }
+            };
+            sheet.extend(record(typ, &data));
+        }
+    }
+    sheet.extend(record(0x0092, &[]));
+    zip_of(&[
+        Entry::deflated("xl/workbook.bin", &workbook),
+        Entry::deflated("xl/_rels/workbook.bin.rels", rels.as_bytes()),
+        Entry::deflated("xl/worksheets/sheet1.bin", &sheet),
+    ])
+}
+
 // ----- the payroll files ----------------------------------------------------------------
 
 const PAYROLL_HEADER: [&str; 10] =
@@ -639,6 +710,32 @@ fn payroll_cases() -> Vec<Case> {
         ws.write_number_with_format(1, column, value, &rust_xlsxwriter::Format::new().set_num_format(format)).unwrap();
         add(name.into(), wb.save_to_buffer().unwrap(), Expect::Issues(vec![expect]));
     }
+    // xlsb: a baseline; a cell at XFD1048576 (calamine's range would be 17 billion cells,
+    // the streamed reader reads one more line, without a worker, period or wage code); a
+    // column beyond XFD; a shared-string index beyond the (missing) table (calamine panics
+    // on it: a refusal, not a crash).
+    let header_row = || (0u32, PAYROLL_HEADER.iter().enumerate().map(|(c, h)| (c as u32, B::T(h))).collect::<Vec<_>>());
+    let line_row = || (1u32, PAYROLL_LINE.iter().enumerate().map(|(c, v)| (c as u32, B::T(v))).collect::<Vec<_>>());
+    add("p-xlsb-baseline.xlsb".into(), xlsb(&[header_row(), line_row()]), Expect::Clean(1));
+    add(
+        "p-xlsb-far-corner.xlsb".into(),
+        xlsb(&[header_row(), line_row(), (1_048_575, vec![(16_383, B::N(1.0))])]),
+        Expect::Issues(vec![
+            (1_048_576, "insz", "payroll.worker_missing"),
+            (1_048_576, "period", "import.value_required"),
+            (1_048_576, "wage_code", "import.value_required"),
+        ]),
+    );
+    add(
+        "p-xlsb-column-4e9.xlsb".into(),
+        xlsb(&[header_row(), (1, vec![(4_000_000_000, B::T("x"))])]),
+        Expect::Refused("import.too_many_columns"),
+    );
+    add(
+        "p-xlsb-shared-string-999.xlsb".into(),
+        xlsb(&[header_row(), (1, vec![(0, B::Isst(999))])]),
+        Expect::Refused("import.unreadable"),
+    );
     // ODS, the format calamine reads whole.
     let ods_row = |cells: &[&str]| cells.iter().map(|c| ods_text(c)).collect::<Vec<_>>();
     let (h, l) = (ods_row(&PAYROLL_HEADER), ods_row(&PAYROLL_LINE));
