@@ -503,8 +503,10 @@ fn stream_with_budget(
         let stem = Path::new(file_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         stream_csv(bytes, stem, sink, budget)?
     } else {
-        // A zip package is checked part by part before calamine unpacks anything.
-        let scan = if bytes.starts_with(ZIP_MAGIC) { Some(scan_package(bytes)?) } else { None };
+        // A zip package is checked part by part before calamine unpacks anything: whatever
+        // the extension and the first bytes say (a zip is found from its end, so junk before
+        // it is still a zip to calamine).
+        let scan = scan_package(bytes)?;
         let may_have_merges = format != Format::Xlsx || scan.is_none_or(|s| s.may_have_merges);
         // calamine indexes some records without checking them (an xlsb shared-string index
         // beyond the table, a short record): its panic is this file's refusal, not a crash.
@@ -848,10 +850,15 @@ struct PackageScan {
 /// [`MAX_XML_RUN`]. Declared sizes are checked first (a bomb that declares its size is
 /// refused without unpacking a byte), then every part is unpacked as a stream with a cap
 /// (memory stays flat: 64 KiB at a time), so a part that lies about its size is caught too.
-fn scan_package(bytes: &[u8]) -> Result<PackageScan, ReadError> {
+/// `None` when the bytes are no zip at all (and do not start like one).
+fn scan_package(bytes: &[u8]) -> Result<Option<PackageScan>, ReadError> {
     use std::io::Read;
     let invalid = |e: &dyn std::fmt::Display| ReadError::PackageInvalid { detail: e.to_string() };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| invalid(&e))?;
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(zip) => zip,
+        Err(e) if bytes.starts_with(ZIP_MAGIC) => return Err(invalid(&e)),
+        Err(_) => return Ok(None),
+    };
     if zip.len() > MAX_PACKAGE_PARTS {
         return Err(ReadError::PackageTooManyParts { count: zip.len(), limit: MAX_PACKAGE_PARTS });
     }
@@ -927,7 +934,7 @@ fn scan_package(bytes: &[u8]) -> Result<PackageScan, ReadError> {
             ods.end_table()?;
         }
     }
-    Ok(PackageScan { may_have_merges })
+    Ok(Some(PackageScan { may_have_merges }))
 }
 
 /// How many cells calamine will hold for each sheet of an ODS `content.xml`, counted from
@@ -1652,9 +1659,11 @@ mod tests {
             wb.save_to_buffer().unwrap()
         };
         // The text "mergeCell" in shared strings does not count; a real merge does.
-        let merges = |bytes: &[u8]| scan_package(bytes).map(|s| s.may_have_merges);
-        assert_eq!(merges(&book(false)), Ok(false));
-        assert_eq!(merges(&book(true)), Ok(true));
+        let merges = |bytes: &[u8]| scan_package(bytes).map(|s| s.map(|s| s.may_have_merges));
+        assert_eq!(merges(&book(false)), Ok(Some(false)));
+        assert_eq!(merges(&book(true)), Ok(Some(true)));
+        // Not a zip at all: nothing to check (calamine says what it is).
+        assert_eq!(merges(b"\xD0\xCF\x11\xE0 a compound file"), Ok(None));
         // Not a zip after all: refused before calamine reads it.
         assert_eq!(merges(b"PK\x03\x04 not really").unwrap_err().code(), "import.package_invalid");
     }

@@ -754,7 +754,16 @@ fn payroll_cases() -> Vec<Case> {
     // A value a million empty rows below the data, ten columns wide: 10 million cells.
     let gap = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="10"/></table:table-row>"#;
     let far = format!("<table:table-row>{}</table:table-row>", ods_row(&["x"; 10]).concat());
-    add("p-ods-gap-bomb.ods".into(), ods_raw(&format!("{h}{l}{gap}{far}")), Expect::Refused("import.sheet_too_large"));
+    let gap_bomb = ods_raw(&format!("{h}{l}{gap}{far}"));
+    add("p-ods-gap-bomb.ods".into(), gap_bomb.clone(), Expect::Refused("import.sheet_too_large"));
+    // The same behind four bytes of junk: a zip is found from its end, so calamine still
+    // reads it, and so must the check (libFuzzer found this one, as "PKio" and the bomb).
+    add(
+        "p-ods-gap-bomb-after-junk.ods".into(),
+        [b"PKio".as_slice(), &gap_bomb].concat(),
+        Expect::Refused("import.sheet_too_large"),
+    );
+    add("p-xlsx-after-junk.xlsx".into(), [b"junk".as_slice(), &with(0, s(AN.0))].concat(), Expect::Clean(1));
     cases
 }
 
@@ -928,6 +937,11 @@ fn file_cases(dir: &Path) -> Vec<(String, Make, Expect)> {
     add("bomb-300mb-spaces.xlsx", Make::Bytes(bomb_xlsx(b" ", 300, true, None)), refused("import.compression_ratio"));
     add("bomb-100mb-tags.xlsx", Make::Bytes(bomb_xlsx(b"<v/>", 100, false, None)), refused("import.compression_ratio"));
     add("bomb-3gb.ods", Make::Bytes(bomb_xlsx(b" ", 3000, true, None)), refused("import.part_too_large"));
+    add(
+        "bomb-3gb-after-junk.xlsx",
+        Make::Bytes([noise(100, 11).as_slice(), &bomb_xlsx(b" ", 3000, true, None)].concat()),
+        refused("import.part_too_large"),
+    );
     {
         // Three parts declaring 400 MiB each, at a ratio of 200: 1,2 GiB in all.
         let mut parts = xlsx_parts();
