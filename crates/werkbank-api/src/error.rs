@@ -128,6 +128,9 @@ pub fn violation(field: &str, code: &str, params: &[(&str, &str)]) -> Violations
 /// An import issue as the front ends show it: its Dutch message rendered with the cell
 /// value as the `value` parameter when the issue has none of its own.
 pub(crate) fn import_issue_dto(cat: &Catalogue, i: &werkbank_import::ImportIssue) -> ImportIssueDto {
+    // Also the issues a use case adds: no message quotes more than 60 characters of a value.
+    let mut i = i.clone();
+    i.shorten_values();
     let mut params = i.params.clone();
     if let Some(v) = &i.value {
         params.entry("value".into()).or_insert_with(|| v.clone());

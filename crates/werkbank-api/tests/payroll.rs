@@ -401,13 +401,14 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     .await
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    // 2 500 lines (three statements' worth) for Peeters, each with other hours: 0,01 h … 25,00 h.
-    let mut text = String::from("Werknemersnummer;INSZ;Periode;Looncode;Aantal;Eenheid\n");
+    // 2 500 lines (three statements' worth) for Peeters of 0,01 h each, each with another
+    // amount: 1,00 € … 2 500,00 € (other hours would sum beyond the month's 744 h).
+    let mut text = String::from("Werknemersnummer;INSZ;Periode;Looncode;Aantal;Eenheid;Bedrag\n");
     for i in 1..=2500 {
-        text.push_str(&format!("101;93051822361;01/2026;1010;{},{:02};u\n", i / 100, i % 100));
+        text.push_str(&format!("101;93051822361;01/2026;1010;0,01;u;{i},00\n"));
     }
     // The last line repeats the first: a duplicate, found only once the whole file is read.
-    let with_duplicate = format!("{text}101;93051822361;01/2026;1010;0,01;u\n");
+    let with_duplicate = format!("{text}101;93051822361;01/2026;1010;0,01;u;1,00\n");
     let file = write(dir.path(), "dubbel.csv", &with_duplicate);
     let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     let dto = api.error_dto(&err);
@@ -420,14 +421,14 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     assert!(api.reconciliation("2026-01").await.unwrap().rows.is_empty(), "no line");
 
     // An unknown worker number at the very end: refused too, and 101 is not remembered.
-    let with_stranger = format!("{text}999;;01/2026;1010;1;u\n");
+    let with_stranger = format!("{text}999;;01/2026;1010;1;u;1,00\n");
     let file = write(dir.path(), "vreemde.csv", &with_stranger);
     let err = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap_err();
     assert!(api.error_dto(&err).details.issues.iter().any(|i| i.code == "payroll.worker_unmatched"));
     assert!(api.payroll_batches().await.unwrap().is_empty());
 
-    // Linked, it is stored whole: 2 501 lines; Peeters' hours are 0,01 + … + 25,00 h
-    // = 2 500 × 2 501 ÷ 2 hundredths = 3 126 250 hundredths.
+    // Linked, it is stored whole: 2 501 lines; Peeters' hours are 2 500 × 0,01 h = 25 h
+    // = 2 500 hundredths.
     let links = vec![WorkerLink { worker: "999".into(), person_id: claes }];
     let done = api.import_payroll(&file, PayrollImportOptions { links, ..Default::default() }, ()).await.unwrap();
     assert_eq!((done.lines_read, done.lines_imported), (2501, 2501));
@@ -436,7 +437,7 @@ async fn a_commit_that_stores_while_reading_is_still_all_or_nothing() {
     assert_eq!(batches[0].first_period.as_deref(), Some("2026-01-01"));
     let r = api.reconciliation("2026-01").await.unwrap();
     let paid = |id: i64| r.rows.iter().find(|x| x.person_id == id).unwrap().paid_hours;
-    assert_eq!((paid(peeters), paid(claes)), (3_126_250, 100));
+    assert_eq!((paid(peeters), paid(claes)), (2_500, 100));
     // Worker 101 was matched by INSZ and is remembered: a file with only the number matches.
     let again =
         write(dir.path(), "feb.csv", "Werknemersnummer;Periode;Looncode;Aantal;Eenheid\n101;02/2026;1010;8;u\n");
@@ -462,7 +463,7 @@ async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value(
         dir.path(),
         "duizend.csv",
         "INSZ;Periode;Looncode;Aantal;Eenheid\n\
-         93051822361;01/2026;1010;1.000;u\n\
+         93051822361;2026/1;1010;1.000;u\n\
          93051822361;01/2026;1020;100,50;u\n",
     );
     api.save_wage_code(WageCodeDto {
@@ -476,7 +477,8 @@ async fn a_line_whose_value_waits_for_its_column_is_stored_with_the_final_value(
     let done = api.import_payroll(&file, PayrollImportOptions::default(), ()).await.unwrap();
     assert_eq!(done.lines_imported, 2);
     let r = api.reconciliation("2026-01").await.unwrap();
-    // 1 000 h + 100,50 h (not 1 h + 100,50 h)
+    // 1 000 h (on a line of the quarter: in one month it would be beyond 744 h) + 100,50 h
+    // (not 1 h + 100,50 h)
     assert_eq!(r.rows.iter().find(|x| x.person_id == peeters).unwrap().paid_hours, 110_050);
 }
 

@@ -36,3 +36,21 @@ pub struct ImportIssue {
     pub code: String,
     pub params: BTreeMap<String, String>,
 }
+
+impl ImportIssue {
+    /// Shortens the value, the header and every parameter to what a message quotes
+    /// ([`crate::table::shorten`]: 60 characters and `…`), so no message echoes a whole
+    /// 30 000-character cell.
+    pub fn shorten_values(&mut self) {
+        use crate::table::shorten;
+        if let Some(v) = self.value.as_mut() {
+            *v = shorten(v);
+        }
+        if let Some(h) = self.header.as_mut() {
+            *h = shorten(h);
+        }
+        for v in self.params.values_mut() {
+            *v = shorten(v);
+        }
+    }
+}

@@ -88,6 +88,14 @@
 //! - `payroll.amount_implausible` (column amount, gross_wage or employer_contributions) —
 //!   an amount beyond ± [`MAX_AMOUNT_PER_LINE`] (ten million euro) on one line: a
 //!   shifted column or a hostile file; refused so that no sum can overflow. Params `limit`.
+//! - `payroll.month_hours_implausible` (column quantity) — one worker's hours in one
+//!   period (INSZ, else worker number; a month, or a quarter for quarter lines), summed
+//!   over their lines with checked arithmetic, beyond the period's days × 24 h (744 h in a
+//!   month of 31 days); reported on each of those lines. Params `period` (`2026-01`),
+//!   `hours` (the sum, `8.787,00`), `limit` (`744`).
+//! - `payroll.weekly_hours_implausible` (column q or s) — Q or S beyond
+//!   [`MAX_WEEKLY_HOURS`] (60 h); the value is `None`. Params `limit` (`60`).
+//! - `fraction.q_above_s` (column q) — Q above S on the line. Params `q`, `s` (`38,00`).
 //! - `payroll.duplicate_line` (column wage_code, on the later line) — the same worker (INSZ
 //!   and worker number), period, wage code, quantity and amount as an earlier line.
 //!   Params: `other_row`.
@@ -98,6 +106,9 @@
 //!   hold at least a tenth as many lines as that quarter. So a one-month file with a few
 //!   corrections for the previous quarter, or a year of twelve months, reports nothing,
 //!   while a stray line from two years back (or a typo like 2062) is reported.
+//!
+//! Values, headers and parameters an issue quotes are shortened to 60 characters and `…`
+//! ([`crate::table::shorten`]).
 //!
 //! A line is returned in [`PayrollPreview::lines`] when its essential fields could be read
 //! (period, wage code, and an INSZ or a worker number), also when other cells have issues
@@ -119,7 +130,7 @@ use crate::issue::{
     MERGED_CELLS,
 };
 use crate::table::{
-    stream_table, stream_table_bytes, Cell, MergedArea, Progress, ReadError, RowSink, SheetInfo, Table,
+    shorten, stream_table, stream_table_bytes, Cell, MergedArea, Progress, ReadError, RowSink, SheetInfo, Table,
 };
 use crate::values::{
     self, parse_decimal_hinted, parse_hours, parse_insz, parse_signed_hours, take_text, ColumnSeparators, SeparatorHint,
@@ -140,6 +151,15 @@ pub const WORKER_MISSING: &str = "payroll.worker_missing";
 pub const HOURS_NEGATIVE: &str = "payroll.hours_negative";
 pub const HOURS_IMPLAUSIBLE: &str = "payroll.hours_implausible";
 pub const AMOUNT_IMPLAUSIBLE: &str = "payroll.amount_implausible";
+/// A worker's hours in one period, summed over their lines, beyond the period's hours.
+/// Params: `period`, `hours`, `limit`.
+pub const MONTH_HOURS_IMPLAUSIBLE: &str = "payroll.month_hours_implausible";
+/// Q or S beyond [`MAX_WEEKLY_HOURS`]. Params: `limit`.
+pub const WEEKLY_HOURS_IMPLAUSIBLE: &str = "payroll.weekly_hours_implausible";
+/// Q above S on a line (the domain's code). Params: `q`, `s`.
+pub const Q_ABOVE_S: &str = "fraction.q_above_s";
+/// The most weekly hours Q or S may be on a line, in hundredths (60 h).
+pub const MAX_WEEKLY_HOURS: u32 = 60 * 100;
 /// The most hours one payroll line can hold, in hundredths: a leap year of 366 days × 24 h
 /// (a line may cover more than a month, so the limit is the year's).
 pub const MAX_HOURS_PER_LINE: i64 = 366 * 24 * 100;
@@ -935,11 +955,15 @@ impl<'a> LineReader<'a> {
         }
         issues.extend(resolve_ambiguous(&mut self.lines, &self.ambiguous, &self.separators, &layout));
         issues.extend(duplicate_issues(&self.lines, &layout));
+        issues.extend(period_hours_issues(&self.lines, &layout));
         let period_range = dominant_range(&self.lines);
         if let Some(range) = &period_range {
             issues.extend(outside_issues(&self.lines, range, &layout));
         }
         issues.sort_by_key(|i| i.row);
+        for issue in &mut issues {
+            issue.shorten_values();
+        }
         let periods = self.lines.iter().map(|l| l.period).min().zip(self.lines.iter().map(|l| l.period).max());
         let preview = PayrollPreview {
             file_name: file_name.to_owned(),
@@ -947,8 +971,8 @@ impl<'a> LineReader<'a> {
             sheet_names: info.sheet_names,
             header_row: layout.header_row,
             header_signature: layout.headers.iter().map(|h| normalise_key(h)).collect::<Vec<_>>().join("|"),
-            headers: layout.headers,
-            columns: layout.map.matches.iter().map(|m| (m.field.to_owned(), m.index, m.header.clone())).collect(),
+            headers: layout.headers.iter().map(|h| shorten(h)).collect(),
+            columns: layout.map.matches.iter().map(|m| (m.field.to_owned(), m.index, shorten(&m.header))).collect(),
             lines: self.lines,
             issues,
             total_rows: self.total_rows,
@@ -1129,8 +1153,15 @@ impl RowRead<'_> {
         let amount = self.decimal_field(F::Amount, cells);
         let gross_wage = self.decimal_field(F::GrossWage, cells);
         let employer_contributions = self.decimal_field(F::EmployerContributions, cells);
-        let q = self.parsed(F::Q, cells, weekly_hours);
-        let s = self.parsed(F::S, cells, weekly_hours);
+        let q = self.weekly(F::Q, cells);
+        let s = self.weekly(F::S, cells);
+        if let (Some(q), Some(s)) = (q, s) {
+            if q > s {
+                let hours = werkbank_domain::employment::hours;
+                let params = Params::from([("q".to_owned(), hours(q)), ("s".to_owned(), hours(s))]);
+                self.issue(F::Q, cells, Q_ABOVE_S, params);
+            }
+        }
 
         if insz.is_none() && worker_number.is_none() {
             return None;
@@ -1153,6 +1184,17 @@ impl RowRead<'_> {
             q,
             s,
         })
+    }
+
+    /// Q or S in hundredths; beyond [`MAX_WEEKLY_HOURS`] is `payroll.weekly_hours_implausible`.
+    fn weekly(&mut self, f: F, cells: &mut [Cell]) -> Option<u32> {
+        let hours = self.parsed(f, cells, weekly_hours)?;
+        if hours > MAX_WEEKLY_HOURS {
+            let limit = (MAX_WEEKLY_HOURS / 100).to_string();
+            self.issue(f, cells, WEEKLY_HOURS_IMPLAUSIBLE, Params::from([("limit".to_owned(), limit)]));
+            return None;
+        }
+        Some(hours)
     }
 
     /// Quantity, unit and hours (see the module docs).
@@ -1223,6 +1265,53 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Text(t) => t.trim().to_owned(),
         other => other.to_text(),
     }
+}
+
+/// The hours a worker's lines of one period may sum to, in hundredths: the period's days
+/// × 24 h (a month of 31 days: 744 h; a quarter of 92 days: 2 208 h).
+fn period_hours_limit(period: PayPeriod) -> i64 {
+    let days = (period.last_day() - period.first_day()).num_days() + 1;
+    days * 24 * 100
+}
+
+/// `payroll.month_hours_implausible`: per worker (INSZ, else worker number) and period,
+/// the hours of the lines summed with checked arithmetic (an overflow is beyond any limit);
+/// a sum beyond [`period_hours_limit`] is reported on each of those lines.
+fn period_hours_issues(lines: &[PayrollLine], layout: &Layout) -> Vec<ImportIssue> {
+    type Key<'l> = (&'l str, PayPeriod);
+    let key = |l: &'_ PayrollLine| -> Option<(String, PayPeriod)> {
+        let worker = l.insz.as_ref().map(|i| i.digits().to_owned()).or_else(|| l.worker_number.clone())?;
+        Some((worker, l.period))
+    };
+    let mut sums: HashMap<Key<'_>, Option<i64>> = HashMap::new();
+    for line in lines {
+        let (Some(hours), Some(worker)) =
+            (line.hours_hundredths, line.insz.as_ref().map(Insz::digits).or(line.worker_number.as_deref()))
+        else {
+            continue;
+        };
+        let sum = sums.entry((worker, line.period)).or_insert(Some(0));
+        *sum = sum.and_then(|s| s.checked_add(hours));
+    }
+    let over: HashMap<Key<'_>, Option<i64>> =
+        sums.into_iter().filter(|((_, period), sum)| sum.is_none_or(|s| s > period_hours_limit(*period))).collect();
+    if over.is_empty() {
+        return Vec::new();
+    }
+    let mut issues = Vec::new();
+    for line in lines.iter().filter(|l| l.hours_hundredths.is_some()) {
+        let Some((worker, period)) = key(line) else { continue };
+        let Some(sum) = over.get(&(worker.as_str(), period)) else { continue };
+        let shown = |h: i64| werkbank_domain::format::format_number(Decimal::new(h, 2), 2);
+        let params = Params::from([
+            ("period".to_owned(), period.to_string()),
+            ("hours".to_owned(), sum.map_or_else(|| "?".to_owned(), shown)),
+            ("limit".to_owned(), (period_hours_limit(period) / 100).to_string()),
+        ]);
+        let value = line.quantity.map(|q| q.normalize().to_string());
+        issues.push(layout.issue(line.row, Some(F::Quantity), value, MONTH_HOURS_IMPLAUSIBLE, params));
+    }
+    issues
 }
 
 /// `payroll.duplicate_line`: one hash map over the lines, keyed by the line's identity.

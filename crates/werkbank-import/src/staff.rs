@@ -60,7 +60,7 @@
 //!   period's; `end` empty when ongoing).
 
 use crate::columns::{find_header_row, ColumnMap, FieldSpec};
-use crate::table::{read_table, Cell, ReadError, Table};
+use crate::table::{read_table, shorten, Cell, ReadError, Table};
 use crate::values::{self, parse_date, parse_text, ColumnSeparators};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -308,15 +308,18 @@ pub fn preview_staff_table(table: Table, file_name: &str, opts: &StaffImportOpti
         issues.extend(cross_row_issues(&rows, &table, &map));
         issues.sort_by_key(|i| i.row);
     }
+    for issue in &mut issues {
+        issue.shorten_values();
+    }
 
     StaffPreview {
         file_name: file_name.to_owned(),
         sheet: table.sheet,
         sheet_names: table.sheet_names,
         header_row,
-        columns: map.matches.iter().map(|m| (m.field.to_owned(), m.header.clone())).collect(),
+        columns: map.matches.iter().map(|m| (m.field.to_owned(), shorten(&m.header))).collect(),
         column_indexes: map.matches.iter().map(|m| (m.field.to_owned(), m.index)).collect(),
-        headers,
+        headers: headers.iter().map(|h| shorten(h)).collect(),
         rows,
         issues,
         total_rows,

@@ -150,13 +150,42 @@ pub enum SeparatorHint {
 pub fn parse_decimal_hinted(cell: &Cell) -> Result<(Decimal, SeparatorHint), &'static str> {
     match cell {
         _ if cell.is_empty() => Err(VALUE_REQUIRED),
-        Cell::Number(n) => {
-            let value = Decimal::try_from(*n).map(|d| d.normalize()).map_err(|_| NUMBER_UNREADABLE)?;
-            Ok((value, SeparatorHint::None))
-        }
+        Cell::Number(n) => Ok((decimal_from_f64(*n).ok_or(NUMBER_UNREADABLE)?, SeparatorHint::None)),
         Cell::Text(s) => parse_decimal_text(s).ok_or(NUMBER_UNREADABLE),
         _ => Err(NUMBER_UNREADABLE),
     }
+}
+
+/// A number cell as a decimal: the shortest text that reads back as the same `f64` (what
+/// a spreadsheet shows: `4401944.98`), not the expansion of its binary value
+/// (`4401944.980000001`, what `Decimal::try_from(f64)` gives). Written to a stack buffer,
+/// so no allocation; a number whose text does not fit 64 characters (beyond 10⁶³, or far
+/// below 1) falls back to the binary conversion, which refuses the large ones.
+fn decimal_from_f64(n: f64) -> Option<Decimal> {
+    use std::fmt::Write;
+    struct Stack {
+        buf: [u8; 64],
+        len: usize,
+    }
+    impl Write for Stack {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.len + s.len();
+            self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
+            self.len = end;
+            Ok(())
+        }
+    }
+    if !n.is_finite() {
+        return None;
+    }
+    let mut text = Stack { buf: [0; 64], len: 0 };
+    if write!(text, "{n}").is_ok() {
+        let shortest = std::str::from_utf8(&text.buf[..text.len]).ok().and_then(|t| Decimal::from_str(t).ok());
+        if let Some(d) = shortest {
+            return Some(d.normalize());
+        }
+    }
+    Decimal::try_from(n).ok().map(|d| d.normalize())
 }
 
 /// The decimal separators the text values of one column show, and how they read the
@@ -723,6 +752,20 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn number_cells_read_as_shown_not_as_their_binary_expansion() {
+        // 4 401 944,98 is stored as the f64 4401944.98000000044703483581543; the shortest
+        // text that reads back as it is 4401944.98 (found by the property test).
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(parse_decimal(&Cell::Number(4_401_944.98)), Ok(d("4401944.98")));
+        assert_eq!(parse_decimal(&Cell::Number(0.1 + 0.2)), Ok(d("0.30000000000000004")));
+        assert_eq!(parse_decimal(&Cell::Number(1e20)), Ok(d("100000000000000000000")));
+        assert_eq!(parse_decimal(&Cell::Number(1e300)), Err(NUMBER_UNREADABLE));
+        assert_eq!(parse_decimal(&Cell::Number(f64::NAN)), Err(NUMBER_UNREADABLE));
+        // 10⁻⁴⁰ does not fit 64 characters: the binary conversion gives 0.
+        assert_eq!(parse_decimal(&Cell::Number(1e-40)), Ok(Decimal::ZERO));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -678,8 +678,13 @@ fn header_only_and_empty_files() {
 }
 
 #[test]
-fn not_a_zip_and_a_truncated_zip_are_unreadable() {
-    let err = preview_payroll_bytes(b"Werknemersnummer;Periode\n1;2\n", "loon.xlsx", &opts(), &mut |_| {}).unwrap_err();
+fn not_a_zip_and_a_truncated_zip_are_refused() {
+    // Text saved as .xlsx (some "Excel exports" are CSV) is read as the CSV it is.
+    let text = preview_payroll_bytes(b"Werknemersnummer;Periode\n1;2\n", "loon.xlsx", &opts(), &mut |_| {}).unwrap();
+    assert_eq!(text.header_row, 1);
+    assert_eq!(text.columns.len(), 2);
+    // Binary bytes that are no zip are unreadable.
+    let err = preview_payroll_bytes(b"\x01\x02\x03 binary", "loon.xlsx", &opts(), &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), "import.unreadable");
 
     let rows =
@@ -687,7 +692,7 @@ fn not_a_zip_and_a_truncated_zip_are_unreadable() {
     let bytes = xlsx(&[("Blad1", rows)]);
     for keep in [bytes.len() / 2, bytes.len() - 30, 100] {
         let err = preview_payroll_bytes(&bytes[..keep], "loon.xlsx", &opts(), &mut |_| {}).unwrap_err();
-        assert_eq!(err.code(), "import.unreadable", "kept {keep} of {} bytes", bytes.len());
+        assert_eq!(err.code(), "import.package_invalid", "kept {keep} of {} bytes", bytes.len());
     }
 }
 
@@ -806,8 +811,9 @@ fn staff_import_reports_formulas_without_value_too() {
 fn a_lone_dot_is_a_thousands_separator_in_a_dutch_column() {
     let text = "Werknemersnummer;Periode;Looncode;Uren;Bedrag;Brutoloon\n\
                 1;01/2026;1000;7,60;1.234,56;2.100\n\
-                1;01/2026;1010;1.000;2.100;3.500,00\n\
+                1;2026/1;1010;1.000;2.100;3.500,00\n\
                 2;01/2026;1000;7,60;-12.500;1.234.567\n";
+    // (1 000 h in a quarter line: more than a month's 744 h would be implausible.)
     let preview = preview_file(text.as_bytes(), "loon.csv", &opts());
     assert_eq!(preview.issues, [], "{:#?}", preview.issues);
     assert_eq!(line(&preview, 2).amount, Some(dec("1234.56")));
@@ -839,7 +845,7 @@ fn a_lone_dot_is_a_decimal_point_in_an_english_column() {
 fn a_column_of_only_lone_dots_is_reported_not_guessed() {
     let text = "Werknemersnummer;Periode;Looncode;Uren;Bedrag;Brutoloon\n\
                 1;01/2026;1000;7,60;2.100;2.100\n\
-                1;01/2026;1010;2.500;12.500;2.100\n\
+                1;2026/1;1010;2.500;12.500;2.100\n\
                 2;01/2026;1000;7,60;38;\n";
     let preview = preview_file(text.as_bytes(), "loon.csv", &opts());
     assert_eq!(
@@ -849,6 +855,9 @@ fn a_column_of_only_lone_dots_is_reported_not_guessed() {
             (2, "gross_wage", "import.number_ambiguous"),
             (3, "amount", "import.number_ambiguous"),
             (3, "gross_wage", "import.number_ambiguous"),
+            // 2.500 in a column of decimal commas is 2 500 h: more than the quarter's
+            // 90 × 24 = 2 160 h.
+            (3, "quantity", "payroll.month_hours_implausible"),
         ],
         "{:#?}",
         preview.issues
@@ -891,8 +900,10 @@ fn a_tapped_reading_hands_over_every_line_but_the_waiting_ones() {
     for rows in [3usize, 40] {
         let mut text = header.to_string();
         for i in 0..rows {
-            let quantity = if i == 1 { "1.000".to_string() } else { format!("{i},50") };
-            text.push_str(&format!("93051822361;01/2026;10{i:02};{quantity};u\n"));
+            // 1 000 h on a quarter's line; the month's lines sum to far below 744 h.
+            let (period, quantity) =
+                if i == 1 { ("2026/1", "1.000".to_string()) } else { ("01/2026", format!("{},50", i % 10)) };
+            text.push_str(&format!("93051822361;{period};10{i:02};{quantity};u\n"));
         }
         let mut tapped: Vec<u32> = Vec::new();
         let (preview, held) = payroll::preview_payroll_bytes_tapped(
@@ -934,10 +945,18 @@ fn hostile_hours_and_amounts_are_row_issues_never_a_panic_or_an_overflow() {
         [
             (2, "quantity", "import.hours_unreadable"),
             (3, "quantity", "payroll.hours_implausible"),
+            // 8 784 h is allowed on one line, but not in one month for one worker: with the
+            // hour of rows 5 to 7, 8 787 h > 31 × 24 = 744 h, on each line of the month.
+            (4, "quantity", "payroll.month_hours_implausible"),
             (5, "amount", "payroll.amount_implausible"),
+            (5, "quantity", "payroll.month_hours_implausible"),
             (6, "amount", "payroll.amount_implausible"),
+            (6, "quantity", "payroll.month_hours_implausible"),
+            (7, "quantity", "payroll.month_hours_implausible"),
         ]
     );
+    let month = find(&preview, 4, "quantity", "payroll.month_hours_implausible");
+    assert_eq!((month.params["hours"].as_str(), month.params["limit"].as_str()), ("8.787,00", "744"));
     assert_eq!(find(&preview, 3, "quantity", "payroll.hours_implausible").params["limit"], "8.784");
     assert_eq!(find(&preview, 6, "amount", "payroll.amount_implausible").params["limit"], "10.000.000,00 €");
     assert_eq!(line(&preview, 4).hours_hundredths, Some(878_400));

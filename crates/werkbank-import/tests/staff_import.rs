@@ -581,7 +581,7 @@ fn header_only_file() {
 fn file_errors_come_through_preview_staff() {
     let opts = StaffImportOptions::default();
     let (_dir, path) = file("kapot.xlsx", b"PK\x03\x04 not really a zip");
-    assert_eq!(preview_staff(&path, &opts).unwrap_err().code(), "import.unreadable");
+    assert_eq!(preview_staff(&path, &opts).unwrap_err().code(), "import.package_invalid");
     let (_dir, path) = file("leeg.xlsx", b"");
     assert_eq!(preview_staff(&path, &opts).unwrap_err().code(), "import.empty");
     let (_dir, path) = file("leeg.csv", b"");

@@ -541,10 +541,11 @@ fn columns_dto(p: &PayrollPreview) -> Vec<PayrollColumnDto> {
 /// Why a file is refused, with every problem: issues, unmatched workers, or a re-import.
 pub(crate) fn refusal(cat: &Catalogue, r: &PayrollImportResultDto) -> AppError {
     let mut issues = r.issues.clone();
+    use werkbank_import::table::shorten;
     for u in &r.unmatched {
         let params: BTreeMap<String, String> = [
-            ("worker".to_string(), u.worker.clone()),
-            ("name".to_string(), u.name.clone().unwrap_or_default()),
+            ("worker".to_string(), shorten(&u.worker)),
+            ("name".to_string(), shorten(u.name.as_deref().unwrap_or_default())),
             ("lines".to_string(), u.lines.to_string()),
         ]
         .into();
@@ -552,7 +553,7 @@ pub(crate) fn refusal(cat: &Catalogue, r: &PayrollImportResultDto) -> AppError {
             row: u.first_row,
             column: if u.worker_number.is_some() { "worker_number".into() } else { "insz".into() },
             header: None,
-            value: Some(u.worker.clone()),
+            value: Some(shorten(&u.worker)),
             code: "payroll.worker_unmatched".into(),
             message: cat.render("payroll.worker_unmatched", &params),
         });
