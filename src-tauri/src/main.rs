@@ -6,6 +6,19 @@
 // A command function that src/command_list.rs does not name is never registered: refuse it.
 #![deny(dead_code)]
 
+// A release build serves the UI embedded in the binary; without it the window would load
+// the Vite dev server's address. Refuse to build such a release.
+#[cfg(all(not(debug_assertions), not(feature = "custom-protocol")))]
+compile_error!(
+    "a release build of Werkbank embeds its UI: build with `--features custom-protocol` (scripts/run.sh does)"
+);
+// The test hooks answer dialogs from environment variables: never in a release build.
+#[cfg(all(not(debug_assertions), feature = "test-hooks"))]
+compile_error!("the test hooks (feature `test-hooks`) are for test builds only");
+
+mod files;
+
+use files::PickedFiles;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -99,23 +112,39 @@ async fn fte_overview(api: State<'_, Api>, period: String) -> Reply<FteOverviewD
     run(&api, api.fte_overview(&period)).await
 }
 
+/// The file chosen under `token` (see [`choose_spreadsheet`]); a token this run of the app
+/// did not give out is refused: the webview cannot name a file itself.
+fn picked(api: &Api, picked: &PickedFiles, token: &str) -> Reply<PathBuf> {
+    picked.get(token).ok_or_else(|| {
+        api.error_dto(&werkbank_api::error::AppError::Import {
+            code: "import.file_not_chosen".into(),
+            params: BTreeMap::new(),
+            issues: Vec::new(),
+        })
+    })
+}
+
 #[tauri::command]
 async fn preview_staff_import(
     api: State<'_, Api>,
-    path: PathBuf,
+    files: State<'_, PickedFiles>,
+    file: String,
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportPreviewDto> {
+    let path = picked(&api, &files, &file)?;
     run(&api, api.preview_staff_import(&path, StaffFileOptions { sheet, mapping })).await
 }
 
 #[tauri::command]
 async fn import_staff(
     api: State<'_, Api>,
-    path: PathBuf,
+    files: State<'_, PickedFiles>,
+    file: String,
     sheet: Option<String>,
     mapping: Option<BTreeMap<String, u32>>,
 ) -> Reply<StaffImportResultDto> {
+    let path = picked(&api, &files, &file)?;
     run(&api, api.import_staff(&path, StaffFileOptions { sheet, mapping })).await
 }
 
@@ -155,30 +184,48 @@ async fn problems(api: State<'_, Api>, period: Option<String>) -> Reply<Problems
     run(&api, api.problems(period.as_deref())).await
 }
 
-/// Opens the native file chooser for a spreadsheet; `null` when cancelled. The dialog is
+/// Opens the native file chooser for a spreadsheet and keeps the chosen file on this side:
+/// the webview gets a token for it (`null` when cancelled), never its path. The dialog is
 /// opened from Rust, so the webview needs no file-system or dialog permission.
-/// `WERKBANK_PICK_FILE` answers for the chooser in automated tests.
+/// `WERKBANK_PICK_FILE` answers for the chooser in test builds (feature `test-hooks`).
 #[tauri::command]
-async fn choose_spreadsheet(app: tauri::AppHandle) -> Result<Option<String>, ErrorDto> {
-    if let Some(path) = std::env::var_os("WERKBANK_PICK_FILE") {
-        return Ok(Some(path.to_string_lossy().to_string()));
+async fn choose_spreadsheet(
+    app: tauri::AppHandle,
+    api: State<'_, Api>,
+    files: State<'_, PickedFiles>,
+) -> Result<Option<String>, ErrorDto> {
+    let Some(path) = test_hook("WERKBANK_PICK_FILE").or_else(|| {
+        app.dialog()
+            .file()
+            .set_title("Bestand kiezen")
+            .add_filter("Rekenbladen (xlsx, xls, ods, csv)", &["xlsx", "xls", "ods", "csv", "txt"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }) else {
+        return Ok(None);
+    };
+    files.keep(path).map(Some).map_err(|e| api.error_dto(&werkbank_api::error::AppError::Internal(e.to_string())))
+}
+
+/// A path an automated test gives instead of a dialog's answer: only in builds with the
+/// feature `test-hooks` (the test command's); a release build has no such door.
+fn test_hook(_name: &str) -> Option<PathBuf> {
+    #[cfg(feature = "test-hooks")]
+    if let Some(path) = std::env::var_os(_name) {
+        return Some(PathBuf::from(path));
     }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Bestand kiezen")
-        .add_filter("Rekenbladen (xlsx, xls, ods, csv)", &["xlsx", "xls", "ods", "csv", "txt"])
-        .blocking_pick_file();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+    None
 }
 
 #[tauri::command]
 async fn import_payroll(
     api: State<'_, Api>,
-    path: PathBuf,
+    files: State<'_, PickedFiles>,
+    file: String,
     options: PayrollImportOptions,
     on_progress: Channel<ProgressDto>,
 ) -> Reply<PayrollImportResultDto> {
+    let path = picked(&api, &files, &file)?;
     let mut progress = |p: werkbank_api::Progress| {
         let _ = on_progress.send(ProgressDto { rows_done: p.rows_done as u32, rows_total: p.rows_total as u32 });
     };
@@ -382,11 +429,11 @@ async fn set_claim_parameter(api: State<'_, Api>, input: ClaimParameterInput) ->
 
 /// Opens the native save dialog with a default file name; `None` when cancelled. Opened
 /// from Rust like `choose_spreadsheet`: the webview has no dialog or file-system access.
-/// `WERKBANK_SAVE_FILE` answers for the dialog in automated tests.
+/// `WERKBANK_SAVE_FILE` answers for the dialog in test builds (feature `test-hooks`).
 /// `title` is the dialog's catalogue key (`dialog.save_pdf`, `dialog.save_list`, …).
 fn choose_save_path(app: &tauri::AppHandle, api: &Api, file_name: &str, kind: &str, title: &str) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("WERKBANK_SAVE_FILE") {
-        return Some(PathBuf::from(path));
+    if let Some(path) = test_hook("WERKBANK_SAVE_FILE") {
+        return Some(path);
     }
     let cat = api.catalogue();
     let mut dialog = app
@@ -486,6 +533,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(api)
+        .manage(PickedFiles::default())
         .invoke_handler(invoke_handler())
         .run(tauri::generate_context!())
         .expect("error while running Werkbank");

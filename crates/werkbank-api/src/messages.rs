@@ -345,6 +345,7 @@ mod tests {
             "storage.io",
             "internal.error",
             "internal.crashed",
+            "import.file_not_chosen",
             "validation.failed",
             // waitlist and the worker's path
             "candidate.transition_refused",

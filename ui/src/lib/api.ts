@@ -153,20 +153,22 @@ export const api = {
    * `sheet` null = the first sheet; `mapping` (field id → 0-based column) replaces header
    * recognition, null = recognise the headers.
    */
-  previewStaffImport: (path: string, sheet: string | null, mapping: Record<string, number> | null) =>
-    call<StaffImportPreviewDto>('preview_staff_import', { path, sheet, mapping }),
+  /** `file` is the token `chooseSpreadsheet` gave: the webview never names a path. */
+  previewStaffImport: (file: string, sheet: string | null, mapping: Record<string, number> | null) =>
+    call<StaffImportPreviewDto>('preview_staff_import', { file, sheet, mapping }),
   /** Imports a staff register file whole, or refuses with an `import` error listing every issue. */
-  importStaff: (path: string, sheet: string | null, mapping: Record<string, number> | null) =>
-    call<StaffImportResultDto>('import_staff', { path, sheet, mapping }),
+  importStaff: (file: string, sheet: string | null, mapping: Record<string, number> | null) =>
+    call<StaffImportResultDto>('import_staff', { file, sheet, mapping }),
 
   /** Opens the native file chooser (from Rust); null when the user cancelled. */
+  /** The native chooser (opened by Rust): a token for the chosen file, or null. */
   chooseSpreadsheet: () => call<string | null>('choose_spreadsheet'),
   /**
    * Reads a payroll export. With `options.dry_run` the preview (nothing stored); otherwise
    * the batch is stored whole, or refused with an `import` error listing every issue.
    */
-  importPayroll: (path: string, options: PayrollImportOptions, onProgress?: (p: ProgressDto) => void) =>
-    call<PayrollImportResultDto>('import_payroll', { path, options, onProgress: progressChannel(onProgress) }),
+  importPayroll: (file: string, options: PayrollImportOptions, onProgress?: (p: ProgressDto) => void) =>
+    call<PayrollImportResultDto>('import_payroll', { file, options, onProgress: progressChannel(onProgress) }),
   payrollBatches: () => call<BatchDto[]>('payroll_batches'),
   undoPayrollBatch: (id: Id) => call<BatchDto>('undo_payroll_batch', { id }),
   wageCodes: () => call<WageCodeDto[]>('wage_codes'),

@@ -54,7 +54,7 @@ const failure = { kind: 'import', code: 'import.unreadable', message: 'Onleesbaa
 /** A flow over a plain store, with an adapter whose runs answer when the test says so. */
 function setup(answers: { chosen?: string | null } = {}) {
   const store: ImportStore<Preview, Choices, string> = {
-    path: '',
+    file: '',
     preview: null,
     choices: { sheet: null, mapping: null, note: '' },
     selection: {},
@@ -66,13 +66,13 @@ function setup(answers: { chosen?: string | null } = {}) {
   const commits: { choices: Choices; answer: ReturnType<typeof deferred<string>> }[] = [];
   const events: string[] = [];
   const adapter: ImportAdapter<Preview, Choices, string> = {
-    choose: async () => (answers.chosen === undefined ? '/tmp/personeel.xlsx' : answers.chosen),
-    preview: (_path, choices) => {
+    choose: async () => (answers.chosen === undefined ? 'file-token-1' : answers.chosen),
+    preview: (_file, choices) => {
       const answer = deferred<Preview>();
       runs.push({ choices, answer });
       return answer.promise;
     },
-    commit: (_path, choices) => {
+    commit: (_file, choices) => {
       const answer = deferred<string>();
       commits.push({ choices, answer });
       return answer.promise;
@@ -98,7 +98,7 @@ describe('ImportController', () => {
     store.done = 'earlier';
     const chosen = flow.choose();
     await settle();
-    expect(store.path).toBe('/tmp/personeel.xlsx');
+    expect(store.file).toBe('file-token-1');
     expect(store.done).toBeNull();
     expect(store.running).toBe('preview');
     expect(flow.busy).toBe(true);
@@ -113,17 +113,17 @@ describe('ImportController', () => {
 
   it('keeps everything when the chooser is cancelled', async () => {
     const { store, flow, runs } = setup({ chosen: null });
-    store.path = '/tmp/old.xlsx';
+    store.file = 'file-token-0';
     store.preview = preview();
     await flow.choose();
-    expect(store.path).toBe('/tmp/old.xlsx');
+    expect(store.file).toBe('file-token-0');
     expect(store.preview).not.toBeNull();
     expect(runs).toHaveLength(0);
   });
 
   it('keeps the preview and its choices when a run fails, unless the file is new', async () => {
     const { store, view, flow, runs, events } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     store.choices = { sheet: 'Blad1', mapping: null, note: '' };
     const run = flow.run({ sheet: 'Blad2', mapping: null, note: '' });
@@ -141,7 +141,7 @@ describe('ImportController', () => {
 
   it('lets only the latest run change the store', async () => {
     const { store, flow, runs } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     const first = flow.run({ sheet: 'Blad1', mapping: null, note: '' });
     const second = flow.run({ sheet: 'Blad2', mapping: null, note: '' });
     runs[1].answer.resolve(preview({ sheet: 'Blad2' }));
@@ -155,7 +155,7 @@ describe('ImportController', () => {
 
   it('keeps mapping selects the user changed, unless told to take the new ones', async () => {
     const { store, flow, runs } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview({ column: 0 });
     store.selection = { name: '1' };
     expect(flow.mappingChanged).toBe(true);
@@ -174,7 +174,7 @@ describe('ImportController', () => {
 
   it('keeps what the adapter keeps of the current choices', async () => {
     const { store, flow, runs } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     const run = flow.run({ sheet: null, mapping: null, note: 'old' });
     store.choices = { ...store.choices, note: 'typed meanwhile' };
     runs[0].answer.resolve(preview());
@@ -184,7 +184,7 @@ describe('ImportController', () => {
 
   it('does not commit a preview that cannot be stored', async () => {
     const { store, flow, commits } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview({ can_commit: false, issues: [issue] });
     store.selection = { name: '0' };
     await flow.commit();
@@ -193,7 +193,7 @@ describe('ImportController', () => {
 
   it('commits the preview whole and starts again empty', async () => {
     const { store, view, flow, commits, events } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     store.selection = { name: '0' };
     store.choices = { sheet: 'Blad1', mapping: { name: 0 }, note: '' };
@@ -205,7 +205,7 @@ describe('ImportController', () => {
     await commit;
     expect(commits[0].choices).toEqual({ sheet: 'Blad1', mapping: { name: 0 }, note: '' });
     expect(store.done).toBe('3 rijen');
-    expect(store.path).toBe('');
+    expect(store.file).toBe('');
     expect(store.preview).toBeNull();
     expect(store.choices).toEqual({ sheet: null, mapping: null, note: '' });
     expect(store.selection).toEqual({});
@@ -215,21 +215,21 @@ describe('ImportController', () => {
 
   it('shows a refusal and previews the file again with the same choices', async () => {
     const { store, view, flow, runs, commits } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     store.selection = { name: '0' };
     const commit = flow.commit();
     commits[0].answer.reject(failure);
     await commit;
     expect(view.refusal?.message).toBe('Onleesbaar.');
-    expect(store.path).toBe('/tmp/personeel.xlsx');
+    expect(store.file).toBe('file-token-1');
     expect(runs).toHaveLength(1);
     expect(store.running).toBe('preview');
   });
 
   it('asks for another sheet without the hand mapping, and forgets the refusal', async () => {
     const { store, view, flow, runs } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     store.choices = { sheet: 'Blad1', mapping: { name: 0 }, note: 'x' };
     view.refusal = { message: 'Geweigerd.', fields: {}, other: [], dto: failure as never };
@@ -245,7 +245,7 @@ describe('ImportController', () => {
 
   it('does nothing while a run is going on', async () => {
     const { store, flow, runs } = setup();
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     store.running = 'preview';
     expect(await flow.apply(store.choices)).toBe(false);
@@ -260,7 +260,7 @@ describe('ImportController', () => {
     const { store, flow, runs } = setup();
     flow.resume();
     expect(runs).toHaveLength(0);
-    store.path = '/tmp/personeel.xlsx';
+    store.file = 'file-token-1';
     store.preview = preview();
     flow.resume();
     expect(runs).toHaveLength(1);

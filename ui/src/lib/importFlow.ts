@@ -39,7 +39,8 @@ export interface ImportChoicesBase {
  * last stored import and what is running.
  */
 export interface ImportStore<P, C, D> {
-  path: string;
+  /** The chosen file: an opaque token the Rust side keeps the file under ('' = none). */
+  file: string;
   preview: P | null;
   choices: C;
   /** The mapping selects (field → column index as text, '' = not used). */
@@ -55,12 +56,12 @@ export interface ImportView {
 }
 
 export interface ImportAdapter<P, C, D> {
-  /** The native file chooser: a path, or null when cancelled. */
+  /** The native file chooser: the chosen file's token (never a path), or null when cancelled. */
   choose: () => Promise<string | null>;
   /** A dry run with these choices. */
-  preview: (path: string, choices: C, onProgress: (p: ProgressDto) => void) => Promise<P>;
+  preview: (file: string, choices: C, onProgress: (p: ProgressDto) => void) => Promise<P>;
   /** The real run, of the preview shown. */
-  commit: (path: string, choices: C, preview: P, onProgress: (p: ProgressDto) => void) => Promise<D>;
+  commit: (file: string, choices: C, preview: P, onProgress: (p: ProgressDto) => void) => Promise<D>;
   /** The choices of a new file. */
   emptyChoices: () => C;
   /** The mapping selects for the columns a preview read. */
@@ -207,14 +208,14 @@ export class ImportController<P extends ImportPreview, C extends ImportChoicesBa
   async run(next: C, opts: RunOptions = {}): Promise<boolean> {
     const s = this.store;
     const a = this.adapter;
-    if (!s.path) return false;
+    if (!s.file) return false;
     const mine = nextRun(s);
-    const path = s.path;
+    const file = s.file;
     const keepSelection = !opts.resetSelection && this.mappingChanged;
     s.running = 'preview';
     a.progress?.(null);
     try {
-      const result = await a.preview(path, next, this.onProgress(mine));
+      const result = await a.preview(file, next, this.onProgress(mine));
       if (!isLatest(s, mine)) return false;
       s.preview = result;
       s.choices = a.accept ? a.accept(next, s.choices) : next;
@@ -251,16 +252,16 @@ export class ImportController<P extends ImportPreview, C extends ImportChoicesBa
     this.view.problem = null;
     this.view.refusal = null;
     s.running = 'choose';
-    let path: string | null = null;
+    let file: string | null = null;
     try {
-      path = await this.adapter.choose();
+      file = await this.adapter.choose();
     } catch (e) {
       this.view.problem = problemOf(e);
     } finally {
       s.running = null;
     }
-    if (!path) return; // cancelled: everything stays as it was
-    s.path = path;
+    if (!file) return; // cancelled: everything stays as it was
+    s.file = file;
     s.preview = null;
     s.choices = this.adapter.emptyChoices();
     s.selection = {};
@@ -299,7 +300,7 @@ export class ImportController<P extends ImportPreview, C extends ImportChoicesBa
 
   /** Back on the screen with a preview: check again, keeping every choice. */
   resume(): void {
-    if (this.store.path && this.store.preview && !this.busy) void this.run(this.store.choices);
+    if (this.store.file && this.store.preview && !this.busy) void this.run(this.store.choices);
   }
 
   /** Store the shown preview whole, or nothing; a refusal shows the preview as it is now. */
@@ -315,10 +316,10 @@ export class ImportController<P extends ImportPreview, C extends ImportChoicesBa
     this.view.problem = null;
     this.view.refusal = null;
     try {
-      const result = await a.commit(s.path, choices, preview, this.onProgress(mine));
+      const result = await a.commit(s.file, choices, preview, this.onProgress(mine));
       if (!isLatest(s, mine)) return;
       s.done = result;
-      s.path = '';
+      s.file = '';
       s.preview = null;
       s.choices = a.emptyChoices();
       s.selection = {};

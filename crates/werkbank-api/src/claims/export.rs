@@ -497,12 +497,22 @@ fn workbook(claim: &ClaimDto, ctx: &Context, cat: &Catalogue) -> std::result::Re
     Ok(book)
 }
 
-/// Opens `path` in the system's viewer (or `$WERKBANK_OPEN_WITH`), without waiting for it:
+/// `$WERKBANK_OPEN_WITH` in a build with the feature `test-hooks` (the tests'); nothing in
+/// any other build, so a release always opens the system's own viewer.
+fn viewer_hook() -> Option<String> {
+    #[cfg(any(test, feature = "test-hooks"))]
+    if let Some(p) = std::env::var(OPEN_WITH_ENV).ok().filter(|p| !p.is_empty()) {
+        return Some(p);
+    }
+    None
+}
+
+/// Opens `path` in the system's viewer (or `$WERKBANK_OPEN_WITH` in test builds), without waiting for it:
 /// the platform's opener, on Linux `xdg-open` and else `gio open`. When none is installed the
 /// conflict `claims.viewer_missing` names the file, which is written already, and the way
 /// out ("Opslaan als PDF"); another failure is `claims.viewer_failed`.
 fn open_in_viewer(path: &Path) -> Result<()> {
-    let openers: Vec<(String, Vec<String>)> = match std::env::var(OPEN_WITH_ENV).ok().filter(|p| !p.is_empty()) {
+    let openers: Vec<(String, Vec<String>)> = match viewer_hook() {
         Some(p) => vec![(p, vec![])],
         None if cfg!(target_os = "windows") => vec![("cmd".into(), vec!["/C".into(), "start".into(), String::new()])],
         None if cfg!(target_os = "macos") => vec![("open".into(), vec![])],

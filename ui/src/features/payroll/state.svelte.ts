@@ -26,7 +26,7 @@ export interface PayrollImportStore extends ImportStore<PayrollImportResultDto, 
  * made on it (sheet, mapping, links, profile name) so nothing is lost.
  */
 export const payrollImport = $state<PayrollImportStore>({
-  path: '',
+  file: '',
   preview: null,
   choices: emptyChoices(),
   selection: {},

@@ -14,7 +14,7 @@ export type StaffImportDone = StaffImportResultDto & { file_name: string; sheet:
  * mapping selects.
  */
 export const staffImport = $state<ImportStore<StaffImportPreviewDto, ImportChoicesBase, StaffImportDone>>({
-  path: '',
+  file: '',
   preview: null,
   choices: { sheet: null, mapping: null },
   selection: {},
