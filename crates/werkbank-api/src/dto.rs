@@ -9,6 +9,7 @@
 //! path (`werkbank_api::dto::*`) for the adapters and the tests.
 
 pub use crate::app::dto::*;
+pub use crate::backup::dto::*;
 pub use crate::claims::dto::*;
 pub use crate::compliance::dto::*;
 pub use crate::demo::dto::*;

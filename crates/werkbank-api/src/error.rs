@@ -191,7 +191,18 @@ impl AppError {
             AppError::Storage(e) => {
                 let mut params = BTreeMap::new();
                 params.insert("detail".to_string(), e.to_string());
-                let code = if matches!(e, StoreError::Io { .. }) { "storage.io" } else { "storage.error" };
+                let code = match e {
+                    // Another window or the CLI holds the write lock longer than the busy
+                    // timeout (a long import): a "try again" rather than a storage error.
+                    e if e.is_busy() => "storage.busy",
+                    e if e.is_damaged() => "storage.damaged",
+                    StoreError::InUse { .. } => "storage.in_use",
+                    StoreError::Io { .. } => "storage.io",
+                    _ => "storage.error",
+                };
+                if let StoreError::Io { path, .. } | StoreError::InUse { path } | StoreError::Damaged { path, .. } = e {
+                    params.insert("path".to_string(), path.display().to_string());
+                }
                 one(ErrorKind::Storage, code, params)
             }
             AppError::Internal(detail) => {

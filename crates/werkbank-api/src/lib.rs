@@ -6,6 +6,7 @@
 //! Every write runs in one transaction together with its audit record.
 
 mod app;
+pub mod backup;
 pub mod claims;
 pub mod clock;
 mod compliance;
@@ -30,7 +31,7 @@ use clock::Clock;
 use error::{AppError, Result};
 use messages::Catalogue;
 use std::path::Path;
-use werkbank_store::{audit, SqliteConnection, Store};
+use werkbank_store::{audit, SqliteConnection, Store, StoreError};
 
 pub use convert::hours_text;
 pub use error::ErrorDto;
@@ -63,9 +64,36 @@ pub struct Api {
 }
 
 impl Api {
-    /// Opens (creating and migrating if needed) the database at `path`.
+    /// Opens (creating and migrating if needed) the database at `path`: checks it
+    /// (`quick_check`; a damaged file gives `storage.damaged`, see [`Api::open_damaged`]),
+    /// backs it up before migrating it when it has pending migrations, and makes the day's
+    /// first backup (see [`backup`]).
     pub async fn open(path: &Path) -> Result<Self> {
-        Ok(Self::new(Store::open(path).await?))
+        let store = Store::connect(path).await?;
+        let problems = match store.check(false).await {
+            Ok(problems) => problems,
+            Err(e) if e.is_damaged() => vec![e.to_string()],
+            Err(e) => return Err(e.into()),
+        };
+        if !problems.is_empty() {
+            store.close().await;
+            return Err(StoreError::Damaged { path: path.to_path_buf(), problems }.into());
+        }
+        let api = Self::new(store);
+        let applied = api.store.applied_migrations().await?;
+        if !applied.is_empty() && !api.store.pending_migrations().await?.is_empty() {
+            api.make_backup(backup::Reason::Migration, None).await?;
+        }
+        api.store.migrate().await?;
+        api.daily_backup().await;
+        Ok(api)
+    }
+
+    /// The API over a damaged database file, not opened: every use case answers
+    /// `storage.damaged` except the backups' (list, verify, restore), so that the app can
+    /// offer to restore the newest good backup.
+    pub fn open_damaged(path: &Path, problems: Vec<String>) -> Self {
+        Self::new(Store::damaged(path, problems))
     }
 
     /// A fresh in-memory register (tests).

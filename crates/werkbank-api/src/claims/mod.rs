@@ -731,6 +731,14 @@ impl Api {
             out.push(Violation::new("function", "claims.function_required"));
         }
         Violations::check(out)?;
+        {
+            let mut conn = self.store.conn().await?;
+            let row = store::claim(&mut conn, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
+            if row.status == ClaimStatus::Issued {
+                return Err(conflict("claims.already_issued", &[("id", id.to_string())]));
+            }
+        }
+        self.make_backup(crate::backup::Reason::ClaimIssue, None).await?;
         let mut tx = self.store.begin().await?;
         let row = store::claim(&mut tx, id).await?.ok_or(AppError::NotFound { entity: "claim", id })?;
         if row.status == ClaimStatus::Issued {

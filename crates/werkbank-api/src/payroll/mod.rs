@@ -727,6 +727,23 @@ impl Api {
         mut progress: impl ProgressSink,
     ) -> Result<PayrollImportResultDto> {
         let progress = &mut |p| progress.report(p);
+        if !options.dry_run {
+            self.make_backup(crate::backup::Reason::PayrollCommit, None).await?;
+        }
+        let result = self.import_payroll_in_transaction(path, options, progress).await;
+        if result.as_ref().is_ok_and(|r| r.batch_id.is_some()) {
+            // Many pages were written: copy them into the file and empty the WAL.
+            let _ = self.store.checkpoint().await;
+        }
+        result
+    }
+
+    async fn import_payroll_in_transaction(
+        &self,
+        path: &Path,
+        options: PayrollImportOptions,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<PayrollImportResultDto> {
         let mut tx = self.store.begin().await?;
         let at = self.now();
         // A commit reads and stores at the same time; a preview, a re-import or a file that
@@ -764,7 +781,25 @@ impl Api {
     }
 
     /// Removes every line of a batch; the batch stays listed as undone.
+    /// A backup is made first (the lines can be restored from it), and the lines are
+    /// overwritten in the file (`secure_delete`, then a checkpoint), not left in free pages.
     pub async fn undo_payroll_batch(&self, id: i64) -> Result<BatchDto> {
+        {
+            let mut conn = self.store.conn().await?;
+            match werkbank_store::payroll::batch_by_id(&mut conn, id).await? {
+                Some(b) if b.value.undone_at.is_none() => {
+                    drop(conn);
+                    self.make_backup(crate::backup::Reason::PayrollUndo, None).await?;
+                }
+                _ => {}
+            }
+        }
+        let batch = self.undo_payroll_batch_in_transaction(id).await?;
+        let _ = self.store.checkpoint().await;
+        Ok(batch)
+    }
+
+    async fn undo_payroll_batch_in_transaction(&self, id: i64) -> Result<BatchDto> {
         let mut tx = self.store.begin().await?;
         let at = self.now();
         let Some(removed) = werkbank_store::payroll::undo_batch(&mut tx, id, &at, &self.actor).await? else {
