@@ -686,34 +686,11 @@ fn stream_xlsb(
     info.rows_hint = if declared { dims.end.0 as usize + 1 } else { 0 };
     sink.start(info);
     let mut emitter = Emitter::new(sink, &[], 0, budget);
-    let mut current: Option<u32> = None;
-    let mut cells: Vec<Cell> = Vec::new();
     while let Some(record) = reader.next_cell().map_err(unreadable)? {
         let (row, col) = record.get_position();
-        match current {
-            Some(r) if r == row => {}
-            Some(r) if r < row => {
-                emitter.push_checked(r as usize, std::mem::take(&mut cells))?;
-                current = Some(row);
-            }
-            Some(_) => return Err(unreadable("the sheet's rows are not in ascending order")),
-            None => current = Some(row),
-        }
-        let cell = cell_from_owned(Data::from(record.get_value().clone()));
-        if matches!(cell, Cell::Empty) {
-            continue;
-        }
-        let col = col as usize;
-        emitter.budget.cell(row as usize, col, &cell)?;
-        if cells.len() <= col {
-            cells.resize(col + 1, Cell::Empty);
-        }
-        cells[col] = cell;
+        emitter.cell(row, col, cell_from_owned(Data::from(record.get_value().clone())))?;
     }
-    if let Some(r) = current {
-        emitter.push_checked(r as usize, cells)?;
-    }
-    Ok(emitter.rows)
+    emitter.finish()
 }
 
 /// An xlsx sheet, cell by cell: one allocation per text cell, no intermediate range.
@@ -744,19 +721,8 @@ fn stream_xlsx(
     // Shared formulas: anchor position and formula text per shared index, to name the
     // formula of a derived cell without a cached value.
     let mut shared: HashMap<usize, ((u32, u32), String)> = HashMap::new();
-    let mut current: Option<u32> = None;
-    let mut cells: Vec<Cell> = Vec::new();
     while let Some(record) = reader.next_cell_with_formula_metadata().map_err(unreadable)? {
         let (row, col) = record.pos;
-        match current {
-            Some(r) if r == row => {}
-            Some(r) if r < row => {
-                emitter.push_checked(r as usize, std::mem::take(&mut cells))?;
-                current = Some(row);
-            }
-            Some(_) => return Err(unreadable("the sheet's rows are not in ascending order")),
-            None => current = Some(row),
-        }
         let cell = match record.formula {
             None => cell_from_owned(Data::from(record.value)),
             Some(formula) => {
@@ -770,21 +736,9 @@ fn stream_xlsx(
                 }
             }
         };
-        if matches!(cell, Cell::Empty) {
-            continue;
-        }
-        let col = col as usize;
-        // Before the row grows to the cell's column: `r="XFD1"` is the last one allowed.
-        emitter.budget.cell(row as usize, col, &cell)?;
-        if cells.len() <= col {
-            cells.resize(col + 1, Cell::Empty);
-        }
-        cells[col] = cell;
+        emitter.cell(row, col, cell)?;
     }
-    if let Some(r) = current {
-        emitter.push_checked(r as usize, cells)?;
-    }
-    Ok(emitter.rows)
+    emitter.finish()
 }
 
 fn formula_text(
@@ -1214,6 +1168,9 @@ struct Emitter<'s> {
     max_col: u32,
     rows: usize,
     budget: Budget,
+    /// For a reader that gives cell by cell: the row being gathered and its cells.
+    current: Option<u32>,
+    pending: Vec<Cell>,
 }
 
 impl<'s> Emitter<'s> {
@@ -1225,7 +1182,52 @@ impl<'s> Emitter<'s> {
             .filter(|a| a.first_row != a.last_row || a.first_col != a.last_col)
             .collect();
         areas.sort();
-        Self { sink, areas, next_area: 0, active: Vec::new(), max_col, rows: 0, budget }
+        Self {
+            sink,
+            areas,
+            next_area: 0,
+            active: Vec::new(),
+            max_col,
+            rows: 0,
+            budget,
+            current: None,
+            pending: Vec::new(),
+        }
+    }
+
+    /// One cell of a reader that gives cell by cell, rows in ascending order: a new row
+    /// gives the gathered one to the sink; each cell is checked against the [`Budget`]
+    /// before the row grows to its column (`r="XFD1"` is the last one allowed).
+    fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), ReadError> {
+        match self.current {
+            Some(r) if r == row => {}
+            Some(r) if r < row => {
+                let cells = std::mem::take(&mut self.pending);
+                self.push_checked(r as usize, cells)?;
+                self.current = Some(row);
+            }
+            Some(_) => return Err(unreadable("the sheet's rows are not in ascending order")),
+            None => self.current = Some(row),
+        }
+        if matches!(cell, Cell::Empty) {
+            return Ok(());
+        }
+        let col = col as usize;
+        self.budget.cell(row as usize, col, &cell)?;
+        if self.pending.len() <= col {
+            self.pending.resize(col + 1, Cell::Empty);
+        }
+        self.pending[col] = cell;
+        Ok(())
+    }
+
+    /// The last gathered row to the sink; the number of rows given.
+    fn finish(mut self) -> Result<usize, ReadError> {
+        if let Some(r) = self.current.take() {
+            let cells = std::mem::take(&mut self.pending);
+            self.push_checked(r as usize, cells)?;
+        }
+        Ok(self.rows)
     }
 
     /// Gives a row to the sink, checking each cell against the [`Budget`] first.
